@@ -1,0 +1,22 @@
+// createActivities(deps): the only code that does I/O on behalf of workflows.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { createMetadataActivities } from './metadata.js';
+import { createRayActivities } from './ray.js';
+import type { RayJobsClient } from './ray-jobs-client.js';
+
+export interface ActivityDeps {
+  config: Config;
+  db: Kysely<Database>;
+  ray: RayJobsClient;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createRayActivities(deps),
+    ...createMetadataActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,123 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+// A small client for the Ray Jobs REST API (the dashboard's /api/jobs/), used by activities only.
+export type RayJobState = 'PENDING' | 'RUNNING' | 'STOPPED' | 'SUCCEEDED' | 'FAILED';
+
+export interface RayJobInfo {
+  submission_id: string;
+  status: RayJobState;
+  message: string | null;
+  entrypoint: string;
+  start_time?: number | null;
+  end_time?: number | null;
+  driver_exit_code?: number | null;
+}
+
+export interface SubmitRequest {
+  submissionId: string;
+  entrypoint: string;
+  envVars: Record<string, string>;
+  metadata: Record<string, string>;
+  numCpus?: number;
+}
+
+/**
+ * Ray's dashboard refuses POSTs that look like browser traffic, and Node's fetch sends the
+ * `Sec-Fetch-Mode` header that it takes for a browser; so this client speaks plain node:http.
+ */
+async function plainFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const request = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise<{ status: number; ok: boolean; text(): Promise<string>; json(): Promise<unknown> }>((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, timeout: 30_000 }, (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = res.statusCode ?? 0;
+        resolve({ status, ok: status >= 200 && status < 300, text: async () => text, json: async () => JSON.parse(text) });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`Ray API ${url}: no answer in 30 s`)));
+    req.on('error', reject);
+    if (init.body) req.write(init.body);
+    req.end();
+  });
+}
+
+export class RayJobsClient {
+  constructor(private readonly baseUrl: string, private readonly fetchImpl = plainFetch) {}
+
+  async get(submissionId: string): Promise<RayJobInfo | null> {
+    const res = await this.fetchImpl(`${this.baseUrl}/api/jobs/${encodeURIComponent(submissionId)}`);
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`Ray GET job ${submissionId}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as RayJobInfo;
+  }
+
+  /** Submits once: an existing submission id is returned as it is, so retries never start a second job. */
+  async submitOnce(req: SubmitRequest): Promise<{ job: RayJobInfo; created: boolean }> {
+    const existing = await this.get(req.submissionId);
+    if (existing) return { job: existing, created: false };
+    const res = await this.fetchImpl(`${this.baseUrl}/api/jobs/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        entrypoint: req.entrypoint,
+        submission_id: req.submissionId,
+        runtime_env: { env_vars: req.envVars },
+        metadata: req.metadata,
+        ...(req.numCpus ? { entrypoint_num_cpus: req.numCpus } : {}),
+      }),
+    });
+    if (!res.ok) {
+      const text = await res.text();
+      // Two attempts raced: the other one created it, which is what we wanted.
+      const again = await this.get(req.submissionId);
+      if (again) return { job: again, created: false };
+      throw new Error(`Ray job submission failed: HTTP ${res.status} ${text}`);
+    }
+    const job = await this.get(req.submissionId);
+    if (!job) throw new Error(`Ray accepted job ${req.submissionId} but cannot find it`);
+    return { job, created: true };
+  }
+
+  async stop(submissionId: string): Promise<boolean> {
+    const res = await this.fetchImpl(`${this.baseUrl}/api/jobs/${encodeURIComponent(submissionId)}/stop`, { method: 'POST' });
+    if (res.status === 404) return false;
+    if (!res.ok) throw new Error(`Ray stop ${submissionId}: HTTP ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { stopped?: boolean };
+    return Boolean(body.stopped);
+  }
+
+  async logs(submissionId: string): Promise<string> {
+    const res = await this.fetchImpl(`${this.baseUrl}/api/jobs/${encodeURIComponent(submissionId)}/logs`);
+    if (!res.ok) return '';
+    const body = (await res.json()) as { logs?: string };
+    return body.logs ?? '';
+  }
+
+  async list(): Promise<RayJobInfo[]> {
+    const res = await this.fetchImpl(`${this.baseUrl}/api/jobs/`);
+    if (!res.ok) throw new Error(`Ray list jobs: HTTP ${res.status}`);
+    return (await res.json()) as RayJobInfo[];
+  }
+
+  async version(): Promise<string> {
+    const res = await this.fetchImpl(`${this.baseUrl}/api/version`);
+    if (!res.ok) throw new Error(`Ray version: HTTP ${res.status}`);
+    const body = (await res.json()) as { ray_version: string };
+    return body.ray_version;
+  }
+}
+
+export const TERMINAL_STATES: ReadonlySet<RayJobState> = new Set(['STOPPED', 'SUCCEEDED', 'FAILED']);
+
+/** The job's own error: the last exception line of its log, else Ray's message. */
+export function jobErrorMessage(info: RayJobInfo, logs: string): string {
+  const lines = logs.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b:?/.test(lines[i]!)) return lines[i]!;
+  }
+  return info.message?.split('\n')[0] || `Ray job ${info.submission_id} ended ${info.status}`;
+}

@@ -1,0 +1,77 @@
+// Activities that drive Ray jobs: submit once, watch with heartbeats, stop.
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { jobEnvironment, type Config } from '../config/config.js';
+import type { RayJobSpec } from '../contracts/workflows.js';
+import { jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from './ray-jobs-client.js';
+
+export interface RayActivityDeps {
+  config: Config;
+  ray: RayJobsClient;
+  pollIntervalMs?: number;
+}
+
+export interface SubmitRayJobInput extends RayJobSpec {
+  submissionId: string;
+  workflowId: string;
+  tenantId?: string | null;
+}
+
+export interface RayJobOutcome {
+  submissionId: string;
+  status: RayJobState;
+  /** The job's own error message when it failed. */
+  error?: string;
+}
+
+export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayActivityDeps) {
+  return {
+    /** Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started. */
+    async submitRayJob(input: SubmitRayJobInput): Promise<{ submissionId: string; created: boolean }> {
+      const payload = Buffer.from(JSON.stringify(input.input)).toString('base64');
+      const entrypoint = [
+        config.ray.python, '-m', `dataml_jobs.jobs.${input.job}`,
+        '--workflow-id', input.workflowId, '--submission-id', input.submissionId, '--input-b64', payload,
+      ].join(' ');
+      const { created } = await ray.submitOnce({
+        submissionId: input.submissionId,
+        entrypoint,
+        envVars: jobEnvironment(config),
+        metadata: { workflow_id: input.workflowId, job: input.job, tenant_id: input.tenantId ?? '' },
+        numCpus: input.numCpus,
+      });
+      Context.current().log.info('ray job submitted', { submissionId: input.submissionId, created });
+      return { submissionId: input.submissionId, created };
+    },
+
+    /** Polls until the job ends, heartbeating so that a dead worker is noticed and a cancel is delivered. */
+    async watchRayJob(input: { submissionId: string }): Promise<RayJobOutcome> {
+      const ctx = Context.current();
+      for (;;) {
+        const info = await ray.get(input.submissionId);
+        if (!info) {
+          throw ApplicationFailure.nonRetryable(`Ray job ${input.submissionId} is unknown to the cluster`, 'RayJobMissing');
+        }
+        ctx.heartbeat({ status: info.status });
+        if (TERMINAL_STATES.has(info.status)) {
+          if (info.status === 'SUCCEEDED') return { submissionId: input.submissionId, status: info.status };
+          const logs = await ray.logs(input.submissionId);
+          return { submissionId: input.submissionId, status: info.status, error: jobErrorMessage(info, logs) };
+        }
+        // Rejects with CancelledFailure when the workflow cancels us (delivered through the heartbeat).
+        await ctx.sleep(pollIntervalMs);
+      }
+    },
+
+    async stopRayJob(input: { submissionId: string }): Promise<boolean> {
+      const stopped = await ray.stop(input.submissionId);
+      // Wait (bounded) for Ray to confirm, so "Cancelled" is only reported once the job is down.
+      for (let i = 0; i < 60; i++) {
+        const info = await ray.get(input.submissionId);
+        if (!info || TERMINAL_STATES.has(info.status)) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      return stopped;
+    },
+  };
+}

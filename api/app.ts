@@ -1,0 +1,59 @@
+// createApp(deps): the whole HTTP surface. Tests build it against their own stack.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './deps.js';
+import { mountDocs } from './docs-page.js';
+import { HttpError } from './errors.js';
+import { validationHook } from './openapi-hono.js';
+import { moduleRouters } from './routes/index.js';
+
+export const OPENAPI_INFO = {
+  title: 'Data ML Platform API',
+  version: '1.0.0',
+  description:
+    'Templates, datasets validated into an Iceberg datalake, training on Ray, real-time, batch and forecast predictions. ' +
+    'Long jobs are Temporal workflows. See README.md for deviations from the seed contract.',
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    const log = deps.log.child({ reqId: c.var.requestId });
+    c.set('deps', deps);
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  for (const router of moduleRouters) app.route('/', router);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
+  mountDocs(app);
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId }, 404));
+
+  app.onError((err, c) => {
+    const request_id = c.var.requestId;
+    if (err instanceof HttpError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, request_id }, err.status);
+    }
+    if (err instanceof HTTPException) {
+      // Hono's own: malformed JSON, body limits, ...
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
+      return c.json({ error: { code, message: err.message || 'Bad request' }, request_id }, status);
+    }
+    (c.var.log ?? deps.log).error({ err }, 'unhandled error');
+    return c.json({ error: { code: 'internal_error', message: 'Internal server error' }, request_id }, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

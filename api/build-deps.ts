@@ -1,0 +1,33 @@
+// Builds the API's dependencies from configuration (server.ts, tests and benchmarks share this).
+import { S3Client } from '@aws-sdk/client-s3';
+import { Client, Connection } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { RayJobsClient } from '../activities/ray-jobs-client.js';
+import type { Config } from '../config/config.js';
+import { createDb } from '../db/connection.js';
+import type { AppDeps } from './deps.js';
+
+export function createS3(config: Config): S3Client {
+  return new S3Client({
+    endpoint: config.s3.endpoint,
+    region: config.s3.region,
+    forcePathStyle: config.s3.forcePathStyle,
+    credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
+  });
+}
+
+export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & { close: () => Promise<void> }> {
+  const db = createDb(config.postgres.url);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const s3 = createS3(config);
+  const ray = new RayJobsClient(config.ray.address);
+  return {
+    config, db, temporal, s3, ray, log,
+    async close() {
+      await connection.close();
+      await db.destroy();
+      s3.destroy();
+    },
+  };
+}

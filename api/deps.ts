@@ -1,0 +1,35 @@
+// What handlers get through c.var: built once in server.ts (or by a test against its own stack).
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { RayJobsClient } from '../activities/ray-jobs-client.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/database.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  temporal: Client;
+  s3: S3Client;
+  ray: RayJobsClient;
+  log: Logger;
+}
+
+/** The caller, as established from the bearer token (never from the body). */
+export interface Principal {
+  userId: number;
+  tenantId: string;
+  username: string;
+  permissions: ReadonlySet<string>;
+  isPlatformAdmin: boolean;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    log: Logger;
+    requestId: string;
+    principal?: Principal;
+  };
+}

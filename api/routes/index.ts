@@ -1,0 +1,6 @@
+// Every module's router, mounted by app.ts. A new module adds one line here.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../deps.js';
+import { utilsRouter } from './utils/index.js';
+
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter];

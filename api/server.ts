@@ -1,0 +1,30 @@
+// The API process: read config, build deps, migrate, serve.
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config/config.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { createApp } from './app.js';
+import { buildDeps } from './build-deps.js';
+import { createLogger } from './logger.js';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel, 'dataml-api');
+const deps = await buildDeps(config, log);
+await migrateToLatest(deps.db);
+const app = createApp(deps);
+
+const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, (info) => {
+  log.info({ url: `http://${info.address}:${info.port}` }, 'API listening');
+});
+
+let closing = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (closing) return;
+    closing = true;
+    log.info({ sig }, 'API shutting down');
+    server.close(() => {
+      deps.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

@@ -1,0 +1,170 @@
+// The one place that reads the environment. Every component's address is configuration;
+// `scripts/stack.ts` starts a local component only when its address was NOT given.
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.string()])
+  .transform((v) => (typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase())));
+
+export const ConfigSchema = z.object({
+  mode: z.enum(['local', 'test', 'production']).default('local'),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  dataDir: z.string().default('.data'),
+
+  api: z.object({
+    host: z.string().default('127.0.0.1'),
+    port: z.coerce.number().int().min(0).max(65535).default(8000),
+    publicUrl: z.string().default('http://127.0.0.1:8000'),
+    uploadMaxBytes: z.coerce.number().int().positive().default(10 * 1024 ** 3),
+  }),
+
+  postgres: z.object({ url: z.string().default('postgres://dataml:dataml@127.0.0.1:55432/dataml') }),
+
+  temporal: z.object({
+    address: z.string().default('127.0.0.1:7233'),
+    namespace: z.string().default('default'),
+    taskQueue: z.string().default('dataml'),
+    uiUrl: z.string().default('http://127.0.0.1:8233'),
+  }),
+
+  s3: z.object({
+    endpoint: z.string().default('http://127.0.0.1:8333'),
+    region: z.string().default('us-east-1'),
+    accessKeyId: z.string().default('dataml'),
+    secretAccessKey: z.string().default('dataml-secret'),
+    bucket: z.string().default('dataml-files'),
+    forcePathStyle: bool.default(true),
+  }),
+
+  iceberg: z.object({
+    catalogUri: z.string().default('http://127.0.0.1:8181'),
+    warehouse: z.string().default('s3://dataml-lake/'),
+    // OAuth2 client credential "id:secret" understood by SeaweedFS's and most REST catalogs.
+    credential: z.string().default('dataml:dataml-secret'),
+  }),
+
+  ray: z.object({
+    // Ray dashboard / Jobs REST API.
+    address: z.string().default('http://127.0.0.1:8265'),
+    // How a job starts its Python: the package must be importable on the cluster.
+    python: z.string().default('python'),
+    // Ray jobs reach Temporal at this address (may differ from the API's view inside a cluster).
+    temporalAddressForJobs: z.string().optional(),
+  }),
+
+  auth: z.object({
+    jwtSecret: z.string().optional(),
+    accessTokenTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
+    refreshTokenTtlSeconds: z.coerce.number().int().positive().default(14 * 24 * 3600),
+    adminUsername: z.string().default('admin'),
+    adminPassword: z.string().default('admin123'),
+    adminEmail: z.string().default('admin@dataml.local'),
+    loginMaxFailures: z.coerce.number().int().positive().default(5),
+    loginWindowSeconds: z.coerce.number().int().positive().default(300),
+  }),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+type Env = Record<string, string | undefined>;
+
+/** Which components the environment names explicitly: those are external, never started locally. */
+export function externalComponents(env: Env = process.env) {
+  return {
+    postgres: Boolean(env.DATABASE_URL),
+    temporal: Boolean(env.TEMPORAL_ADDRESS),
+    s3: Boolean(env.S3_ENDPOINT),
+    iceberg: Boolean(env.ICEBERG_CATALOG_URI),
+    ray: Boolean(env.RAY_ADDRESS),
+  };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const raw = {
+    mode: env.DATAML_MODE,
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.DATA_DIR,
+    api: {
+      host: env.API_HOST,
+      port: env.API_PORT,
+      publicUrl: env.API_PUBLIC_URL,
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    },
+    postgres: { url: env.DATABASE_URL },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      uiUrl: env.TEMPORAL_UI_URL,
+    },
+    s3: {
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      bucket: env.S3_BUCKET,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    },
+    iceberg: {
+      catalogUri: env.ICEBERG_CATALOG_URI,
+      warehouse: env.ICEBERG_WAREHOUSE,
+      credential: env.ICEBERG_CATALOG_CREDENTIAL,
+    },
+    ray: {
+      address: env.RAY_ADDRESS,
+      python: env.RAY_JOB_PYTHON,
+      temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      adminUsername: env.ADMIN_USERNAME,
+      adminPassword: env.ADMIN_PASSWORD,
+      adminEmail: env.ADMIN_EMAIL,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+    },
+  };
+  const parsed = ConfigSchema.safeParse(stripUndefined(raw));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.mode === 'production') {
+    if (config.auth.adminPassword === 'admin123') {
+      throw new Error('Refusing to start: ADMIN_PASSWORD is the local default; set a real one outside local mode.');
+    }
+    if (!config.auth.jwtSecret || config.auth.jwtSecret.length < 32) {
+      throw new Error('Refusing to start: JWT_SECRET (at least 32 characters) is required outside local mode.');
+    }
+  }
+  return config;
+}
+
+/** Environment variables a Ray job needs, derived from the same configuration. */
+export function jobEnvironment(config: Config): Record<string, string> {
+  return {
+    DATAML_TEMPORAL_ADDRESS: config.ray.temporalAddressForJobs ?? config.temporal.address,
+    DATAML_TEMPORAL_NAMESPACE: config.temporal.namespace,
+    DATAML_S3_ENDPOINT: config.s3.endpoint,
+    DATAML_S3_REGION: config.s3.region,
+    DATAML_S3_ACCESS_KEY_ID: config.s3.accessKeyId,
+    DATAML_S3_SECRET_ACCESS_KEY: config.s3.secretAccessKey,
+    DATAML_S3_BUCKET: config.s3.bucket,
+    DATAML_ICEBERG_URI: config.iceberg.catalogUri,
+    DATAML_ICEBERG_WAREHOUSE: config.iceberg.warehouse,
+    DATAML_ICEBERG_CREDENTIAL: config.iceberg.credential,
+  };
+}
+
+function stripUndefined(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined || v === '') continue;
+    out[k] = stripUndefined(v);
+  }
+  return out;
+}

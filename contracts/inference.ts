@@ -1,0 +1,136 @@
+import { z } from '@hono/zod-openapi';
+import { CellValue, IdParam, IntId, JobStatusLower, Timestamp } from './common.js';
+import { ProblemType } from './train.js';
+import { TemplateDataType } from './templates.js';
+
+const FeatureValues = z.record(z.string(), CellValue);
+
+// 9.1 Real-time Prediction
+export const RealtimePredictionBody = z
+  .object({
+    train_id: IntId,
+    preprocess_id: IntId,
+    features: FeatureValues.openapi({ example: { Account_No: 1434355, Base_Offer_Name: 'B00010' } }),
+    target: z.string().min(1).openapi({ example: 'Churn' }),
+  })
+  .openapi('RealtimePredictionBody');
+export type RealtimePredictionBody = z.infer<typeof RealtimePredictionBody>;
+
+// Adds `probabilities` (class -> probability) for classification models.
+export const RealtimePredictionResponse = z
+  .object({
+    prediction: z.union([z.string(), z.number(), z.boolean()]),
+    accuracy: z.number().nullable(),
+    probabilities: z.record(z.string(), z.number()).optional(),
+  })
+  .openapi('RealtimePredictionResponse');
+export type RealtimePredictionResponse = z.infer<typeof RealtimePredictionResponse>;
+
+// 9.2 Batch Prediction
+export const BatchPredictionBody = z.object({ train_id: IntId, dataset_id: IntId }).openapi('BatchPredictionBody');
+export type BatchPredictionBody = z.infer<typeof BatchPredictionBody>;
+
+// Adds `prediction_id`, the id 9.5 polls (Discrepancy 12).
+export const BatchPredictionResponse = z
+  .object({ message: z.string(), status_code: z.number().int().openapi({ example: 202 }), prediction_id: IntId })
+  .openapi('BatchPredictionResponse');
+export type BatchPredictionResponse = z.infer<typeof BatchPredictionResponse>;
+
+// 9.3 Get Form for Prediction (query parameter `id` is the training job id, Discrepancy 6)
+export const FormBasedPredictionQuery = z.object({
+  id: IdParam.openapi({ param: { name: 'id', in: 'query' }, example: 19 }),
+});
+export type FormBasedPredictionQuery = z.infer<typeof FormBasedPredictionQuery>;
+
+export const FormBasedPredictionResponse = z
+  .object({
+    id: IntId,
+    headers: z.array(
+      z.object({ column_name: z.string(), data_type: TemplateDataType, default_value: z.string().nullable() }),
+    ),
+    target: z.string(),
+    preprocess_id: IntId,
+  })
+  .openapi('FormBasedPredictionResponse');
+export type FormBasedPredictionResponse = z.infer<typeof FormBasedPredictionResponse>;
+
+// 9.4 Generate Forecast — adds optional `exogenous`: future values of exogenous columns, one object per step.
+export const ForecastBody = z
+  .object({
+    train_id: IntId,
+    preprocess_id: IntId,
+    // Upper bound is ours, to keep a single request bounded.
+    steps: z.number().int().positive().max(10_000).openapi({ example: 4 }),
+    frequency: z.string().trim().min(1).openapi({ example: 'Week' }),
+    unique_id: z.string().min(1).openapi({ example: 'CUST_0001' }),
+    dataset_id: IntId.optional(),
+    exogenous: z.array(FeatureValues).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.exogenous !== undefined && body.exogenous.length !== body.steps)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exogenous'],
+        message: `exogenous must have one entry per step (${body.steps}), got ${body.exogenous.length}`,
+      });
+  })
+  .openapi('ForecastBody');
+export type ForecastBody = z.infer<typeof ForecastBody>;
+
+export const ForecastResponse = z
+  .object({
+    forecast: z.array(
+      z.object({
+        date: z.string().openapi({ example: '2025-10-05' }),
+        value: z.number(),
+        confidence: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('ForecastResponse');
+export type ForecastResponse = z.infer<typeof ForecastResponse>;
+
+// 9.5 Get Batch Prediction Results (paths/ids are null until the job has completed)
+export const PredictionResultQuery = z.object({
+  prediction_id: IdParam.openapi({ param: { name: 'prediction_id', in: 'query' }, example: 123 }),
+});
+export type PredictionResultQuery = z.infer<typeof PredictionResultQuery>;
+
+export const PredictionResultResponse = z
+  .object({
+    status: JobStatusLower,
+    result_path: z.string().nullable(),
+    file_id: IntId.nullable(),
+    dataset_id: IntId,
+  })
+  .openapi('PredictionResultResponse');
+export type PredictionResultResponse = z.infer<typeof PredictionResultResponse>;
+
+// 9.6 List Predictions
+export const ListPredictionsQuery = z.object({
+  train_id: IdParam.openapi({ param: { name: 'train_id', in: 'query' }, example: 19 }),
+});
+export type ListPredictionsQuery = z.infer<typeof ListPredictionsQuery>;
+
+export const PredictionRecord = z
+  .object({
+    prediction_id: IntId,
+    train_id: IntId,
+    date: Timestamp,
+    dataset_id: IntId.nullable(),
+    predictor_name: z.string(),
+    prediction_type: z.enum(['realtime', 'batch', 'forecast']),
+    input_data: z.string().openapi({ example: 'dataset_id:21' }),
+    status: JobStatusLower,
+    no_of_records: z.number().int().nonnegative().nullable(),
+    accuracy: z.number().nullable(),
+    problem_type: ProblemType,
+    domain_name: z.string(),
+  })
+  .openapi('PredictionRecord');
+export type PredictionRecord = z.infer<typeof PredictionRecord>;
+
+export const ListPredictionsResponse = z
+  .object({ data: z.array(PredictionRecord) })
+  .openapi('ListPredictionsResponse');
+export type ListPredictionsResponse = z.infer<typeof ListPredictionsResponse>;

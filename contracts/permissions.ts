@@ -1,0 +1,32 @@
+// The built-in permissions, named in the contract's style. Every route declares exactly one.
+export const PERMISSIONS = {
+  // identity
+  manageUsers: 'can_manage_users',
+  readUsers: 'can_read_users',
+  manageRoles: 'can_manage_roles',
+  // data
+  readTemplates: 'can_read_templates',
+  manageTemplates: 'can_manage_templates',
+  deleteTemplate: 'can_delete_template',
+  readDatasets: 'can_read_datasets',
+  uploadDataset: 'can_upload_dataset',
+  deleteDataset: 'can_delete_dataset',
+  readDatalake: 'can_read_datalake',
+  // training
+  readModels: 'can_read_models',
+  trainModels: 'can_train_models',
+  deleteModel: 'can_delete_model',
+  manageJobs: 'can_manage_jobs',
+  // inference
+  predict: 'can_predict',
+} as const;
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
+
+/** Built-in roles and what they may do; tenants add their own with 3.1 / 3.2. */
+export const BUILTIN_ROLES: Record<'admin' | 'data_scientist' | 'viewer', readonly Permission[]> = {
+  admin: ALL_PERMISSIONS,
+  data_scientist: ALL_PERMISSIONS.filter((p) => p !== 'can_manage_users' && p !== 'can_manage_roles'),
+  viewer: ['can_read_users', 'can_read_templates', 'can_read_datasets', 'can_read_datalake', 'can_read_models'],
+};

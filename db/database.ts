@@ -1,0 +1,10 @@
+// The typed Database interface: each module declares its tables in db/tables/<module>.ts
+// and they are composed here, so modules do not edit one another's declarations.
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { JobTables, JobsTable } from './tables/jobs.js';
+
+export interface Database extends JobTables {}
+
+export type JobRow = Selectable<JobsTable>;
+export type NewJob = Insertable<JobsTable>;
+export type JobUpdate = Updateable<JobsTable>;

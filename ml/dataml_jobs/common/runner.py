@@ -1,0 +1,35 @@
+"""The shape of every job entrypoint: parse the arguments the activity passes, run, signal the result."""
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+import traceback
+from typing import Any, Callable
+
+from .settings import Settings
+from .signal import send_result
+
+
+class JobError(Exception):
+    """An error whose message a user can act on (reported as is, without a traceback)."""
+
+
+def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workflow-id", required=True)
+    parser.add_argument("--submission-id", required=True)
+    parser.add_argument("--input-b64", required=True)
+    args = parser.parse_args(argv)
+    job_input = json.loads(base64.b64decode(args.input_b64))
+    settings = Settings.from_env()
+    try:
+        result = main(job_input, settings, args.submission_id)
+    except Exception as exc:  # report, then fail the Ray job too
+        traceback.print_exc()
+        message = str(exc) if isinstance(exc, JobError) else f"{type(exc).__name__}: {exc}"
+        send_result(settings, args.workflow_id, args.submission_id, error=message)
+        return 1
+    send_result(settings, args.workflow_id, args.submission_id, result=result)
+    return 0

@@ -1,0 +1,35 @@
+"""Settings a job reads from its environment (set by the submitting activity from the platform config)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    temporal_address: str
+    temporal_namespace: str
+    s3_endpoint: str
+    s3_region: str
+    s3_access_key_id: str
+    s3_secret_access_key: str
+    s3_bucket: str
+    iceberg_uri: str
+    iceberg_warehouse: str
+    iceberg_credential: str
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        e = os.environ
+        return cls(
+            temporal_address=e.get("DATAML_TEMPORAL_ADDRESS", "127.0.0.1:7233"),
+            temporal_namespace=e.get("DATAML_TEMPORAL_NAMESPACE", "default"),
+            s3_endpoint=e.get("DATAML_S3_ENDPOINT", "http://127.0.0.1:8333"),
+            s3_region=e.get("DATAML_S3_REGION", "us-east-1"),
+            s3_access_key_id=e.get("DATAML_S3_ACCESS_KEY_ID", "dataml"),
+            s3_secret_access_key=e.get("DATAML_S3_SECRET_ACCESS_KEY", "dataml-secret"),
+            s3_bucket=e.get("DATAML_S3_BUCKET", "dataml-files"),
+            iceberg_uri=e.get("DATAML_ICEBERG_URI", "http://127.0.0.1:8181"),
+            iceberg_warehouse=e.get("DATAML_ICEBERG_WAREHOUSE", "s3://dataml-lake/"),
+            iceberg_credential=e.get("DATAML_ICEBERG_CREDENTIAL", "dataml:dataml-secret"),
+        )

@@ -1,0 +1,130 @@
+// `npm start` / `npm test` / `npm run bench`: start the real components that the environment does not
+// point elsewhere, wait for each, then run the platform (start), the test suite (test) or the benchmarks.
+// On Ctrl-C, on exit and on failure, everything started here is stopped, in reverse order.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { externalComponents, loadConfig } from '../config/config.js';
+import { createDb } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { ROOT, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
+import { startProcess, waitFor, type Managed } from './stack/process.js';
+import { LOCAL, TEST, type Profile } from './stack/profiles.js';
+
+type Mode = 'start' | 'test' | 'bench';
+const mode = (process.argv[2] ?? 'start') as Mode;
+if (!['start', 'test', 'bench'].includes(mode)) {
+  console.error(`usage: tsx scripts/stack.ts start|test|bench [args]`);
+  process.exit(2);
+}
+const extraArgs = process.argv.slice(3);
+const profile: Profile = mode === 'start' ? LOCAL : TEST;
+const dataDir = profile.persistent ? path.join(ROOT, profile.dataDir) : path.join(ROOT, profile.dataDir, `run-${process.pid}`);
+const logDir = path.join(dataDir, 'logs');
+const external = externalComponents(process.env);
+
+const started: Running[] = [];
+let shuttingDown: Promise<void> | undefined;
+
+function shutdown(code: number): Promise<void> {
+  shuttingDown ??= (async () => {
+    for (const r of [...started].reverse()) {
+      try {
+        await r.stop();
+      } catch (err) {
+        console.error(`[stack] stopping ${r.name}: ${(err as Error).message}`);
+      }
+    }
+    if (!profile.persistent) {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(profile.ray.tempDir, { recursive: true, force: true });
+    }
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => {
+    console.log(`\n[stack] ${sig}: stopping everything that was started`);
+    void shutdown(mode === 'start' ? 0 : 130);
+  });
+}
+
+async function main(): Promise<void> {
+  const env: Record<string, string> = {
+    DATAML_MODE: mode === 'start' ? (process.env.DATAML_MODE ?? 'local') : 'test',
+    DATA_DIR: dataDir,
+    DATAML_VENV_BIN: VENV_BIN,
+    API_PORT: process.env.API_PORT ?? String(profile.apiPort),
+  };
+  const t0 = Date.now();
+  const log = (m: string) => console.log(`[stack] ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+  // Independent components start together; Ray last, as it is the heaviest.
+  const [pgc, temporal, seaweed] = await Promise.all([
+    external.postgres ? null : startPostgres(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Postgres ready'), r)),
+    external.temporal ? null : startTemporal(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Temporal ready'), r)),
+    external.s3 || external.iceberg ? null : startSeaweed(profile, dataDir, logDir).then((r) => (started.push(r.running), log('SeaweedFS ready'), r)),
+  ]);
+  if (pgc) env.DATABASE_URL = pgc.url;
+  if (temporal) {
+    env.TEMPORAL_ADDRESS = temporal.address;
+    env.TEMPORAL_UI_URL = temporal.uiUrl;
+  }
+  if (seaweed) Object.assign(env, seaweed.env);
+  if (!external.ray) {
+    const ray = await startRay(profile, logDir);
+    started.push(ray.running);
+    env.RAY_ADDRESS = ray.address;
+    log('Ray ready');
+  }
+
+  const childEnv = { ...process.env, ...env };
+  const config = loadConfig(childEnv);
+  const db = createDb(config.postgres.url, 1);
+  try {
+    const applied = await migrateToLatest(db);
+    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database up to date');
+  } finally {
+    await db.destroy();
+  }
+
+  if (mode === 'start') return runPlatform(childEnv, config.api.port, config.temporal.uiUrl, config.ray.address);
+  const command = mode === 'test' ? ['vitest', 'run', ...extraArgs] : ['tsx', 'bench/run.ts', ...extraArgs];
+  const child = spawn(path.join(ROOT, 'node_modules/.bin', command[0]!), command.slice(1), { env: childEnv, stdio: 'inherit', cwd: ROOT });
+  const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+  await shutdown(code);
+}
+
+async function runPlatform(env: NodeJS.ProcessEnv, apiPort: number, temporalUi: string, rayDashboard: string): Promise<void> {
+  // `node --import tsx`, not the tsx CLI: its signal relay may SIGKILL a child that is busy shutting down.
+  const node = (file: string) => ['--import', 'tsx', file];
+  const worker: Managed = startProcess('worker', process.execPath, node('worker/main.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
+  started.push({ name: 'worker', stop: () => worker.stop(20_000) });
+  const api: Managed = startProcess('api', process.execPath, node('api/server.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
+  started.push({ name: 'api', stop: () => api.stop(10_000) });
+  const base = `http://127.0.0.1:${apiPort}`;
+  await waitFor('API', async () => (await fetch(`${base}/api/v1/utils/health-check/`)).ok, 120_000, api.exited);
+  const ready = await (await fetch(`${base}/api/v1/utils/readiness/`)).json();
+  console.log(`
+Data ML Platform is up.
+  API            ${base}
+  API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
+  Temporal UI    ${temporalUi}
+  Ray dashboard  ${rayDashboard}
+  Readiness      ${JSON.stringify((ready as { status: string }).status)}
+  Login          ${env.ADMIN_USERNAME ?? 'admin'} / ${env.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : 'admin123 (local default)'}
+Press Ctrl-C to stop everything.`);
+  // If the API or the worker dies, stop the rest rather than leave a half platform running.
+  void Promise.race([api.exited.then(() => 'api'), worker.exited.then(() => 'worker')]).then((who) => {
+    if (!shuttingDown) {
+      console.error(`[stack] ${who} exited unexpectedly; stopping`);
+      void shutdown(1);
+    }
+  });
+}
+
+main().catch((err) => {
+  console.error(`[stack] ${(err as Error).stack ?? err}`);
+  void shutdown(1);
+});

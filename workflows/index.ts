@@ -1,0 +1,2 @@
+// The one workflowsPath: every workflow the worker registers.
+export { lakeProbeWorkflow } from './lake-probe.js';

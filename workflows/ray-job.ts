@@ -1,0 +1,88 @@
+// The step every job workflow uses: run one Ray job and wait for the result it signals.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { RayJobResult, RayJobSpec } from '../contracts/workflows.js';
+import { rayJobResultSignal } from './messages.js';
+
+const { submitRayJob, stopRayJob, recordJobStatus } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 10 },
+});
+
+const { watchRayJob } = proxyActivities<Activities>({
+  startToCloseTimeout: '24 hours',
+  // A worker that dies is noticed within this; the retry resumes watching the same Ray job.
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
+});
+
+export interface RayStepOptions extends RayJobSpec {
+  /** Distinguishes several Ray jobs of one workflow run. */
+  step?: string;
+  tenantId?: string | null;
+  /** How long to wait for the job's signal after Ray reports success. */
+  resultGrace?: string;
+}
+
+export function submissionIdFor(step: string): string {
+  const { workflowId, runId } = workflowInfo();
+  return `${workflowId}--${step}-${runId.slice(0, 8)}`;
+}
+
+export async function runRayJob<T = Record<string, unknown>>(
+  opts: RayStepOptions,
+): Promise<{ result: T; submissionId: string }> {
+  const { workflowId } = workflowInfo();
+  const submissionId = submissionIdFor(opts.step ?? opts.job);
+  let reported: RayJobResult | undefined;
+  setHandler(rayJobResultSignal, (r) => {
+    if (r.submission_id === submissionId) reported = r;
+  });
+
+  let outcome;
+  try {
+    await submitRayJob({ job: opts.job, input: opts.input, numCpus: opts.numCpus, submissionId, workflowId, tenantId: opts.tenantId });
+    await recordJobStatus({ workflowId, status: 'Running', raySubmissionId: submissionId });
+    outcome = await watchRayJob({ submissionId });
+  } catch (err) {
+    if (isCancellation(err)) {
+      // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.
+      await CancellationScope.nonCancellable(() => stopRayJob({ submissionId }));
+    }
+    throw err;
+  }
+
+  if (outcome.status === 'SUCCEEDED' && !reported) {
+    // The job signals before it exits; allow for delivery lag.
+    await condition(() => reported !== undefined, opts.resultGrace ?? '30 seconds');
+  }
+  if (reported?.status === 'failed') {
+    throw ApplicationFailure.nonRetryable(reported.error ?? 'the job reported a failure', 'RayJobFailed');
+  }
+  if (outcome.status !== 'SUCCEEDED') {
+    throw ApplicationFailure.nonRetryable(outcome.error ?? `Ray job ended ${outcome.status}`, 'RayJobFailed');
+  }
+  if (!reported) {
+    throw ApplicationFailure.nonRetryable('the Ray job finished without reporting a result', 'RayJobSilent');
+  }
+  return { result: (reported.result ?? {}) as T, submissionId };
+}
+
+/** The innermost message of a failure chain (an activity failure wraps the real cause). */
+export function failureMessage(err: unknown): string {
+  let e = err as { message?: string; cause?: unknown } | undefined;
+  let msg = e?.message ?? String(err);
+  while (e && e.cause) {
+    e = e.cause as { message?: string; cause?: unknown };
+    if (e?.message) msg = e.message;
+  }
+  return msg;
+}
