@@ -9,7 +9,7 @@ import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { ROOT, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
 import { startProcess, waitFor, type Managed } from './stack/process.js';
-import { LOCAL, TEST, type Profile } from './stack/profiles.js';
+import { LOCAL, testProfile, type Profile } from './stack/profiles.js';
 
 type Mode = 'start' | 'test' | 'bench';
 const mode = (process.argv[2] ?? 'start') as Mode;
@@ -18,7 +18,8 @@ if (!['start', 'test', 'bench'].includes(mode)) {
   process.exit(2);
 }
 const extraArgs = process.argv.slice(3);
-const profile: Profile = mode === 'start' ? LOCAL : TEST;
+// STACK_PORT_OFFSET shifts every test port, so that two `npm test` runs can share one machine.
+const profile: Profile = mode === 'start' ? LOCAL : testProfile(Number(process.env.STACK_PORT_OFFSET ?? 0));
 const dataDir = profile.persistent ? path.join(ROOT, profile.dataDir) : path.join(ROOT, profile.dataDir, `run-${process.pid}`);
 const logDir = path.join(dataDir, 'logs');
 const external = externalComponents(process.env);

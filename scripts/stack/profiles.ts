@@ -45,3 +45,18 @@ export const TEST: Profile = {
   },
   apiPort: 18000,
 };
+
+/** The test profile shifted by `offset` ports, so that several `npm test` runs can share a machine. */
+export function testProfile(offset: number): Profile {
+  if (!offset) return TEST;
+  const shift = <T extends Record<string, unknown>>(o: T): T =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' && k !== 'objectStoreBytes' ? v + offset : v])) as T;
+  return {
+    ...TEST,
+    postgresPort: TEST.postgresPort + offset,
+    temporal: shift(TEST.temporal),
+    seaweed: shift(TEST.seaweed),
+    ray: { ...shift(TEST.ray), tempDir: `${TEST.ray.tempDir}-${offset}` },
+    apiPort: TEST.apiPort + offset,
+  };
+}
