@@ -1,6 +1,6 @@
 // The Temporal worker: the workflow bundle plus activities built from injected clients.
 import { createRequire } from 'node:module';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { RayJobsClient } from '../activities/ray-jobs-client.js';
 import { createLogger } from '../api/logger.js';
@@ -10,6 +10,9 @@ import { createDb } from '../db/connection.js';
 const require = createRequire(import.meta.url);
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'dataml-worker');
+// The SDK's own logger: warnings and errors only, unless LOG_LEVEL asks for more.
+const sdkLevel: LogLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN';
+Runtime.install({ logger: new DefaultLogger(sdkLevel) });
 const connection = await NativeConnection.connect({ address: config.temporal.address });
 const db = createDb(config.postgres.url, 5);
 
