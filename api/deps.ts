@@ -23,6 +23,8 @@ export interface Principal {
   username: string;
   permissions: ReadonlySet<string>;
   isPlatformAdmin: boolean;
+  /** The login session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
 }
 
 export interface AppEnv {

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config/config.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createApp } from './app.js';
+import { bootstrapIdentity } from './auth/bootstrap.js';
 import { buildDeps } from './build-deps.js';
 import { createLogger } from './logger.js';
 
@@ -10,6 +11,8 @@ const config = loadConfig();
 const log = createLogger(config.logLevel, 'dataml-api');
 const deps = await buildDeps(config, log);
 await migrateToLatest(deps.db);
+const boot = await bootstrapIdentity(deps.db, config);
+if (boot.createdAdmin) log.info({ username: config.auth.adminUsername, tenantId: boot.tenantId }, 'created the platform administrator');
 const app = createApp(deps);
 
 const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, (info) => {

@@ -2,9 +2,10 @@
 // and they are composed here, so modules do not edit one another's declarations.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { JobTables, JobsTable } from './tables/jobs.js';
+import type { DataTables } from './tables/data.js';
 import type { IdentityTables, UsersTable } from './tables/identity.js';
 
-export interface Database extends JobTables, IdentityTables {}
+export interface Database extends JobTables, IdentityTables, DataTables {}
 
 export type JobRow = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;

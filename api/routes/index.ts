@@ -2,5 +2,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps.js';
 import { utilsRouter } from './utils/index.js';
+import { usersRouter } from './users/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter];

@@ -1,0 +1,70 @@
+// The one way a route is protected. Every module declares its routes with protectedRoute(permission, {...})
+// (or authenticatedRoute for the few self-service routes any signed-in user may call); the route-table
+// test reads `x-permission` / `security` back from the OpenAPI document to check every route.
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { ErrorResponse } from '../../contracts/common.js';
+import type { Permission } from '../../contracts/permissions.js';
+import type { AppEnv, Principal } from '../deps.js';
+import { forbidden } from '../errors.js';
+import { authFor } from './service.js';
+
+/** What a handler behind requireAuth/requirePermission sees: the principal is always set. */
+export interface AuthedEnv {
+  Variables: AppEnv['Variables'] & { principal: Principal };
+}
+
+/** 401 unless the bearer token is valid, unexpired, unrevoked and its user active; sets c.var.principal. */
+export const requireAuth = () =>
+  createMiddleware<AuthedEnv>(async (c, next) => {
+    const principal = await authFor(c.var.deps).authenticate(c.req.header('authorization'));
+    c.set('principal', principal);
+    await next();
+  });
+
+/** The 403 every permission check answers: it names the missing permission. */
+export const missingPermission = (permission: string) =>
+  forbidden(`Missing permission: ${permission}`, { required_permission: permission });
+
+export function assertPermission(principal: Principal, permission: Permission | string): void {
+  if (!principal.permissions.has(permission)) throw missingPermission(permission);
+}
+
+/** requireAuth, then 403 naming `permission` unless the caller holds it. */
+export const requirePermission = (permission: Permission) =>
+  createMiddleware<AuthedEnv>(async (c, next) => {
+    const principal = await authFor(c.var.deps).authenticate(c.req.header('authorization'));
+    c.set('principal', principal);
+    assertPermission(principal, permission);
+    await next();
+  });
+
+const errorContent = { 'application/json': { schema: ErrorResponse } };
+const authResponses = {
+  401: { description: 'Missing, malformed, expired or revoked bearer token, or inactive user', content: errorContent },
+  403: { description: 'The caller lacks the required permission (named in the message)', content: errorContent },
+} as const;
+
+type ProtectableConfig = Omit<RouteConfig, 'path' | 'middleware' | 'security'> & { path: string };
+
+/** createRoute with bearer auth, the permission check as route middleware, and `x-permission` in the document. */
+export function protectedRoute<const R extends ProtectableConfig>(permission: Permission, config: R) {
+  return createRoute({
+    ...config,
+    responses: { ...authResponses, ...config.responses } as typeof authResponses & R['responses'],
+    security: [{ bearerAuth: [] }],
+    middleware: [requirePermission(permission)] as const,
+    'x-permission': permission,
+  });
+}
+
+/** createRoute for self-service routes that need a signed-in user but no particular permission. */
+export function authenticatedRoute<const R extends ProtectableConfig>(config: R) {
+  return createRoute({
+    ...config,
+    responses: { 401: authResponses[401], ...config.responses } as Pick<typeof authResponses, 401> & R['responses'],
+    security: [{ bearerAuth: [] }],
+    middleware: [requireAuth()] as const,
+    'x-authenticated': true,
+  });
+}

@@ -1,0 +1,163 @@
+// Tokens and principals. One AuthService per AppDeps (see authFor): it caches the signing key and, for a
+// couple of seconds, each session's principal, so an authenticated request usually costs no extra query.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from '../../config/config.js';
+import type { Database } from '../../db/database.js';
+import { loadPrincipal } from '../../db/repositories/rbac.js';
+import { getOrCreateSecret } from '../../db/repositories/secrets.js';
+import { createFamily, insertRefreshToken } from '../../db/repositories/tokens.js';
+import type { AppDeps, Principal } from '../deps.js';
+import { unauthorized } from '../errors.js';
+
+export const JWT_ISSUER = 'dataml-platform';
+export const JWT_AUDIENCE = 'dataml-api';
+const ALG = 'HS256';
+type Db = Kysely<Database> | Transaction<Database>;
+/** How long a verified session's principal is reused in-process. Kept short so that deactivation,
+ *  revocation and role changes made by another API process take effect within this delay. */
+export const PRINCIPAL_CACHE_MS = 2000;
+const CACHE_MAX = 10_000;
+
+export interface AccessClaims {
+  sub: string; // user id
+  tid: string; // tenant id
+  sid: string; // session (refresh-token family) id
+  jti: string;
+}
+
+export interface IssuedTokens {
+  access_token: string;
+  token_type: 'bearer';
+  refresh_token: string;
+  expires_in: number;
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const newRefreshToken = () => randomBytes(32).toString('base64url');
+
+export class AuthService {
+  private keyPromise: Promise<Uint8Array> | undefined;
+  private cache = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly config: Config,
+  ) {}
+
+  /** The HS256 key: JWT_SECRET, or (local/test mode only) a random one persisted in Postgres. */
+  key(): Promise<Uint8Array> {
+    this.keyPromise ??= (async () => {
+      const configured = this.config.auth.jwtSecret;
+      if (configured) return new TextEncoder().encode(configured);
+      if (this.config.mode === 'production') throw new Error('JWT_SECRET is required in production');
+      const secret = await getOrCreateSecret(this.db, 'jwt_hs256', randomBytes(48).toString('base64url'));
+      return new TextEncoder().encode(secret);
+    })();
+    this.keyPromise.catch(() => (this.keyPromise = undefined));
+    return this.keyPromise;
+  }
+
+  get accessTtl(): number {
+    return this.config.auth.accessTokenTtlSeconds;
+  }
+
+  async signAccessToken(claims: { userId: number; tenantId: string; sessionId: string }, ttlSeconds = this.accessTtl): Promise<string> {
+    return new SignJWT({ tid: claims.tenantId, sid: claims.sessionId })
+      .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+      .setSubject(String(claims.userId))
+      .setJti(randomUUID())
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(await this.key());
+  }
+
+  /** Starts a session (a new refresh-token family) and issues its first token pair. */
+  async startSession(db: Db, user: { id: number; tenantId: string }): Promise<IssuedTokens> {
+    const sessionId = randomUUID();
+    await createFamily(db, { id: sessionId, userId: user.id, tenantId: user.tenantId });
+    const refresh = await this.addRefreshToken(db, sessionId);
+    const access = await this.signAccessToken({ userId: user.id, tenantId: user.tenantId, sessionId });
+    return { access_token: access, token_type: 'bearer', refresh_token: refresh, expires_in: this.accessTtl };
+  }
+
+  async addRefreshToken(db: Db, familyId: string): Promise<string> {
+    const token = newRefreshToken();
+    await insertRefreshToken(db, {
+      familyId,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),
+    });
+    return token;
+  }
+
+  /** Verifies signature, algorithm, issuer, audience and expiry; any failure is a 401. */
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, await this.key(), { algorithms: [ALG], issuer: JWT_ISSUER, audience: JWT_AUDIENCE }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw unauthorized('Token has expired');
+      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw unauthorized('Invalid token');
+      throw err;
+    }
+    const { sub, tid, sid, jti } = payload;
+    if (typeof sub !== 'string' || !/^[1-9][0-9]{0,15}$/.test(sub) || typeof tid !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') {
+      throw unauthorized('Invalid token');
+    }
+    if (!UUIDISH.test(sid)) throw unauthorized('Invalid token');
+    return { sub, tid, sid, jti };
+  }
+
+  /** From an Authorization header to a live principal, or a 401. */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    if (!authorization) throw unauthorized('Not authenticated');
+    const m = /^Bearer[ ]+([A-Za-z0-9_\-.]+)\s*$/i.exec(authorization);
+    if (!m) throw unauthorized('Malformed Authorization header');
+    const claims = await this.verifyAccessToken(m[1]!);
+    const cacheKey = `${claims.sub}:${claims.sid}`;
+    const now = Date.now();
+    const hit = this.cache.get(cacheKey);
+    if (hit && hit.until > now) {
+      if (hit.principal.tenantId !== claims.tid) throw unauthorized('Invalid token');
+      return hit.principal;
+    }
+    const row = await loadPrincipal(this.db, Number(claims.sub), claims.sid);
+    if (!row || row.session_revoked) throw unauthorized('Token has been revoked');
+    if (!row.is_active) throw unauthorized('User is inactive');
+    if (row.tenant_id !== claims.tid) throw unauthorized('Invalid token');
+    const principal: Principal = {
+      userId: row.id,
+      tenantId: row.tenant_id,
+      username: row.username,
+      permissions: new Set(row.permissions),
+      isPlatformAdmin: row.is_platform_admin,
+      sessionId: claims.sid,
+    };
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(cacheKey, { principal, until: now + PRINCIPAL_CACHE_MS });
+    return principal;
+  }
+
+  /** Forget cached principals (after role, permission, session or user changes in this process). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+}
+
+const UUIDISH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const services = new WeakMap<object, AuthService>();
+
+/** The AuthService of these deps (one per deps object, so tests with their own deps get their own). */
+export function authFor(deps: Pick<AppDeps, 'db' | 'config'>): AuthService {
+  let svc = services.get(deps);
+  if (!svc) {
+    svc = new AuthService(deps.db, deps.config);
+    services.set(deps, svc);
+  }
+  return svc;
+}
