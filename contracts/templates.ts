@@ -11,6 +11,8 @@ export const TemplateColumnInput = z.object({
   column_name: z.string().trim().min(1).max(255).openapi({ example: 'CustomerID' }),
   data_type: TemplateDataType,
   default_value: z.string().nullable().optional().openapi({ example: 'CUST-0000' }),
+  // Not in the seed: whether an empty cell is accepted (stored as null) when there is no default.
+  nullable: z.boolean().optional().openapi({ description: 'Empty cells allowed (null) when no default; default false' }),
 });
 export type TemplateColumnInput = z.infer<typeof TemplateColumnInput>;
 
@@ -31,7 +33,12 @@ export const TemplateSchemaInput = z.array(TemplateColumnInput).superRefine((col
 });
 
 export const TemplateColumn = z
-  .object({ column_name: z.string(), data_type: TemplateDataType, default_value: z.string().nullable() })
+  .object({
+    column_name: z.string(),
+    data_type: TemplateDataType,
+    default_value: z.string().nullable(),
+    nullable: z.boolean().optional().openapi({ description: 'Not in the seed; always present in responses' }),
+  })
   .openapi('TemplateColumn');
 export type TemplateColumn = z.infer<typeof TemplateColumn>;
 

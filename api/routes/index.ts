@@ -3,5 +3,6 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps.js';
 import { utilsRouter } from './utils/index.js';
 import { usersRouter } from './users/index.js';
+import { templatesRouter } from './templates/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, templatesRouter];
