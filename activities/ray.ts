@@ -12,9 +12,21 @@ export interface RayActivityDeps {
 }
 
 export interface SubmitRayJobInput extends RayJobSpec {
-  submissionId: string;
-  workflowId: string;
+  /** Distinguishes several Ray jobs of one workflow run. */
+  step: string;
   tenantId?: string | null;
+}
+
+/**
+ * One Ray submission per workflow run and step. Computed here from the activity's own context (not in
+ * the workflow, whose replays may see another run id) so that every retry of the activity, on any
+ * worker, finds the job the first attempt started.
+ */
+export function submissionIdFor(step: string): { workflowId: string; submissionId: string } {
+  const execution = Context.current().info.workflowExecution;
+  if (!execution) throw new Error('Ray job activities run inside workflows only');
+  const { workflowId, runId } = execution;
+  return { workflowId, submissionId: `${workflowId}--${step}-${runId.slice(0, 8)}` };
 }
 
 export interface RayJobOutcome {
@@ -28,20 +40,21 @@ export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayA
   return {
     /** Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started. */
     async submitRayJob(input: SubmitRayJobInput): Promise<{ submissionId: string; created: boolean }> {
+      const { workflowId, submissionId } = submissionIdFor(input.step);
       const payload = Buffer.from(JSON.stringify(input.input)).toString('base64');
       const entrypoint = [
         config.ray.python, '-m', `dataml_jobs.jobs.${input.job}`,
-        '--workflow-id', input.workflowId, '--submission-id', input.submissionId, '--input-b64', payload,
+        '--workflow-id', workflowId, '--submission-id', submissionId, '--input-b64', payload,
       ].join(' ');
       const { created } = await ray.submitOnce({
-        submissionId: input.submissionId,
+        submissionId,
         entrypoint,
         envVars: jobEnvironment(config),
-        metadata: { workflow_id: input.workflowId, job: input.job, tenant_id: input.tenantId ?? '' },
+        metadata: { workflow_id: workflowId, job: input.job, step: input.step, tenant_id: input.tenantId ?? '' },
         numCpus: input.numCpus,
       });
-      Context.current().log.info('ray job submitted', { submissionId: input.submissionId, created });
-      return { submissionId: input.submissionId, created };
+      Context.current().log.info('ray job submitted', { submissionId, created });
+      return { submissionId, created };
     },
 
     /** Polls until the job ends, heartbeating so that a dead worker is noticed and a cancel is delivered. */
@@ -63,11 +76,13 @@ export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayA
       }
     },
 
-    async stopRayJob(input: { submissionId: string }): Promise<boolean> {
-      const stopped = await ray.stop(input.submissionId);
+    /** Stops the job of this run's `step` (the workflow may not know its id yet, if cancelled mid-submit). */
+    async stopRayJob(input: { step: string }): Promise<boolean> {
+      const { submissionId } = submissionIdFor(input.step);
+      const stopped = await ray.stop(submissionId);
       // Wait (bounded) for Ray to confirm, so "Cancelled" is only reported once the job is down.
       for (let i = 0; i < 60; i++) {
-        const info = await ray.get(input.submissionId);
+        const info = await ray.get(submissionId);
         if (!info || TERMINAL_STATES.has(info.status)) break;
         await new Promise((r) => setTimeout(r, 500));
       }

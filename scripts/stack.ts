@@ -11,10 +11,11 @@ import { ROOT, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, t
 import { startProcess, waitFor, type Managed } from './stack/process.js';
 import { LOCAL, testProfile, type Profile } from './stack/profiles.js';
 
-type Mode = 'start' | 'test' | 'bench';
+// exec: run any command against a throwaway test stack, e.g. `node --import tsx scripts/stack.ts exec -- node --import tsx test/replay/record.ts`
+type Mode = 'start' | 'test' | 'bench' | 'exec';
 const mode = (process.argv[2] ?? 'start') as Mode;
-if (!['start', 'test', 'bench'].includes(mode)) {
-  console.error(`usage: tsx scripts/stack.ts start|test|bench [args]`);
+if (!['start', 'test', 'bench', 'exec'].includes(mode)) {
+  console.error(`usage: node --import tsx scripts/stack.ts start|test|bench|exec [args]`);
   process.exit(2);
 }
 const extraArgs = process.argv.slice(3);
@@ -91,8 +92,12 @@ async function main(): Promise<void> {
   }
 
   if (mode === 'start') return runPlatform(childEnv, config.api.port, config.temporal.uiUrl, config.ray.address);
-  const command = mode === 'test' ? ['vitest', 'run', ...extraArgs] : ['tsx', 'bench/run.ts', ...extraArgs];
-  const child = spawn(path.join(ROOT, 'node_modules/.bin', command[0]!), command.slice(1), { env: childEnv, stdio: 'inherit', cwd: ROOT });
+  const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
+  const command =
+    mode === 'test' ? [bin('vitest'), 'run', ...extraArgs]
+    : mode === 'bench' ? [process.execPath, '--import', 'tsx', 'bench/run.ts', ...extraArgs]
+    : extraArgs.filter((a, i) => !(i === 0 && a === '--'));
+  const child = spawn(command[0]!, command.slice(1), { env: childEnv, stdio: 'inherit', cwd: ROOT });
   const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
   await shutdown(code);
 }

@@ -32,37 +32,37 @@ export interface RayStepOptions extends RayJobSpec {
   resultGrace?: string;
 }
 
-export function submissionIdFor(step: string): string {
-  const { workflowId, runId } = workflowInfo();
-  return `${workflowId}--${step}-${runId.slice(0, 8)}`;
-}
-
 export async function runRayJob<T = Record<string, unknown>>(
   opts: RayStepOptions,
 ): Promise<{ result: T; submissionId: string }> {
   const { workflowId } = workflowInfo();
-  const submissionId = submissionIdFor(opts.step ?? opts.job);
-  let reported: RayJobResult | undefined;
+  const step = opts.step ?? opts.job;
+  // Signals may arrive at any time, even before we know our submission id: keep them all.
+  const received = new Map<string, RayJobResult>();
   setHandler(rayJobResultSignal, (r) => {
-    if (r.submission_id === submissionId) reported = r;
+    received.set(r.submission_id, r);
   });
 
   let outcome;
+  let submissionId = '';
   try {
-    await submitRayJob({ job: opts.job, input: opts.input, numCpus: opts.numCpus, submissionId, workflowId, tenantId: opts.tenantId });
+    ({ submissionId } = await submitRayJob({ job: opts.job, input: opts.input, numCpus: opts.numCpus, step, tenantId: opts.tenantId }));
     await recordJobStatus({ workflowId, status: 'Running', raySubmissionId: submissionId });
     outcome = await watchRayJob({ submissionId });
   } catch (err) {
     if (isCancellation(err)) {
       // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.
-      await CancellationScope.nonCancellable(() => stopRayJob({ submissionId }));
+      await CancellationScope.nonCancellable(() => stopRayJob({ step }));
     }
     throw err;
   }
+  const reportedNow = () => received.get(submissionId);
+  let reported = reportedNow();
 
   if (outcome.status === 'SUCCEEDED' && !reported) {
     // The job signals before it exits; allow for delivery lag.
-    await condition(() => reported !== undefined, opts.resultGrace ?? '30 seconds');
+    await condition(() => reportedNow() !== undefined, opts.resultGrace ?? '30 seconds');
+    reported = reportedNow();
   }
   if (reported?.status === 'failed') {
     throw ApplicationFailure.nonRetryable(reported.error ?? 'the job reported a failure', 'RayJobFailed');
