@@ -3,6 +3,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../deps.js';
 import { utilsRouter } from './utils/index.js';
 import { usersRouter } from './users/index.js';
+import { loginRouter } from './login/index.js';
+import { rbacRouter } from './rbac/index.js';
+import { authRouter } from './auth/index.js';
 import { templatesRouter } from './templates/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, templatesRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter];

@@ -1,0 +1,73 @@
+// Login, refresh-token rotation (with reuse detection) and logout.
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config/config.js';
+import type { Database } from '../../db/database.js';
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from '../../db/repositories/login-attempts.js';
+import { findRefreshTokenForUpdate, markRotated, revokeFamily } from '../../db/repositories/tokens.js';
+import { findUserForLogin } from '../../db/repositories/users.js';
+import { tooManyRequests, unauthorized } from '../errors.js';
+import { burnVerify, verifyPassword } from './passwords.js';
+import { sha256, type AuthService, type IssuedTokens } from './service.js';
+
+export async function login(
+  db: Kysely<Database>,
+  config: Config,
+  auth: AuthService,
+  input: { username: string; password: string; clientIp: string | null },
+): Promise<IssuedTokens> {
+  const { loginMaxFailures: max, loginWindowSeconds: window } = config.auth;
+  const key = { username: input.username, clientIp: input.clientIp };
+  const retryAfter = await loginBlockedFor(db, key, max, window);
+  if (retryAfter !== undefined) throw tooManyRequests('Too many failed login attempts; try again later', retryAfter);
+
+  const user = await findUserForLogin(db, input.username);
+  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
+  if (!user || !ok || !user.is_active) {
+    // An inactive user's correct password is not a guess, but it is still refused with the same message.
+    if (!ok) await recordLoginFailure(db, key, window);
+    throw unauthorized('Incorrect username or password');
+  }
+  await clearLoginFailures(db, input.username);
+  return db.transaction().execute((trx) => auth.startSession(trx, { id: user.id, tenantId: user.tenant_id }));
+}
+
+type RefreshOutcome = { ok: true; tokens: IssuedTokens } | { ok: false; message: string };
+
+/** Rotates a refresh token. Presenting one that was already rotated revokes its whole family. */
+export async function refresh(db: Kysely<Database>, auth: AuthService, refreshToken: string): Promise<IssuedTokens> {
+  const outcome = await db.transaction().execute(async (trx): Promise<RefreshOutcome> => {
+    const row = await findRefreshTokenForUpdate(trx, sha256(refreshToken));
+    if (!row) return { ok: false, message: 'Invalid refresh token' };
+    if (row.revoked_at) return { ok: false, message: 'Refresh token has been revoked' };
+    if (row.rotated_at) {
+      // Reuse: someone holds a copy of an old token. Kill the session for everyone (committed, not rolled back).
+      await revokeFamily(trx, row.family_id, 'refresh token reuse');
+      return { ok: false, message: 'Refresh token reuse detected; the session has been revoked' };
+    }
+    if (row.expires_at.getTime() <= Date.now()) return { ok: false, message: 'Refresh token has expired' };
+    if (!row.is_active) {
+      await revokeFamily(trx, row.family_id, 'user inactive');
+      return { ok: false, message: 'User is inactive' };
+    }
+    await markRotated(trx, row.id);
+    const next = await auth.addRefreshToken(trx, row.family_id);
+    const access = await auth.signAccessToken({ userId: row.user_id, tenantId: row.tenant_id, sessionId: row.family_id });
+    return { ok: true, tokens: { access_token: access, token_type: 'bearer', refresh_token: next, expires_in: auth.accessTtl } };
+  });
+  if (!outcome.ok) {
+    auth.invalidate();
+    throw unauthorized(outcome.message);
+  }
+  return outcome.tokens;
+}
+
+/** Revokes the session the refresh token belongs to (and so its access tokens). Idempotent for a known token. */
+export async function logout(db: Kysely<Database>, auth: AuthService, refreshToken: string): Promise<void> {
+  const found = await db.transaction().execute(async (trx) => {
+    const row = await findRefreshTokenForUpdate(trx, sha256(refreshToken));
+    if (row) await revokeFamily(trx, row.family_id, 'logout');
+    return Boolean(row);
+  });
+  auth.invalidate();
+  if (!found) throw unauthorized('Invalid refresh token');
+}

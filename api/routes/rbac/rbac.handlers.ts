@@ -1,0 +1,133 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Principal } from '../../deps.js';
+import {
+  assignRoles,
+  findPermissionsByIds,
+  findPermissionsByNames,
+  findRole,
+  findRolesByIds,
+  findRolesByNames,
+  grantPermissions,
+  insertPermission,
+  insertRole,
+  isRbacNameConflict,
+  listPermissions,
+  listRoles,
+  rolePermissions,
+  userRoles,
+} from '../../../db/repositories/rbac.js';
+import { tenantExists } from '../../../db/repositories/tenants.js';
+import { findTenantUser } from '../../../db/repositories/users.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/database.js';
+import type { AuthedEnv } from '../../auth/protected-route.js';
+import { authFor } from '../../auth/service.js';
+import { conflict, forbidden, HttpError } from '../../errors.js';
+import type {
+  assignUserRoles,
+  attachRolePermissions,
+  createPermission,
+  createRole,
+  listPermissions as listPermissionsRoute,
+  listRoles as listRolesRoute,
+  readUserRoles,
+} from './rbac.routes.js';
+
+const notFoundNamed = (what: string, missing: (string | number)[]) =>
+  new HttpError(404, 'not_found', `${what} not found: ${missing.join(', ')}`, { missing });
+
+/** The body's tenant must be the caller's; the platform administrator may name any existing tenant. */
+async function targetTenant(db: Kysely<Database>, principal: Principal, tenantId: string): Promise<string> {
+  if (tenantId === principal.tenantId) return tenantId;
+  if (!principal.isPlatformAdmin) throw forbidden('tenant_id must be your own tenant');
+  if (!(await tenantExists(db, tenantId))) throw notFoundNamed('Tenant', [tenantId]);
+  return tenantId;
+}
+
+async function named<T>(create: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await create();
+  } catch (err) {
+    if (isRbacNameConflict(err)) throw conflict(`A ${what} with this name already exists in the tenant`);
+    throw err;
+  }
+}
+
+export const createRoleHandler: RouteHandler<typeof createRole, AuthedEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const tenantId = await targetTenant(c.var.deps.db, c.var.principal, body.tenant_id);
+  const role = await named(() => insertRole(c.var.deps.db, tenantId, body.name), 'role');
+  return c.json(role, 201);
+};
+
+export const createPermissionHandler: RouteHandler<typeof createPermission, AuthedEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const tenantId = await targetTenant(c.var.deps.db, c.var.principal, body.tenant_id);
+  const permission = await named(() => insertPermission(c.var.deps.db, tenantId, body.name), 'permission');
+  return c.json(permission, 201);
+};
+
+export const listRolesHandler: RouteHandler<typeof listRolesRoute, AuthedEnv> = async (c) => {
+  const data = await listRoles(c.var.deps.db, c.var.principal.tenantId);
+  return c.json({ total: data.length, data }, 200);
+};
+
+export const listPermissionsHandler: RouteHandler<typeof listPermissionsRoute, AuthedEnv> = async (c) => {
+  const data = await listPermissions(c.var.deps.db, c.var.principal.tenantId);
+  return c.json({ total: data.length, data }, 200);
+};
+
+export const attachRolePermissionsHandler: RouteHandler<typeof attachRolePermissions, AuthedEnv> = async (c) => {
+  const { role_id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const { db } = c.var.deps;
+  const tenantId = c.var.principal.tenantId;
+  const role = await findRole(db, tenantId, role_id);
+  if (!role) throw notFoundNamed('Role', [role_id]);
+  let ids: number[];
+  if ('permission_ids' in body) {
+    const found = await findPermissionsByIds(db, tenantId, body.permission_ids);
+    const missing = body.permission_ids.filter((id) => !found.some((p) => p.id === id));
+    if (missing.length) throw notFoundNamed('Permission', missing);
+    ids = found.map((p) => p.id);
+  } else {
+    const found = await findPermissionsByNames(db, tenantId, body.permission_names);
+    const missing = body.permission_names.filter((n) => !found.some((p) => p.name === n));
+    if (missing.length) throw notFoundNamed('Permission', missing);
+    ids = found.map((p) => p.id);
+  }
+  await grantPermissions(db, role.id, ids);
+  authFor(c.var.deps).invalidate();
+  return c.json({ ...role, permissions: await rolePermissions(db, role.id) }, 200);
+};
+
+export const assignUserRolesHandler: RouteHandler<typeof assignUserRoles, AuthedEnv> = async (c) => {
+  const { user_id } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const { db } = c.var.deps;
+  const tenantId = c.var.principal.tenantId;
+  const user = await findTenantUser(db, tenantId, user_id);
+  if (!user) throw notFoundNamed('User', [user_id]);
+  let ids: number[];
+  if ('role_ids' in body) {
+    const found = await findRolesByIds(db, tenantId, body.role_ids);
+    const missing = body.role_ids.filter((id) => !found.some((r) => r.id === id));
+    if (missing.length) throw notFoundNamed('Role', missing);
+    ids = found.map((r) => r.id);
+  } else {
+    const found = await findRolesByNames(db, tenantId, body.role_names);
+    const missing = body.role_names.filter((n) => !found.some((r) => r.name === n));
+    if (missing.length) throw notFoundNamed('Role', missing);
+    ids = found.map((r) => r.id);
+  }
+  await assignRoles(db, user.id, ids);
+  authFor(c.var.deps).invalidate();
+  return c.json({ user_id: user.id, roles: await userRoles(db, user.id) }, 200);
+};
+
+export const readUserRolesHandler: RouteHandler<typeof readUserRoles, AuthedEnv> = async (c) => {
+  const { user_id } = c.req.valid('param');
+  const user = await findTenantUser(c.var.deps.db, c.var.principal.tenantId, user_id);
+  if (!user) throw notFoundNamed('User', [user_id]);
+  return c.json({ user_id: user.id, roles: await userRoles(c.var.deps.db, user.id) }, 200);
+};
