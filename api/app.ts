@@ -20,13 +20,16 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  // One access-log line per request, carrying the request id; handlers log through c.var.log.
+  const accessLog = deps.log.isLevelEnabled('info');
   app.use('*', async (c, next) => {
-    const log = deps.log.child({ reqId: c.var.requestId });
     c.set('deps', deps);
-    c.set('log', log);
-    const started = performance.now();
+    c.set('log', deps.log.child({ reqId: c.var.requestId }));
+    const started = accessLog ? performance.now() : 0;
     await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    if (accessLog) {
+      deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    }
   });
 
   for (const router of moduleRouters) app.route('/', router);
