@@ -9,7 +9,7 @@ import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { ROOT, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
 import { startProcess, waitFor, type Managed } from './stack/process.js';
-import { LOCAL, testProfile, type Profile } from './stack/profiles.js';
+import { LOCAL, shiftedProfile, TEST, type Profile } from './stack/profiles.js';
 
 // exec: run any command against a throwaway test stack, e.g. `node --import tsx scripts/stack.ts exec -- node --import tsx test/replay/record.ts`
 type Mode = 'start' | 'test' | 'bench' | 'exec';
@@ -19,9 +19,12 @@ if (!['start', 'test', 'bench', 'exec'].includes(mode)) {
   process.exit(2);
 }
 const extraArgs = process.argv.slice(3);
-// STACK_PORT_OFFSET shifts every test port, so that two `npm test` runs can share one machine.
-const profile: Profile = mode === 'start' ? LOCAL : testProfile(Number(process.env.STACK_PORT_OFFSET ?? 0));
-const dataDir = profile.persistent ? path.join(ROOT, profile.dataDir) : path.join(ROOT, profile.dataDir, `run-${process.pid}`);
+// STACK_PORT_OFFSET shifts every port, so that several stacks (two `npm test` runs, or the test of
+// `npm start` itself) can share one machine; STACK_DATA_DIR moves the persistent data of `npm start`.
+const profile: Profile = shiftedProfile(mode === 'start' ? LOCAL : TEST, Number(process.env.STACK_PORT_OFFSET ?? 0));
+const dataDir = profile.persistent
+  ? path.resolve(process.env.STACK_DATA_DIR ?? path.join(ROOT, profile.dataDir))
+  : path.join(ROOT, profile.dataDir, `run-${process.pid}`);
 const logDir = path.join(dataDir, 'logs');
 const external = externalComponents(process.env);
 

@@ -2,7 +2,8 @@
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Connection } from '@temporalio/client';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { SEARCH_ATTRIBUTES } from '../../contracts/workflows.js';
@@ -38,11 +39,13 @@ export async function startPostgres(p: Profile, dataDir: string, logDir: string)
   const ids = postgresUser();
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     mkdirSync(dir, { recursive: true });
-    const pwfile = path.join(dataDir, '.pgpass-init');
-    writeFileSync(pwfile, 'dataml\n');
+    // The local default password; the file exists only while initdb runs.
+    const pwfile = path.join(os.tmpdir(), `dataml-pginit-${process.pid}`);
+    writeFileSync(pwfile, 'dataml\n', { mode: 0o644 });
     if ('uid' in ids) {
       chownSync(dir, ids.uid, ids.gid);
       chownSync(pwfile, ids.uid, ids.gid);
+      chmodSync(dataDir, 0o755); // the server's user must be able to reach its folder
     }
     const init = spawnSync(initdb, ['-D', dir, '-U', 'dataml', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C'], { ...ids, encoding: 'utf8' });
     rmSync(pwfile, { force: true });

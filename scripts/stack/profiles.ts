@@ -46,17 +46,17 @@ export const TEST: Profile = {
   apiPort: 18000,
 };
 
-/** The test profile shifted by `offset` ports, so that several `npm test` runs can share a machine. */
-export function testProfile(offset: number): Profile {
-  if (!offset) return TEST;
+/** A profile shifted by `offset` ports, so that several stacks can share a machine. */
+export function shiftedProfile(base: Profile, offset: number): Profile {
+  if (!offset) return base;
   const shift = <T extends Record<string, unknown>>(o: T): T =>
     Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' && k !== 'objectStoreBytes' ? v + offset : v])) as T;
   return {
-    ...TEST,
-    postgresPort: TEST.postgresPort + offset,
-    temporal: shift(TEST.temporal),
-    seaweed: shift(TEST.seaweed),
-    ray: { ...shift(TEST.ray), tempDir: `${TEST.ray.tempDir}-${offset}` },
-    apiPort: TEST.apiPort + offset,
+    ...base,
+    postgresPort: base.postgresPort + offset,
+    temporal: shift(base.temporal),
+    seaweed: shift(base.seaweed),
+    ray: { ...shift(base.ray), tempDir: `${base.ray.tempDir}-${offset}` },
+    apiPort: base.apiPort + offset,
   };
 }
