@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createDatasetActivities } from './datasets.js';
 import { createMetadataActivities } from './metadata.js';
 import { createRayActivities } from './ray.js';
 import type { RayJobsClient } from './ray-jobs-client.js';
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createRayActivities(deps),
     ...createMetadataActivities(deps),
+    ...createDatasetActivities(deps),
   };
 }
 

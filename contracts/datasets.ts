@@ -40,6 +40,8 @@ export const UploadDatasetResponse = z
     data_source: z.string().openapi({ example: 'csv' }),
     files: z.array(DatasetFile),
     workflow_id: z.string(),
+    /** The template the files are validated against (the inferred one when template_id was not given). */
+    template_id: IntId.optional(),
   })
   .openapi('UploadDatasetResponse');
 export type UploadDatasetResponse = z.infer<typeof UploadDatasetResponse>;
@@ -169,6 +171,10 @@ export const GetStatisticsResponse = z
     workflow_id: z.string(),
     computed_at: Timestamp.nullable(),
     columns: z.array(ColumnStatistics),
+    /** Why the run failed, when it did. */
+    message: z.string().nullable().optional(),
+    /** The Iceberg snapshot the statistics were computed on (decimal string). */
+    snapshot_id: z.string().nullable().optional(),
   })
   .openapi('GetStatisticsResponse');
 export type GetStatisticsResponse = z.infer<typeof GetStatisticsResponse>;

@@ -33,6 +33,10 @@ export const DatasetFile = z
     total_fields: z.number().int().nonnegative().nullable(),
     total_records: z.number().int().nonnegative().nullable(),
     error_report: ErrorReport.nullable(),
+    // Not in the seed: where validation is (uploaded, validating, valid, invalid, failed) and the Iceberg
+    // snapshot (decimal string, 64-bit) that holds the file's valid rows.
+    status: z.enum(['uploaded', 'validating', 'valid', 'invalid', 'failed']).optional(),
+    snapshot_id: z.string().nullable().optional(),
   })
   .openapi('DatasetFile');
 export type DatasetFile = z.infer<typeof DatasetFile>;

@@ -1,2 +1,5 @@
 // The one workflowsPath: every workflow the worker registers.
 export { lakeProbeWorkflow } from './lake-probe.js';
+export { uploadValidateWorkflow } from './upload-validate.js';
+export { statisticsWorkflow } from './statistics.js';
+export { lakeCleanupWorkflow } from './lake-cleanup.js';

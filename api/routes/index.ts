@@ -7,5 +7,7 @@ import { loginRouter } from './login/index.js';
 import { rbacRouter } from './rbac/index.js';
 import { authRouter } from './auth/index.js';
 import { templatesRouter } from './templates/index.js';
+import { datasetsRouter } from './datasets/index.js';
+import { filesRouter } from './files/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter];

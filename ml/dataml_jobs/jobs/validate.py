@@ -242,9 +242,12 @@ def validate_stream(stream: BinaryIO, template: list[Column], sink: Callable[[pa
         report.fail("duplicate_header", f"the header repeats column(s) {', '.join(dupes)}")
         return Outcome(False, 0, len(header), 0, 0, report)
 
+    if not template:
+        report.fail("no_matching_columns", "the template has no columns (none could be inferred from the file)")
+        return Outcome(False, 0, len(header), 0, 0, report)
     by_name = {h.lower(): i for i, h in enumerate(header)}
     template_names = {c.name.lower() for c in template}
-    if template and not template_names & set(by_name):
+    if not template_names & set(by_name):
         report.fail("no_matching_columns",
                     f"no column of the template ({', '.join(c.name for c in template)}) is in the header "
                     f"({', '.join(header[:20])}): wrong file, or not a CSV file")

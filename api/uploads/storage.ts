@@ -1,0 +1,108 @@
+// S3 layout of the raw files (the bronze layer) and streaming uploads with a size limit.
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+
+export const SNIFF_BYTES = 64 * 1024;
+
+export const tenantPrefix = (tenantId: string) => `tenants/${tenantId}/`;
+export const datasetPrefix = (tenantId: string, datasetId: number) => `tenants/${tenantId}/datasets/${datasetId}/`;
+
+/** A file name safe in an S3 key: letters, digits, `.`, `-`, `_` only, bounded. */
+export function safeName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-120);
+  return cleaned || 'file';
+}
+
+export const rawFileKey = (tenantId: string, datasetId: number, fileId: number, fileName: string) =>
+  `${datasetPrefix(tenantId, datasetId)}raw/${fileId}-${safeName(fileName)}`;
+
+export class SizeLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`upload exceeds the limit of ${limit} bytes`);
+  }
+}
+
+export interface StoredObject {
+  key: string;
+  size: number;
+  sha256: string;
+  /** The first bytes, for template inference. */
+  head: Buffer;
+}
+
+/**
+ * Streams `body` into S3 as a multipart upload (parts of 8 MiB, a few in flight), hashing and counting it.
+ * `budget.remaining` is shared by all files of one request; going over it aborts the upload.
+ */
+export async function streamToS3(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  body: Readable,
+  budget: { remaining: number; limit: number },
+  contentType = 'text/csv',
+): Promise<StoredObject> {
+  const hash = createHash('sha256');
+  const headChunks: Buffer[] = [];
+  let headLen = 0;
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      budget.remaining -= chunk.length;
+      if (budget.remaining < 0) return cb(new SizeLimitError(budget.limit));
+      hash.update(chunk);
+      if (headLen < SNIFF_BYTES) {
+        const part = chunk.subarray(0, SNIFF_BYTES - headLen);
+        headChunks.push(Buffer.from(part));
+        headLen += part.length;
+      }
+      cb(null, chunk);
+    },
+  });
+  let failure: Error | undefined;
+  body.on('error', (e) => meter.destroy(e));
+  meter.on('error', (e) => (failure ??= e));
+  body.pipe(meter);
+  const upload = new Upload({
+    client: s3,
+    params: { Bucket: bucket, Key: key, Body: meter, ContentType: contentType },
+    partSize: 8 * 1024 * 1024,
+    queueSize: 3,
+    leavePartsOnError: false,
+  });
+  try {
+    await upload.done();
+  } catch (err) {
+    await upload.abort().catch(() => undefined);
+    throw failure ?? err;
+  }
+  if (failure) throw failure;
+  return { key, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks) };
+}
+
+/** Deletes every object under `prefix` (a dataset's or a file's). */
+export async function deletePrefix(s3: S3Client, bucket: string, prefix: string): Promise<number> {
+  let deleted = 0;
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
+    if (keys.length) {
+      await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+      deleted += keys.length;
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return deleted;
+}
+
+export async function deleteKeys(s3: S3Client, bucket: string, keys: string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 1000) {
+    const batch = keys.slice(i, i + 1000).map((Key) => ({ Key }));
+    if (batch.length) await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }));
+  }
+}

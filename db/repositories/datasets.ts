@@ -1,0 +1,230 @@
+// Datasets, their files, statistics runs and datalake table ownership. Every read is scoped by tenant.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../database.js';
+import type { FileStatus } from '../tables/data.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const SILVER = 'silver';
+
+export async function datasetNameTaken(db: Db, tenantId: string, name: string): Promise<boolean> {
+  const r = await db.selectFrom('datasets').select('id').where('tenant_id', '=', tenantId).where('dataset_name', '=', name).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function datalakeTableTaken(db: Db, namespace: string, table: string): Promise<boolean> {
+  const r = await db.selectFrom('datalake_tables').select('table_name').where('namespace', '=', namespace).where('table_name', '=', table).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Lower-case identifier from a dataset name, for a generated Iceberg table name. */
+export function tableSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48) || 'dataset';
+}
+
+export async function insertDataset(
+  db: Db,
+  d: {
+    tenantId: string; name: string; usage: 't' | 'p'; templateId: number | null; templateVersion: number | null;
+    icebergTable: string | null; username: string;
+  },
+) {
+  const row = await db
+    .insertInto('datasets')
+    .values({
+      tenant_id: d.tenantId, dataset_name: d.name, usage: d.usage, data_source: 'csv',
+      template_id: d.templateId, template_version: d.templateVersion,
+      iceberg_table_name: d.icebergTable ?? '', created_by: d.username,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const table = d.icebergTable ?? `ds_${row.id}_${tableSlug(d.name)}`;
+  if (!d.icebergTable) await db.updateTable('datasets').set({ iceberg_table_name: table }).where('id', '=', row.id).execute();
+  await db
+    .insertInto('datalake_tables')
+    .values({ namespace: SILVER, table_name: table, tenant_id: d.tenantId, dataset_id: row.id, created_by: d.username })
+    .execute();
+  return { ...row, iceberg_table_name: table };
+}
+
+export async function setDatasetTemplate(db: Db, datasetId: number, templateId: number, version: number) {
+  await db.updateTable('datasets').set({ template_id: templateId, template_version: version }).where('id', '=', datasetId).execute();
+}
+
+export async function deleteDatasetRow(db: Db, tenantId: string, id: number): Promise<void> {
+  await db.deleteFrom('datalake_tables').where('dataset_id', '=', id).where('tenant_id', '=', tenantId).execute();
+  await db.deleteFrom('datasets').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+const datasetColumns = (db: Db) =>
+  db
+    .selectFrom('datasets as d')
+    .leftJoin('templates as t', 't.id', 'd.template_id')
+    .select([
+      'd.id', 'd.tenant_id', 'd.dataset_name', 'd.usage', 'd.data_source', 'd.template_id', 'd.template_version',
+      'd.iceberg_table_name', 'd.is_valid', 'd.total_records', 'd.valid_rows', 'd.created_by', 'd.created_at', 'd.modified_at',
+      't.template_name',
+      (eb) => eb.selectFrom('dataset_files as f').select((e) => e.fn.countAll<number>().as('n')).whereRef('f.dataset_id', '=', 'd.id').as('file_count'),
+    ]);
+
+export type DatasetRecord = NonNullable<Awaited<ReturnType<typeof findDataset>>>;
+
+export async function findDataset(db: Db, tenantId: string, id: number) {
+  return datasetColumns(db).where('d.tenant_id', '=', tenantId).where('d.id', '=', id).executeTakeFirst();
+}
+
+export async function listDatasets(db: Db, tenantId: string, onlyValid = false) {
+  let q = datasetColumns(db).where('d.tenant_id', '=', tenantId);
+  if (onlyValid) q = q.where('d.is_valid', '=', true);
+  return q.orderBy('d.id').execute();
+}
+
+/**
+ * Whether a predictor was trained on the dataset. There is no predictor table yet: the training issue
+ * (contract module 8) replaces this with a real lookup, so that 6.4 answers 409 for a dataset in use.
+ */
+export async function isDatasetUsedByPredictor(_db: Db, _tenantId: string, _datasetId: number): Promise<boolean> {
+  return false;
+}
+
+// --- files ---
+
+export async function insertFile(db: Db, f: { datasetId: number; tenantId: string; fileName: string }) {
+  return db
+    .insertInto('dataset_files')
+    .values({ dataset_id: f.datasetId, tenant_id: f.tenantId, file_name: f.fileName, s3_key: `pending/${crypto.randomUUID()}` })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function setFileStored(db: Db, id: number, s: { key: string; size: number; sha256: string }) {
+  await db.updateTable('dataset_files').set({ s3_key: s.key, size_bytes: s.size, sha256: s.sha256, modified_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function setFilesWorkflow(db: Db, ids: number[], workflowId: string) {
+  if (ids.length) await db.updateTable('dataset_files').set({ workflow_id: workflowId }).where('id', 'in', ids).execute();
+}
+
+export async function deleteFileRows(db: Db, ids: number[]) {
+  if (ids.length) await db.deleteFrom('dataset_files').where('id', 'in', ids).execute();
+}
+
+export async function findDuplicateFile(db: Db, datasetId: number, sha256: string, exceptIds: number[]) {
+  let q = db.selectFrom('dataset_files').select(['id', 'file_name']).where('dataset_id', '=', datasetId).where('sha256', '=', sha256);
+  if (exceptIds.length) q = q.where('id', 'not in', exceptIds);
+  return q.executeTakeFirst();
+}
+
+export async function listFiles(db: Db, tenantId: string, datasetId: number) {
+  return db.selectFrom('dataset_files').selectAll().where('tenant_id', '=', tenantId).where('dataset_id', '=', datasetId).orderBy('id').execute();
+}
+
+export async function findFile(db: Db, tenantId: string, id: number) {
+  return db.selectFrom('dataset_files').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findFileByKey(db: Db, tenantId: string, key: string) {
+  return db.selectFrom('dataset_files').selectAll().where('tenant_id', '=', tenantId).where('s3_key', '=', key).executeTakeFirst();
+}
+
+export async function setFileStatus(db: Db, id: number, status: FileStatus) {
+  await db.updateTable('dataset_files').set({ status, modified_at: new Date() }).where('id', '=', id).execute();
+}
+
+export interface FileValidation {
+  fileId: number;
+  status: FileStatus;
+  totalFields: number | null;
+  totalRecords: number | null;
+  validRows: number | null;
+  invalidRows: number | null;
+  errorReport: unknown;
+  snapshotId: string | null;
+}
+
+export async function recordFileValidation(db: Db, v: FileValidation) {
+  await db
+    .updateTable('dataset_files')
+    .set({
+      status: v.status,
+      total_fields: v.totalFields,
+      total_records: v.totalRecords,
+      valid_rows: v.validRows,
+      invalid_rows: v.invalidRows,
+      error_report: JSON.stringify(v.errorReport ?? null),
+      snapshot_id: v.snapshotId,
+      modified_at: new Date(),
+    })
+    .where('id', '=', v.fileId)
+    .execute();
+}
+
+/** Recomputes a dataset's validity and row counts from its files (is_valid null while any file is pending). */
+export async function refreshDatasetStatus(db: Db, datasetId: number) {
+  await sql`
+    update datasets d set
+      is_valid = case
+        when not exists (select 1 from dataset_files f where f.dataset_id = d.id) then null
+        when exists (select 1 from dataset_files f where f.dataset_id = d.id and f.status in ('uploaded', 'validating')) then null
+        else not exists (select 1 from dataset_files f where f.dataset_id = d.id and f.status <> 'valid') end,
+      total_records = coalesce((select sum(f.total_records) from dataset_files f where f.dataset_id = d.id), 0),
+      valid_rows = coalesce((select sum(f.valid_rows) from dataset_files f where f.dataset_id = d.id), 0),
+      modified_at = now()
+    where d.id = ${datasetId}`.execute(db);
+}
+
+// --- statistics ---
+
+export async function insertStatisticsRun(db: Db, s: { datasetId: number; tenantId: string; workflowId: string }) {
+  await db
+    .insertInto('dataset_statistics')
+    .values({ dataset_id: s.datasetId, tenant_id: s.tenantId, workflow_id: s.workflowId, status: 'Submitted' })
+    .onConflict((oc) => oc.column('workflow_id').doNothing())
+    .execute();
+}
+
+export async function recordStatistics(
+  db: Db,
+  s: { workflowId: string; status: string; message?: string | null; columns?: unknown; snapshotId?: string | null },
+) {
+  await db
+    .updateTable('dataset_statistics')
+    .set({
+      status: s.status,
+      message: s.message ?? null,
+      ...(s.columns !== undefined ? { columns: JSON.stringify(s.columns), computed_at: new Date() } : {}),
+      ...(s.snapshotId !== undefined ? { snapshot_id: s.snapshotId } : {}),
+      modified_at: new Date(),
+    })
+    .where('workflow_id', '=', s.workflowId)
+    .execute();
+}
+
+export async function latestStatistics(db: Db, tenantId: string, datasetId: number) {
+  return db
+    .selectFrom('dataset_statistics')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('dataset_id', '=', datasetId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+// --- datalake ownership ---
+
+export async function ownedTables(db: Db, tenantId: string, namespace?: string) {
+  let q = db.selectFrom('datalake_tables').selectAll().where('tenant_id', '=', tenantId);
+  if (namespace) q = q.where('namespace', '=', namespace);
+  return q.orderBy('table_name').execute();
+}
+
+export async function findOwnedTable(db: Db, tenantId: string, namespace: string, table: string) {
+  return db
+    .selectFrom('datalake_tables')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('namespace', '=', namespace)
+    .where('table_name', '=', table)
+    .executeTakeFirst();
+}
