@@ -10,7 +10,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { RayJobResult, RayJobSpec } from '../contracts/workflows.js';
-import { rayJobResultSignal } from './messages.js';
+import { progressQuery, rayJobResultSignal, type JobProgress } from './messages.js';
 
 const { submitRayJob, stopRayJob, recordJobStatus } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -32,6 +32,12 @@ export interface RayStepOptions extends RayJobSpec {
   resultGrace?: string;
 }
 
+// Each workflow execution has its own module state in the sandbox: this is this run's progress.
+const progress: JobProgress = { phase: 'starting', raySubmissionId: null };
+export function setPhase(phase: string): void {
+  progress.phase = phase;
+}
+
 export async function runRayJob<T = Record<string, unknown>>(
   opts: RayStepOptions,
 ): Promise<{ result: T; submissionId: string }> {
@@ -42,13 +48,18 @@ export async function runRayJob<T = Record<string, unknown>>(
   setHandler(rayJobResultSignal, (r) => {
     received.set(r.submission_id, r);
   });
+  setHandler(progressQuery, () => ({ ...progress }));
+  progress.phase = `submitting ${step}`;
 
   let outcome;
   let submissionId = '';
   try {
     ({ submissionId } = await submitRayJob({ job: opts.job, input: opts.input, numCpus: opts.numCpus, step, tenantId: opts.tenantId }));
+    progress.raySubmissionId = submissionId;
+    progress.phase = `running ${step}`;
     await recordJobStatus({ workflowId, status: 'Running', raySubmissionId: submissionId });
     outcome = await watchRayJob({ submissionId });
+    progress.phase = `finished ${step}`;
   } catch (err) {
     if (isCancellation(err)) {
       // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.

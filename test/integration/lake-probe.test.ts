@@ -82,7 +82,9 @@ describe.skipIf(!hasStack)('lake probe job on the real stack', () => {
   it('stops the Ray job when the workflow is cancelled', async () => {
     const input = probeInput({ sleepSeconds: 120 });
     const handle = await startProbe(t.deps.temporal, t.config, input);
-    await waitForRayJob(t.config.ray.address, handle.workflowId, 'RUNNING');
+    const running = await waitForRayJob(t.config.ray.address, handle.workflowId, 'RUNNING');
+    const progress = await handle.query<{ phase: string; raySubmissionId: string | null }>('progress');
+    expect(progress).toEqual({ phase: 'running lake_probe', raySubmissionId: running.submission_id });
     await handle.cancel();
     const err = await handle.result().catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
