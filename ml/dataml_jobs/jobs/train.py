@@ -1,0 +1,116 @@
+"""Trains one model version on a dataset's Iceberg table, read at a pinned snapshot.
+
+Input: {trainId, tenantId, version, table: "silver.<name>", snapshotId?, fileSnapshotIds: [..], templateVersion,
+template: [{column_name, data_type, default_value, nullable}], problemType, algorithm, columns: [{column_name,
+data_type, attribute_name}], seed, timeBudgetSeconds?, params?, forecast?, artifactPrefix}.
+
+Output (signalled to the train workflow): {algorithm, model_class, metrics, baseline, leaderboard, preprocess,
+artifact: {bucket, model_key, metadata_key, onnx_key, onnx, size, sha256}, library_versions, snapshot_id,
+features, class_labels, rows, seed, duration_seconds}.
+
+The snapshot: an explicit `snapshotId` (a retrain of the same inputs), else the table's current snapshot, which
+must contain the commit of every file the dataset had when training was requested (`fileSnapshotIds`). The id
+actually read is reported and stored with the model, so the exact rows can always be read again.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import Any
+
+import pandas as pd
+
+from ..common.catalog import open_catalog
+from ..common.runner import JobError, run_job
+from ..common.settings import Settings
+from ..common.storage import put_bytes
+from ..training.model import TrainSpec, dump_artifact, train_frame
+from ..training.onnx_export import export_onnx
+
+
+def resolve_snapshot(table: Any, wanted: str | None, file_snapshots: list[str]) -> int:
+    snaps = {s.snapshot_id: s for s in table.snapshots()}
+    if wanted:
+        sid = int(wanted)
+        if sid not in snaps:
+            raise JobError(f"snapshot {wanted} no longer exists in {table.name()}; the dataset was rewritten")
+        return sid
+    current = table.current_snapshot()
+    if current is None:
+        raise JobError(f"the dataset's table {'.'.join(table.name())} has no data")
+    ancestors = set()
+    sid: int | None = current.snapshot_id
+    while sid is not None and sid in snaps:
+        ancestors.add(sid)
+        sid = snaps[sid].parent_snapshot_id
+    missing = [s for s in file_snapshots if int(s) not in ancestors]
+    if missing:
+        raise JobError(f"the dataset's table does not contain the commits of its files ({', '.join(missing[:3])}); validate the dataset again")
+    return current.snapshot_id
+
+
+def read_dataset(settings: Settings, job: dict[str, Any], columns: list[str]) -> tuple[pd.DataFrame, int]:
+    catalog = open_catalog(settings)
+    table = catalog.load_table(job["table"])
+    snapshot_id = resolve_snapshot(table, job.get("snapshotId"), [str(s) for s in job.get("fileSnapshotIds") or []])
+    names = set(table.schema().column_names)
+    absent = [c for c in columns if c not in names]
+    if absent:
+        raise JobError(f"columns missing from the dataset's table: {', '.join(absent)}")
+    arrow = table.scan(snapshot_id=snapshot_id, selected_fields=tuple(columns)).to_arrow()
+    return arrow.to_pandas(), snapshot_id
+
+
+def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[str, Any]:
+    started = time.monotonic()
+    spec = TrainSpec.from_job(job)
+    if spec.problem_type == "Forecast":
+        from ..training.forecast import train_forecast_job
+
+        return train_forecast_job(job, spec, settings, started)
+    columns = [c["column_name"] for c in spec.template]
+    df, snapshot_id = read_dataset(settings, job, columns)
+    trained = train_frame(df, spec)
+    trained.metadata.update({
+        "train_id": job.get("trainId"), "version": job.get("version"), "tenant_id": job.get("tenantId"),
+        "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],
+    })
+    return save_model(settings, job, trained.pipeline, trained.metadata, trained, started)
+
+
+def save_model(settings: Settings, job: dict[str, Any], pipeline: Any, metadata: dict[str, Any], trained: Any,
+               started: float) -> dict[str, Any]:
+    prefix = job["artifactPrefix"].rstrip("/")
+    onnx_blob, onnx_info = (export_onnx(pipeline, trained.features, metadata["problem_type"], trained.X_sample)
+                            if metadata["problem_type"] != "Forecast" else (None, {"reason": "forecast models are not exported to ONNX"}))
+    onnx_key = None
+    if onnx_blob is not None:
+        onnx_key = put_bytes(settings, f"{prefix}/model.onnx", onnx_blob)["key"]
+    metadata["onnx"] = {"key": onnx_key, **onnx_info} if onnx_key else None
+    metadata["onnx_reason"] = None if onnx_key else onnx_info.get("reason")
+    metadata["metrics"] = trained.metrics
+    stored = put_bytes(settings, f"{prefix}/model.joblib", dump_artifact(pipeline, metadata))
+    meta_key = put_bytes(settings, f"{prefix}/metadata.json", json.dumps(metadata, default=str, indent=1).encode(), "application/json")["key"]
+    return {
+        "algorithm": trained.algorithm,
+        "model_class": metadata["model_class"],
+        "metrics": trained.metrics,
+        "baseline": trained.baseline,
+        "leaderboard": trained.leaderboard,
+        "preprocess": trained.preprocess,
+        "artifact": {"bucket": settings.s3_bucket, "model_key": stored["key"], "metadata_key": meta_key, "onnx_key": onnx_key,
+                     "onnx": metadata["onnx"], "onnx_reason": metadata["onnx_reason"], "size": stored["size"], "sha256": stored["sha256"]},
+        "library_versions": metadata["library_versions"],
+        "snapshot_id": metadata["dataset_snapshot_id"],
+        "features": metadata["features"],
+        "class_labels": metadata["class_labels"],
+        "rows": metadata["rows"],
+        "seed": metadata["seed"],
+        "config": metadata["config"],
+        "duration_seconds": round(time.monotonic() - started, 3),
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(run_job(main))

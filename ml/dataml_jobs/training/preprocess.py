@@ -1,0 +1,164 @@
+"""The preprocessing half of every model's pipeline, and the typed frame it expects.
+
+A model's input is a DataFrame whose columns follow the template's types (`to_model_frame` coerces any frame
+to them): Integer/Float/Boolean become float64 (Boolean as 0/1), String becomes object (str or None),
+Date/DateTime become datetime64; a missing string is "". The fitted ColumnTransformer then imputes each column (with the template's
+default when it has one, else the median / the "__missing__" category), one-hot encodes the strings and turns
+dates into calendar features. `describe_preprocess` is the record of what was fitted (stored in Postgres as
+the model's preprocess record).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+MISSING = "__missing__"
+NUMERIC_TYPES = {"Integer", "Float", "Boolean"}
+DATE_TYPES = {"Date", "DateTime"}
+MAX_CATEGORIES_RECORDED = 50
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    data_type: str  # template type
+    default: str | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.data_type in NUMERIC_TYPES:
+            return "numeric"
+        if self.data_type in DATE_TYPES:
+            return "date"
+        return "categorical"
+
+
+def _to_bool_float(s: pd.Series) -> pd.Series:
+    if s.dtype == bool:
+        return s.astype("float64")
+    low = s.astype("string").str.strip().str.lower()
+    out = pd.Series(np.nan, index=s.index, dtype="float64")
+    out[low.isin(["true", "1", "1.0", "yes"])] = 1.0
+    out[low.isin(["false", "0", "0.0", "no"])] = 0.0
+    return out
+
+
+def coerce_column(s: pd.Series, data_type: str) -> pd.Series:
+    if data_type == "Boolean":
+        return _to_bool_float(s)
+    if data_type in ("Integer", "Float"):
+        return pd.to_numeric(s, errors="coerce").astype("float64")
+    if data_type in DATE_TYPES:
+        out = pd.to_datetime(s, errors="coerce", utc=True)
+        return out.dt.tz_localize(None)
+    # String: object dtype, every value a str, "" for missing (the marker the imputer and the ONNX graph share)
+    out = s.astype(object)
+    present = out.notna()
+    return pd.Series([str(v) if p else "" for v, p in zip(out, present)], index=s.index, dtype=object)
+
+
+def to_model_frame(df: pd.DataFrame, features: list[Feature]) -> pd.DataFrame:
+    """The frame the pipeline expects: exactly the features, in order, typed (missing columns are all-null)."""
+    cols = {}
+    for f in features:
+        raw = df[f.name] if f.name in df.columns else pd.Series([None] * len(df), index=df.index, dtype=object)
+        cols[f.name] = coerce_column(raw, f.data_type)
+    return pd.DataFrame(cols, index=df.index)
+
+
+class DateFeatures(BaseEstimator, TransformerMixin):
+    """Calendar features of one date column (year, month, day, weekday, day of year; hour for DateTime)."""
+
+    def __init__(self, with_time: bool = False, default: str | None = None):
+        self.with_time = with_time
+        self.default = default
+
+    def fit(self, X: Any, y: Any = None) -> DateFeatures:
+        self.n_features_in_ = 1
+        return self
+
+    def _parts(self) -> list[str]:
+        return ["year", "month", "day", "day_of_week", "day_of_year"] + (["hour"] if self.with_time else [])
+
+    def transform(self, X: Any) -> np.ndarray:
+        s = pd.to_datetime(pd.DataFrame(X).iloc[:, 0], errors="coerce")
+        if self.default is not None:
+            s = s.fillna(pd.Timestamp(self.default).tz_localize(None) if pd.Timestamp(self.default).tzinfo else pd.Timestamp(self.default))
+        out = np.column_stack([getattr(s.dt, p).astype("float64").to_numpy() for p in self._parts()])
+        return out
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        base = input_features[0] if input_features is not None and len(input_features) else "date"
+        return np.array([f"{base}_{p}" for p in self._parts()], dtype=object)
+
+
+def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) -> ColumnTransformer:
+    transformers = []
+    for f in features:
+        if f.kind == "numeric":
+            imputer = (SimpleImputer(strategy="constant", fill_value=float(_default_number(f)))
+                       if f.default is not None else SimpleImputer(strategy="median", keep_empty_features=True))
+            steps: list[tuple[str, Any]] = [("impute", imputer)]
+            if scale_numeric:
+                steps.append(("scale", StandardScaler()))
+            transformers.append((f"num:{f.name}", Pipeline(steps), [f.name]))
+        elif f.kind == "date":
+            steps = [("dates", DateFeatures(with_time=f.data_type == "DateTime", default=f.default)),
+                     ("impute", SimpleImputer(strategy="median", keep_empty_features=True))]
+            if scale_numeric:
+                steps.append(("scale", StandardScaler()))
+            transformers.append((f"date:{f.name}", Pipeline(steps), [f.name]))
+        else:
+            fill = f.default if f.default is not None else MISSING
+            transformers.append((f"cat:{f.name}", Pipeline([
+                ("impute", SimpleImputer(strategy="constant", fill_value=fill, missing_values="")),
+                ("onehot", OneHotEncoder(handle_unknown="ignore", sparse_output=False)),
+            ]), [f.name]))
+    return ColumnTransformer(transformers, remainder="drop", sparse_threshold=0.0, verbose_feature_names_out=False)
+
+
+def _default_number(f: Feature) -> float:
+    if f.data_type == "Boolean":
+        return 1.0 if str(f.default).strip().lower() in ("true", "1") else 0.0
+    return float(f.default)  # type: ignore[arg-type]
+
+
+def describe_preprocess(pre: ColumnTransformer, features: list[Feature]) -> dict[str, Any]:
+    """A JSON record of the fitted preprocessing: per original feature, how it is imputed and encoded."""
+    out = []
+    for name, trans, cols in pre.transformers_:
+        if name == "remainder":
+            continue
+        feat = next(f for f in features if f.name == cols[0])
+        item: dict[str, Any] = {**asdict(feat), "kind": feat.kind}
+        imputer = trans.named_steps["impute"]
+        if feat.kind == "categorical":
+            item["impute"] = {"strategy": "constant", "value": imputer.fill_value}
+            cats = [str(c) for c in trans.named_steps["onehot"].categories_[0]]
+            item["encoding"] = {"type": "one_hot", "n_categories": len(cats), "categories": cats[:MAX_CATEGORIES_RECORDED],
+                                "unknown": "ignored (all zeros)"}
+        elif feat.kind == "date":
+            item["impute"] = {"strategy": "median", "values": [_num(v) for v in imputer.statistics_]}
+            item["encoding"] = {"type": "calendar", "outputs": list(trans.named_steps["dates"].get_feature_names_out([feat.name]))}
+        else:
+            stat = imputer.statistics_[0]
+            item["impute"] = {"strategy": imputer.strategy, "value": _num(stat)}
+            item["encoding"] = {"type": "scaled" if "scale" in trans.named_steps else "passthrough"}
+        out.append(item)
+    return {"features": out, "n_outputs": len(pre.get_feature_names_out())}
+
+
+def _num(v: Any) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(f) else f

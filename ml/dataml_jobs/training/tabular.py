@@ -1,0 +1,192 @@
+"""Classification and regression: candidate pipelines, the held-out evaluation, and `auto`.
+
+Every candidate is ONE sklearn Pipeline (preprocess -> model). Data is split once with the seed (stratified
+for classification) into train (80 %) and a held-out test set (20 %). `auto` fits each candidate on 75 % of
+the train part, compares them on the other 25 % (validation), then refits the winner on the whole train part;
+the reported metrics are those of that final pipeline on the test set, which the algorithm never saw.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn import metrics as skm
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import Pipeline
+
+from .preprocess import Feature, build_preprocessor
+
+ALGORITHMS = ("xgboost", "lightgbm", "random_forest", "linear")
+AUTO_ORDER = ("lightgbm", "xgboost", "random_forest", "linear")
+DEFAULT_TIME_BUDGET = 120.0
+TEST_SIZE = 0.2
+
+
+def make_estimator(algorithm: str, problem: str, n_classes: int, seed: int, params: dict[str, Any] | None = None) -> Any:
+    params = dict(params or {})
+    clf = problem == "Classification"
+    if algorithm == "xgboost":
+        import xgboost as xgb
+        base = {"n_estimators": 200, "learning_rate": 0.1, "max_depth": 6, "tree_method": "hist", "n_jobs": 1, "random_state": seed}
+        if clf and n_classes > 2:
+            base["objective"] = "multi:softprob"
+        return (xgb.XGBClassifier if clf else xgb.XGBRegressor)(**{**base, **params})
+    if algorithm == "lightgbm":
+        import lightgbm as lgb
+        base = {"n_estimators": 200, "learning_rate": 0.1, "num_leaves": 31, "n_jobs": 1, "random_state": seed, "verbose": -1,
+                    "deterministic": True, "force_row_wise": True}
+        return (lgb.LGBMClassifier if clf else lgb.LGBMRegressor)(**{**base, **params})
+    if algorithm == "random_forest":
+        from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+        base = {"n_estimators": 200, "n_jobs": 1, "random_state": seed, "min_samples_leaf": 1}
+        return (RandomForestClassifier if clf else RandomForestRegressor)(**{**base, **params})
+    if algorithm == "linear":
+        from sklearn.linear_model import LinearRegression, LogisticRegression
+        if clf:
+            return LogisticRegression(**{"max_iter": 2000, "random_state": seed, **params})
+        return LinearRegression(**params)
+    raise ValueError(f"unknown algorithm {algorithm!r}")
+
+
+def make_pipeline(algorithm: str, problem: str, features: list[Feature], n_classes: int, seed: int,
+                  params: dict[str, Any] | None = None) -> Pipeline:
+    pre = build_preprocessor(features, scale_numeric=algorithm == "linear")
+    return Pipeline([("preprocess", pre), ("model", make_estimator(algorithm, problem, n_classes, seed, params))])
+
+
+def classification_metrics(y_true: np.ndarray, proba: np.ndarray, n_classes: int) -> dict[str, Any]:
+    pred = proba.argmax(axis=1)
+    binary = n_classes == 2
+    avg = "binary" if binary else "macro"
+    out: dict[str, Any] = {
+        "accuracy": float(skm.accuracy_score(y_true, pred)),
+        "precision": float(skm.precision_score(y_true, pred, average=avg, zero_division=0)),
+        "recall": float(skm.recall_score(y_true, pred, average=avg, zero_division=0)),
+        "f1_score": float(skm.f1_score(y_true, pred, average=avg, zero_division=0)),
+        "average": avg,
+        "confusion_matrix": skm.confusion_matrix(y_true, pred, labels=list(range(n_classes))).astype(int).tolist(),
+    }
+    try:
+        if binary:
+            out["roc_auc"] = float(skm.roc_auc_score(y_true, proba[:, 1]))
+        else:
+            out["roc_auc"] = float(skm.roc_auc_score(y_true, proba, multi_class="ovr", average="macro", labels=list(range(n_classes))))
+    except ValueError:  # a class absent from the test set
+        out["roc_auc"] = None
+    clipped = np.clip(proba, 1e-15, 1)
+    out["log_loss"] = float(skm.log_loss(y_true, clipped / clipped.sum(axis=1, keepdims=True), labels=list(range(n_classes))))
+    return out
+
+
+def regression_metrics(y_true: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
+    nonzero = np.abs(y_true) > 1e-12
+    mape = float(np.mean(np.abs((y_true[nonzero] - pred[nonzero]) / y_true[nonzero]))) if nonzero.any() else None
+    return {
+        "rmse": float(np.sqrt(skm.mean_squared_error(y_true, pred))),
+        "mae": float(skm.mean_absolute_error(y_true, pred)),
+        "r2": float(skm.r2_score(y_true, pred)),
+        "mape": mape,
+    }
+
+
+def headline(problem: str, m: dict[str, Any]) -> float:
+    """The one number the lists show as `accuracy`: accuracy (classification), R² (regression)."""
+    return float(m["accuracy"] if problem == "Classification" else m["r2"])
+
+
+def evaluate(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_classes: int) -> dict[str, Any]:
+    if problem == "Classification":
+        return classification_metrics(y, _proba(pipe, X, n_classes), n_classes)
+    return regression_metrics(y, np.asarray(pipe.predict(X), dtype="float64"))
+
+
+def _proba(pipe: Pipeline, X: pd.DataFrame, n_classes: int) -> np.ndarray:
+    p = np.asarray(pipe.predict_proba(X), dtype="float64")
+    if p.shape[1] != n_classes:  # a class missing from the training part: widen to every label
+        full = np.zeros((len(p), n_classes))
+        full[:, pipe.classes_.astype(int)] = p
+        p = full
+    return p
+
+
+def baseline_metrics(problem: str, y_train: np.ndarray, y_test: np.ndarray, n_classes: int) -> dict[str, Any]:
+    """The trivial model: the majority class, or the training mean."""
+    if problem == "Classification":
+        counts = np.bincount(y_train.astype(int), minlength=n_classes)
+        proba = np.tile(counts / counts.sum(), (len(y_test), 1))
+        m = classification_metrics(y_test, proba, n_classes)
+        return {"model": "majority_class", "accuracy": m["accuracy"], "f1_score": m["f1_score"], "log_loss": m["log_loss"]}
+    m = regression_metrics(y_test, np.full(len(y_test), float(np.mean(y_train))))
+    return {"model": "mean", **m}
+
+
+@dataclass
+class TabularOutcome:
+    pipeline: Pipeline
+    algorithm: str
+    metrics: dict[str, Any]
+    baseline: dict[str, Any]
+    leaderboard: list[dict[str, Any]] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+def split(X: pd.DataFrame, y: np.ndarray, problem: str, seed: int, test_size: float = TEST_SIZE):
+    strat = y if problem == "Classification" else None
+    return train_test_split(X, y, test_size=test_size, random_state=seed, stratify=strat)
+
+
+def train_tabular(X: pd.DataFrame, y: np.ndarray, *, problem: str, algorithm: str, features: list[Feature], n_classes: int,
+                  seed: int, time_budget: float = DEFAULT_TIME_BUDGET, params: dict[str, Any] | None = None,
+                  clock: Callable[[], float] = time.monotonic) -> TabularOutcome:
+    X_tr, X_te, y_tr, y_te = split(X, y, problem, seed)
+    leaderboard: list[dict[str, Any]] = []
+    chosen = algorithm
+    if algorithm == "auto":
+        X_fit, X_val, y_fit, y_val = split(X_tr, y_tr, problem, seed, test_size=0.25)
+        started = clock()
+        best: tuple[float, str] | None = None
+        for cand in AUTO_ORDER:
+            if best is not None and clock() - started > time_budget:
+                leaderboard.append({"algorithm": cand, "skipped": "time budget exhausted"})
+                continue
+            t0 = clock()
+            pipe = make_pipeline(cand, problem, features, n_classes, seed)
+            pipe.fit(X_fit, y_fit)
+            m = evaluate(pipe, problem, X_val, y_val, n_classes)
+            # Selection score: log loss for classification (uses the probabilities), R² for regression.
+            score = -m["log_loss"] if problem == "Classification" else m["r2"]
+            leaderboard.append({"algorithm": cand, "validation_score": score,
+                                "validation_metric": "neg_log_loss" if problem == "Classification" else "r2",
+                                "validation_headline": headline(problem, m), "fit_seconds": round(clock() - t0, 3)})
+            if best is None or score > best[0]:
+                best = (score, cand)
+        assert best is not None
+        chosen = best[1]
+        for row in leaderboard:
+            row["selected"] = row["algorithm"] == chosen
+        params = None
+    pipe = make_pipeline(chosen, problem, features, n_classes, seed, params)
+    pipe.fit(X_tr, y_tr)
+    m = evaluate(pipe, problem, X_te, y_te, n_classes)
+    m["headline"] = headline(problem, m)
+    m["headline_metric"] = "accuracy" if problem == "Classification" else "r2"
+    model = pipe.named_steps["model"]
+    return TabularOutcome(
+        pipeline=pipe, algorithm=chosen, metrics=m, baseline=baseline_metrics(problem, y_tr, y_te, n_classes),
+        leaderboard=leaderboard, rows={"train": len(X_tr), "test": len(X_te)},
+        config={"algorithm": chosen, "requested_algorithm": algorithm, "test_size": TEST_SIZE, "time_budget_seconds": time_budget,
+                "model_class": type(model).__name__, "params": _plain(model.get_params())},
+    )
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in params.items():
+        if v is None or isinstance(v, (bool, int, float, str)):
+            out[k] = v if not (isinstance(v, float) and np.isnan(v)) else None
+    return out
