@@ -9,8 +9,12 @@ export function createDatasetActivities({ db }: { db: Kysely<Database> }) {
       for (const id of input.fileIds) await repo.setFileStatus(db, id, 'validating');
       await repo.setFilesWorkflow(db, input.fileIds, input.workflowId);
     },
+    /** The file's result and its dataset's aggregate status change together (one transaction). */
     async recordFileValidation(v: repo.FileValidation): Promise<void> {
-      await repo.recordFileValidation(db, v);
+      await db.transaction().execute(async (trx) => {
+        const datasetId = await repo.recordFileValidation(trx, v);
+        if (datasetId !== undefined) await repo.refreshDatasetStatus(trx, datasetId);
+      });
     },
     async refreshDatasetStatus(input: { datasetId: number }): Promise<void> {
       await repo.refreshDatasetStatus(db, input.datasetId);

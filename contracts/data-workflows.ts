@@ -62,3 +62,7 @@ export const LakeCleanupInput = z.object({
   nonce: z.string(),
 });
 export type LakeCleanupInput = z.infer<typeof LakeCleanupInput>;
+
+/** One column's statistics for the datalake endpoints 11.5 / 11.6. */
+export const ColumnStatsInput = z.object({ tenantId: z.string(), table: z.string(), column: z.string() });
+export type ColumnStatsInput = z.infer<typeof ColumnStatsInput>;

@@ -3,3 +3,4 @@ export { lakeProbeWorkflow } from './lake-probe.js';
 export { uploadValidateWorkflow } from './upload-validate.js';
 export { statisticsWorkflow } from './statistics.js';
 export { lakeCleanupWorkflow } from './lake-cleanup.js';
+export { datalakeColumnStatsWorkflow } from './datalake-column-stats.js';

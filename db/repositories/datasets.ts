@@ -142,8 +142,9 @@ export interface FileValidation {
   snapshotId: string | null;
 }
 
-export async function recordFileValidation(db: Db, v: FileValidation) {
-  await db
+/** Stores a file's validation result; returns its dataset id (undefined when the file was deleted meanwhile). */
+export async function recordFileValidation(db: Db, v: FileValidation): Promise<number | undefined> {
+  const row = await db
     .updateTable('dataset_files')
     .set({
       status: v.status,
@@ -156,7 +157,9 @@ export async function recordFileValidation(db: Db, v: FileValidation) {
       modified_at: new Date(),
     })
     .where('id', '=', v.fileId)
-    .execute();
+    .returning('dataset_id')
+    .executeTakeFirst();
+  return row?.dataset_id;
 }
 
 /** Recomputes a dataset's validity and row counts from its files (is_valid null while any file is pending). */

@@ -340,6 +340,44 @@ describe.skipIf(!hasStack)('data module on the real stack', () => {
     for (const c of cities) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(by.city.top_values).toEqual([...counts].sort((a, b) => b[1] - a[1]).map(([value, count]) => ({ value, count })));
     expect(by.city.mean).toBeNull();
+    statsCtx = { table: (await datasetRow(r.body.dataset_id)).iceberg_table_name, present, mean, std, median: q(0.5) };
+  });
+
+  let statsCtx: { table: string; present: number[]; mean: number; std: number; median: number };
+
+  it('datalake: schemas, own tables only, columns, metadata, numeric stats and distinct counts from the catalog', async () => {
+    const { table } = statsCtx;
+    expect((await json('/api/v1/datalake/schemas')).body).toEqual(['bronze', 'silver', 'gold', 'default']);
+    const tables = await json('/api/v1/datalake/schemas/tables?schema_name=silver');
+    expect(tables.body).toContain(table);
+    expect((await json('/api/v1/datalake/schemas/tables?schema_name=silver', { as: other })).body).not.toContain(table);
+    expect((await json('/api/v1/datalake/schemas/tables?schema_name=nope')).status).toBe(404);
+    expect((await json('/api/v1/datalake/schemas/tables?schema_name=x%3Bdrop')).status).toBe(422);
+
+    const cols = await json(`/api/v1/datalake/tables/columns?schema_name=silver&table_name=${table}`);
+    expect(cols.body).toEqual([
+      { column_name: 'x', data_type: 'double' },
+      { column_name: 'k', data_type: 'bigint' },
+      { column_name: 'city', data_type: 'varchar' },
+    ]);
+    expect((await json(`/api/v1/datalake/tables/columns?schema_name=silver&table_name=${table}`, { as: other })).status).toBe(404);
+
+    const meta = await json(`/api/v1/datalake/table_metadata?schema_name=silver&table_name=${table}`);
+    expect(meta.body).toMatchObject({ schema: 'silver', table, owner: 'admin', format: 'iceberg' });
+    expect(meta.body.location).toMatch(/^s3:\/\//);
+    expect(Date.parse(meta.body.last_access_time)).toBeGreaterThanOrEqual(Date.parse(meta.body.created_time));
+
+    const num = await json(`/api/v1/datalake/numeric_stats?schema_name=silver&table_name=${table}&column_name=x`);
+    expect(num.status).toBe(200);
+    expect(num.body.count).toBe(statsCtx.present.length);
+    expect(num.body.mean).toBeCloseTo(statsCtx.mean, 9);
+    expect(num.body.std_dev).toBeCloseTo(statsCtx.std, 9);
+    expect(num.body.median).toBeCloseTo(statsCtx.median, 9);
+    expect((await json(`/api/v1/datalake/numeric_stats?schema_name=silver&table_name=${table}&column_name=city`)).status).toBe(422);
+    expect((await json(`/api/v1/datalake/numeric_stats?schema_name=silver&table_name=${table}&column_name=nope`)).status).toBe(404);
+    const distinct = await json(`/api/v1/datalake/distinct-count?schema=silver&table=${table}&column=city`);
+    expect(distinct.body).toEqual({ column: 'city', distinct_count: 3 });
+    expect((await json(`/api/v1/datalake/distinct-count?schema=silver&table=${table}&column=city`, { as: other })).status).toBe(404);
   });
 
   it('deletes a file (its rows leave Iceberg) and a dataset (its table and raw files go)', async () => {
