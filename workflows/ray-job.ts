@@ -78,6 +78,9 @@ export async function runRayJob<T = Record<string, unknown>>(
   if (reported?.status === 'failed') {
     throw ApplicationFailure.nonRetryable(reported.error ?? 'the job reported a failure', 'RayJobFailed');
   }
+  // The job's own report is the truth: a job that reported success and then crashed on its way out
+  // has done its work (its commits are durable). Without a report, Ray's status decides.
+  if (reported?.status === 'succeeded') return { result: (reported.result ?? {}) as T, submissionId };
   if (outcome.status !== 'SUCCEEDED') {
     throw ApplicationFailure.nonRetryable(outcome.error ?? `Ray job ended ${outcome.status}`, 'RayJobFailed');
   }

@@ -16,19 +16,6 @@ const sharedFile = path.join(ROOT, '../shared/api/endpoints.json');
 
 /** Endpoints whose module has not landed yet: "METHOD path" → the issue that builds it. */
 const NOT_YET_BUILT: Record<string, number> = {
-  'POST /api/v1/dataset/upload': 4,
-  'GET /api/v1/dataset/list': 4,
-  'GET /api/v1/dataset/list_validated': 4,
-  'DELETE /api/v1/dataset/delete/{dataset_id}': 4,
-  'GET /api/v1/dataset/get_dataset_by_id': 4,
-  'GET /api/v1/dataset/view': 4,
-  'POST /api/v1/dataset/generate_statistics': 4,
-  'POST /api/v1/files/add': 4,
-  'GET /api/v1/files/list': 4,
-  'GET /api/v1/files/view': 4,
-  'DELETE /api/v1/files/delete/{file_id}': 4,
-  'GET /api/v1/files/download/': 4,
-  'GET /api/v1/files/get_file_by_id/': 4,
   'POST /api/v1/train/': 5,
   'POST /api/v1/train/get_details': 5,
   'GET /api/v1/train/list': 5,
@@ -48,12 +35,6 @@ const NOT_YET_BUILT: Record<string, number> = {
   'POST /api/v1/inference/forecast': 6,
   'GET /api/v1/inference/result': 6,
   'GET /api/v1/inference/predictions': 6,
-  'GET /api/v1/datalake/schemas': 4,
-  'GET /api/v1/datalake/schemas/tables': 4,
-  'GET /api/v1/datalake/tables/columns': 4,
-  'GET /api/v1/datalake/table_metadata': 4,
-  'GET /api/v1/datalake/numeric_stats': 4,
-  'GET /api/v1/datalake/distinct-count': 4,
   'POST /api/v1/ray/terminate_ray_job': 5,
 };
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import sys
 import traceback
 from typing import Any, Callable
@@ -30,6 +31,15 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
         traceback.print_exc()
         message = str(exc) if isinstance(exc, JobError) else f"{type(exc).__name__}: {exc}"
         send_result(settings, args.workflow_id, args.submission_id, error=message)
-        return 1
+        _exit(1)
     send_result(settings, args.workflow_id, args.submission_id, result=result)
-    return 0
+    _exit(0)
+    return 0  # not reached
+
+
+def _exit(code: int) -> None:
+    """Leaves without interpreter finalization: pyarrow's S3 and the Temporal client's runtime can abort
+    (SIGABRT) while being torn down at exit, which would turn a job that already reported into a failed one."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
