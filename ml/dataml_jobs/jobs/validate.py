@@ -172,7 +172,8 @@ def convert(values: pa.Array, data_type: str) -> tuple[pa.Array, np.ndarray]:
     # Fast path, the common case of a clean column: one strict cast of the whole batch.
     try:
         typed = pc.cast(values, ARROW_TYPES[data_type])
-        if data_type != "Float" or not _has_non_numeric_float(values):
+        # Arrow's cast accepts "nan"/"inf" spellings that the Float rule does not: they show up as non-finite.
+        if data_type != "Float" or bool(pc.all(pc.fill_null(pc.is_finite(typed), True)).as_py()):
             return typed, np.zeros(n, dtype=bool)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
@@ -187,11 +188,6 @@ def convert(values: pa.Array, data_type: str) -> tuple[pa.Array, np.ndarray]:
     if failed:
         bad[np.asarray(failed)] = True
     return typed, bad
-
-
-def _has_non_numeric_float(values: pa.Array) -> bool:
-    """Arrow's cast accepts "nan"/"inf" spellings that the Float rule does not."""
-    return bool(pc.any(pc.match_substring_regex(values, r"[nN]")).as_py())
 
 
 def _normalize_datetime(v: pa.Array) -> pa.Array:
