@@ -32,7 +32,7 @@ async function generateCsv(file: string, bytes: number): Promise<{ rows: number;
     for (let i = 0; i < 20_000; i++, id++) {
       const amount = ((id * 7919) % 100_000) / 100;
       const day = `2024-${String((id % 12) + 1).padStart(2, '0')}-${String((id % 28) + 1).padStart(2, '0')}`;
-      const note = id % 5 === 0 ? '' : id % 1001 === 0 ? '"a, quoted\nnote"' : `n${id % 97}`;
+      const note = id % 5 === 0 ? '' : id % 1001 === 0 ? '"a, quoted note"' : `n${id % 97}`;
       const idText = id % 100_003 === 1 ? `x${id}` : String(id); // a type error now and then
       lines.push(`${idText},CUST-${id % 50_000},${amount},${id % 2 === 0 ? 'true' : 'false'},${day},${note}\n`);
     }
