@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { createDatasetActivities } from './datasets.js';
 import { createMetadataActivities } from './metadata.js';
 import { createRayActivities } from './ray.js';
+import { createTrainActivities } from './train.js';
 import type { RayJobsClient } from './ray-jobs-client.js';
 
 export interface ActivityDeps {
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRayActivities(deps),
     ...createMetadataActivities(deps),
     ...createDatasetActivities(deps),
+    ...createTrainActivities(deps),
   };
 }
 

@@ -19,7 +19,22 @@ export type ProblemType = z.infer<typeof ProblemType>;
 export const ColumnAttribute = z.enum(['Id', 'Target', 'Feature', 'Time', 'Ignore']);
 export type ColumnAttribute = z.infer<typeof ColumnAttribute>;
 
-const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'] as const;
+// ets / arima (statsforecast AutoETS / AutoARIMA) are for Forecast only; random_forest / linear for the tabular types.
+const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima'] as const;
+
+/** Which algorithms each problem type accepts (8.1 answers 422 for any other pair). */
+export const ALGORITHMS_BY_PROBLEM = {
+  Classification: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'],
+  Regression: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'],
+  Forecast: ['auto', 'lightgbm', 'xgboost', 'ets', 'arima'],
+} as const;
+
+/** Template types a Target may have, per problem type. */
+export const TARGET_TYPES = {
+  Classification: ['String', 'Integer', 'Boolean'],
+  Regression: ['Integer', 'Float'],
+  Forecast: ['Integer', 'Float'],
+} as const;
 
 // Case-insensitive, so the seed's "XGBoost" (8.3) and e.g. "LightGBM"/"Random_Forest" map to the canonical
 // lower-case name; "random forest"/"random-forest" are accepted too.
@@ -54,6 +69,10 @@ export const CreateTrainingBody = z
     is_incremental: z.boolean().default(false),
     algorithm: Algorithm.default('auto'),
     shap_enabled: z.boolean().default(false),
+    // Not in the seed (all optional): the random seed (default 42), auto's time budget, and the forecast horizon.
+    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    time_budget_seconds: z.number().min(1).max(86_400).optional(),
+    forecast_horizon: z.number().int().min(1).max(10_000).optional(),
   })
   // The seed leaves column roles unchecked; rejected here before any compute starts.
   .superRefine((body, ctx) => {
@@ -138,6 +157,12 @@ export const TrainingJob = z
     ml_model_status: JobStatusLower,
     train_status: JobStatusLower,
     training_status: JobStatus,
+    // Not in the seed: what 12.1 needs (ray_job_id), the model version and its lineage, and a failure's reason.
+    ray_job_id: z.string().nullable().optional(),
+    workflow_id: z.string().optional(),
+    version: z.number().int().positive().optional(),
+    parent_id: IntId.nullable().optional(),
+    error: z.string().nullable().optional(),
   })
   .openapi('TrainingJob');
 export type TrainingJob = z.infer<typeof TrainingJob>;
@@ -245,6 +270,13 @@ export const ModelSummaryResponse = z
       mae: Metric,
       r2: Metric,
       mape: Metric,
+      // Not in the seed: ROC AUC (classification), MASE and sMAPE (forecast), the headline metric and the baseline.
+      roc_auc: Metric,
+      mase: Metric,
+      smape: Metric,
+      headline_metric: z.string().optional(),
+      baseline: z.record(z.string(), z.unknown()).optional(),
+      leaderboard: z.array(z.record(z.string(), z.unknown())).optional(),
     }),
     confusion_matrix: z.array(z.array(z.number().int().nonnegative())).nullable(),
   })

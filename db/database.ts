@@ -4,8 +4,9 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { JobTables, JobsTable } from './tables/jobs.js';
 import type { DataTables } from './tables/data.js';
 import type { IdentityTables, UsersTable } from './tables/identity.js';
+import type { TrainTables } from './tables/train.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables {}
+export interface Database extends JobTables, IdentityTables, DataTables, TrainTables {}
 
 export type JobRow = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;

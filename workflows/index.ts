@@ -4,3 +4,5 @@ export { uploadValidateWorkflow } from './upload-validate.js';
 export { statisticsWorkflow } from './statistics.js';
 export { lakeCleanupWorkflow } from './lake-cleanup.js';
 export { datalakeColumnStatsWorkflow } from './datalake-column-stats.js';
+export { trainWorkflow } from './train.js';
+export { shapWorkflow } from './shap.js';

@@ -9,6 +9,8 @@ import { authRouter } from './auth/index.js';
 import { templatesRouter } from './templates/index.js';
 import { datasetsRouter } from './datasets/index.js';
 import { filesRouter } from './files/index.js';
+import { trainRouter } from './train/index.js';
+import { rayRouter } from './ray/index.js';
 import { datalakeRouter } from './datalake/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter, trainRouter, rayRouter];

@@ -79,12 +79,10 @@ export async function listDatasets(db: Db, tenantId: string, onlyValid = false) 
   return q.orderBy('d.id').execute();
 }
 
-/**
- * Whether a predictor was trained on the dataset. There is no predictor table yet: the training issue
- * (contract module 8) replaces this with a real lookup, so that 6.4 answers 409 for a dataset in use.
- */
-export async function isDatasetUsedByPredictor(_db: Db, _tenantId: string, _datasetId: number): Promise<boolean> {
-  return false;
+/** Whether a model was trained on the dataset (the training module's `trainings` table). */
+export async function isDatasetUsedByPredictor(db: Db, tenantId: string, datasetId: number): Promise<boolean> {
+  const r = await db.selectFrom('trainings').select('id').where('tenant_id', '=', tenantId).where('dataset_id', '=', datasetId).limit(1).executeTakeFirst();
+  return r !== undefined;
 }
 
 // --- files ---

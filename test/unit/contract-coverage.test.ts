@@ -16,26 +16,12 @@ const sharedFile = path.join(ROOT, '../shared/api/endpoints.json');
 
 /** Endpoints whose module has not landed yet: "METHOD path" → the issue that builds it. */
 const NOT_YET_BUILT: Record<string, number> = {
-  'POST /api/v1/train/': 5,
-  'POST /api/v1/train/get_details': 5,
-  'GET /api/v1/train/list': 5,
-  'GET /api/v1/train/refresh': 5,
-  'DELETE /api/v1/train/delete/{id}': 5,
-  'POST /api/v1/train/update/': 5,
-  'POST /api/v1/train/result': 5,
-  'GET /api/v1/train/download-schema/{train_id}': 5,
-  'GET /api/v1/train/view-feature-importance': 5,
-  'GET /api/v1/train/generate-feature-importance': 5,
-  'POST /api/v1/train/shap-result': 5,
-  'DELETE /api/v1/train/delete-feature-importance/{train_id}': 5,
-  'GET /api/v1/train/model-summary': 5,
   'POST /api/v1/inference/': 6,
   'POST /api/v1/inference/batchPrediction': 6,
   'GET /api/v1/inference/form-based-prediction': 6,
   'POST /api/v1/inference/forecast': 6,
   'GET /api/v1/inference/result': 6,
   'GET /api/v1/inference/predictions': 6,
-  'POST /api/v1/ray/terminate_ray_job': 5,
 };
 
 function appRoutes() {

@@ -1,0 +1,61 @@
+// Trains one model version (8.1): one Ray job (ml/dataml_jobs/jobs/train.py) reads the dataset at a pinned Iceberg
+// snapshot, fits the pipeline, stores the artifact in S3 and signals its result; an activity persists it.
+// Cancelling the workflow (12.1) stops the Ray job and leaves the training Cancelled.
+import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { TrainJobResult, TrainWorkflowInput } from '../contracts/train-workflows.js';
+import { withJobRecord } from './job-lifecycle.js';
+import { failureMessage, runRayJob } from './ray-job.js';
+import { runShapStep } from './shap.js';
+
+const { recordTrainingResult, recordTrainingStatus } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
+});
+
+export interface TrainWorkflowResult {
+  trainingId: number;
+  preprocessId: number;
+  submissionId: string;
+  algorithm: string;
+  headline: number | null;
+}
+
+export async function trainWorkflow(input: TrainWorkflowInput): Promise<TrainWorkflowResult> {
+  return withJobRecord({ kind: 'train', tenantId: input.tenantId, resourceId: String(input.trainingId) }, async () => {
+    let out: TrainWorkflowResult;
+    let modelKey: string;
+    let snapshotId: string;
+    try {
+      const { result, submissionId } = await runRayJob<TrainJobResult>({
+        job: 'train',
+        input: input.job,
+        tenantId: input.tenantId,
+        numCpus: 1,
+      });
+      const preprocessId = await recordTrainingResult({ trainingId: input.trainingId, submissionId, result });
+      modelKey = result.artifact.model_key;
+      snapshotId = result.snapshot_id;
+      out = { trainingId: input.trainingId, preprocessId, submissionId, algorithm: result.algorithm, headline: (result.metrics.headline as number) ?? null };
+    } catch (err) {
+      const cancelled = isCancellation(err);
+      await CancellationScope.nonCancellable(() =>
+        recordTrainingStatus({
+          trainingId: input.trainingId,
+          status: cancelled ? 'Cancelled' : 'Failed',
+          error: cancelled ? 'Cancelled on request' : failureMessage(err),
+        }),
+      );
+      throw err;
+    }
+    if (input.shapEnabled) {
+      // The model is already usable; a SHAP failure is recorded on the SHAP status only.
+      await runShapStep({
+        trainingId: input.trainingId,
+        tenantId: input.tenantId,
+        job: { trainId: input.trainingId, table: input.job.table, snapshotId, modelKey },
+      });
+    }
+    return out;
+  });
+}
