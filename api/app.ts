@@ -1,11 +1,12 @@
 // createApp(deps): the whole HTTP surface. Tests build it against their own stack.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
 import { validationHook } from './openapi-hono.js';
+import { requestIds } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
 
 export const OPENAPI_INFO = {
@@ -19,12 +20,12 @@ export const OPENAPI_INFO = {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', requestIds());
   // One access-log line per request, carrying the request id; handlers log through c.var.log.
   const accessLog = deps.log.isLevelEnabled('info');
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('log', deps.log.child({ reqId: c.var.requestId }));
+    c.set('log', lazyChild(deps.log, c.var.requestId));
     const started = accessLog ? performance.now() : 0;
     await next();
     if (accessLog) {
@@ -60,3 +61,15 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** A child logger carrying the request id, created only if the request logs something. */
+function lazyChild(base: Logger, reqId: string): Logger {
+  let child: Logger | undefined;
+  return new Proxy(base, {
+    get(_target, prop) {
+      child ??= base.child({ reqId });
+      const value = Reflect.get(child, prop, child);
+      return typeof value === 'function' ? value.bind(child) : value;
+    },
+  });
+}

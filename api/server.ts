@@ -1,10 +1,10 @@
 // The API process: read config, build deps, migrate, serve.
-import { serve } from '@hono/node-server';
 import { loadConfig } from '../config/config.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createApp } from './app.js';
 import { bootstrapIdentity } from './auth/bootstrap.js';
 import { buildDeps } from './build-deps.js';
+import { listen } from './http-server.js';
 import { createLogger } from './logger.js';
 
 const config = loadConfig();
@@ -15,9 +15,8 @@ const boot = await bootstrapIdentity(deps.db, config);
 if (boot.createdAdmin) log.info({ username: config.auth.adminUsername, tenantId: boot.tenantId }, 'created the platform administrator');
 const app = createApp(deps);
 
-const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, (info) => {
-  log.info({ url: `http://${info.address}:${info.port}` }, 'API listening');
-});
+const server = await listen(app, config.api.host, config.api.port);
+log.info({ url: `http://${config.api.host}:${config.api.port}` }, 'API listening');
 
 let closing = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

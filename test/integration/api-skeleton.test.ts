@@ -95,3 +95,24 @@ describe.skipIf(!hasStack)('API skeleton', () => {
     expect(JSON.parse(text).error.code).toBe('internal_error');
   });
 });
+
+describe.skipIf(!hasStack)('API over a real socket', () => {
+  it('sets X-Request-Id on the Node response, keeping a sane client id', async () => {
+    const { listen } = await import('../../api/http-server.js');
+    const t = await buildTestApp();
+    const server = await listen(t.app, '127.0.0.1', 0);
+    try {
+      const port = (server.address() as { port: number }).port;
+      const a = await fetch(`http://127.0.0.1:${port}/api/v1/utils/health-check/`);
+      expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const b = await fetch(`http://127.0.0.1:${port}/api/v1/nope`, { headers: { 'x-request-id': 'client-42' } });
+      expect(b.headers.get('x-request-id')).toBe('client-42');
+      expect(((await b.json()) as { request_id: string }).request_id).toBe('client-42');
+      const c = await fetch(`http://127.0.0.1:${port}/api/v1/utils/health-check/`, { headers: { 'x-request-id': 'bad id with spaces' } });
+      expect(c.headers.get('x-request-id')).not.toBe('bad id with spaces');
+    } finally {
+      server.close();
+      await t.close();
+    }
+  });
+});
