@@ -82,7 +82,8 @@ export async function parseMultipart(
 
   try {
     for await (const chunk of source) {
-      buf = buf.length ? Buffer.concat([buf, Buffer.from(chunk)]) : Buffer.from(chunk);
+      const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength); // no copy
+      buf = buf.length ? Buffer.concat([buf, view]) : view;
       for (;;) {
         if (state === 'preamble') {
           const i = buf.indexOf(delimiter);
