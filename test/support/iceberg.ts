@@ -17,6 +17,7 @@ export function inspectIcebergTable(config: Config, identifier: string): TableIn
   const out = execFileSync(path.join(ROOT, 'ml/.venv/bin/python'), [path.join(ROOT, 'test/support/inspect_iceberg.py'), identifier], {
     env: { ...process.env, ...jobEnvironment(config) },
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
   return JSON.parse(out.trim().split('\n').pop()!) as TableInspection;
 }
