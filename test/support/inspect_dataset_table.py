@@ -21,7 +21,13 @@ try:
 except NoSuchTableError:
     print(json.dumps({"exists": False}))
     sys.exit(0)
-data = table.scan().to_arrow()
+try:
+    data = table.scan().to_arrow()
+except (OSError, FileNotFoundError) as exc:
+    # The table is being dropped (its files go before its catalog entry): report it as still there,
+    # without rows, so that a caller polling for its disappearance polls again.
+    print(json.dumps({"exists": True, "rows": [], "types": {}, "snapshot_id": None, "snapshot_ids": [], "error": str(exc)}))
+    sys.exit(0)
 snap = table.current_snapshot()
 print(json.dumps({
     "exists": True,
