@@ -170,3 +170,87 @@ def test_errors_a_user_can_act_on():
     df.loc[0, "y"] = "rare"
     with pytest.raises(JobError, match="single row"):
         train_frame(df, spec("Classification", "linear", template, columns))
+
+
+@pytest.mark.parametrize("algo,kind", [("xgboost", "binary"), ("lightgbm", "multi"), ("random_forest", "reg"), ("linear", "binary")])
+def test_mean_abs_shap_per_original_feature(algo, kind):
+    from dataml_jobs.training.explain import mean_abs_shap
+
+    df, template, columns = tabular(kind=kind)
+    problem = "Regression" if kind == "reg" else "Classification"
+    t = train_frame(df, spec(problem, algo, template, columns))
+    out = mean_abs_shap(t.pipeline, df.head(200), t.features)
+    imp = out["feature_importance"]
+    assert set(imp) == {"age", "income", "plan", "active", "noise"}  # one-hot columns summed back into `plan`
+    assert abs(sum(imp.values()) - 1) < 1e-9
+    assert imp["noise"] < min(imp["age"], imp["income"])
+    assert out["explainer"] == ("LinearExplainer" if algo == "linear" else "TreeExplainer")
+
+
+def series_frame(n_days: int = 200, stores: int = 2, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for s in range(stores):
+        for i, d in enumerate(pd.date_range("2024-01-01", periods=n_days, freq="D")):
+            promo = float(rng.random() < 0.2)
+            y = 100 + 10 * s + 0.1 * i + 15 * (d.day_of_week >= 5) + 25 * promo + rng.normal(0, 2)
+            rows.append({"store": f"s{s}", "day": d, "promo": promo, "sales": y})
+    return pd.DataFrame(rows)
+
+
+FORECAST_TEMPLATE = [{"column_name": "store", "data_type": "String"}, {"column_name": "day", "data_type": "Date"},
+                     {"column_name": "promo", "data_type": "Float"}, {"column_name": "sales", "data_type": "Float"}]
+FORECAST_COLUMNS = [{"column_name": "store", "data_type": "String", "attribute_name": "Id"},
+                    {"column_name": "day", "data_type": "Date", "attribute_name": "Time"},
+                    {"column_name": "sales", "data_type": "Float", "attribute_name": "Target"}]
+
+
+@pytest.mark.parametrize("algo", ["lightgbm", "arima", "ets", "auto"])
+def test_forecast_per_series_beats_seasonal_naive(algo):
+    from dataml_jobs.training.forecast import train_forecast
+
+    s = TrainSpec("Forecast", algo, FORECAST_COLUMNS, FORECAST_TEMPLATE, seed=1, forecast={"horizon": 14})
+    out = train_forecast(series_frame(), s)
+    m, base = out["metrics"], out["baseline"]
+    assert out["config"]["frequency"] == "D" and out["config"]["season_length"] == 7 and out["config"]["exogenous"] == ["promo"]
+    assert out["config"]["series"] == 2 and out["rows"]["test"] == 28
+    if algo in ("lightgbm", "arima", "auto"):  # these use the promo column
+        assert m["mase"] < 0.8 * base["mase"], (m, base)
+    else:
+        assert m["mase"] < 1.2 * base["mase"], (m, base)
+    assert 0 <= m["smape"] < 0.2
+    fc = out["model"].predict()
+    assert len(fc) == 28 and (fc["lo-95"] <= fc["yhat"]).all() and (fc["yhat"] <= fc["hi-95"]).all()
+
+
+def test_forecast_is_reproducible_and_explains_bad_input():
+    from dataml_jobs.training.forecast import train_forecast
+
+    s = TrainSpec("Forecast", "lightgbm", FORECAST_COLUMNS, FORECAST_TEMPLATE, seed=1, forecast={"horizon": 7})
+    a, b = train_forecast(series_frame(120), s), train_forecast(series_frame(120), s)
+    assert a["metrics"] == b["metrics"]
+    no_id = TrainSpec("Forecast", "lightgbm", FORECAST_COLUMNS[1:], FORECAST_TEMPLATE, seed=1)
+    with pytest.raises(JobError, match="repeat a"):
+        train_forecast(series_frame(60), no_id)
+
+
+@pytest.mark.parametrize("algo", ["xgboost", "lightgbm"])
+def test_incremental_training_continues_the_booster_on_new_rows(algo):
+    from dataml_jobs.training.incremental import continue_training
+
+    df, template, columns = tabular(n=1200, kind="binary")
+    first, more = df.iloc[:400], df.iloc[400:]
+    t = train_frame(first, spec("Classification", algo, template, columns))
+    trees = t.pipeline.named_steps["model"].get_params()["n_estimators"]
+    art = load_artifact(dump_artifact(t.pipeline, t.metadata))
+    out, meta = continue_training(art, more, spec("Classification", algo, template, columns))
+    assert meta["config"]["incremental"] == {"trees_before": trees, "trees_added": FAST["n_estimators"]}
+    assert out.metrics["accuracy"] > out.baseline["accuracy"] + 0.2
+    assert out.metrics["accuracy"] >= out.metrics["parent"]["accuracy"] - 0.03
+    booster_trees = (out.pipeline.named_steps["model"].get_booster().num_boosted_rounds() if algo == "xgboost"
+                     else out.pipeline.named_steps["model"].booster_.current_iteration())
+    assert booster_trees == trees + FAST["n_estimators"]
+    bad = more.copy()
+    bad.loc[bad.index[0], "y"] = "unheard"
+    with pytest.raises(JobError, match="classes the model does not know"):
+        continue_training(load_artifact(dump_artifact(t.pipeline, t.metadata)), bad, spec("Classification", algo, template, columns))

@@ -69,6 +69,8 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
         from ..training.forecast import train_forecast_job
 
         return train_forecast_job(job, spec, settings, started)
+    if job.get("parent"):
+        return train_incremental(job, spec, settings, started)
     columns = [c["column_name"] for c in spec.template]
     df, snapshot_id = read_dataset(settings, job, columns)
     trained = train_frame(df, spec)
@@ -77,6 +79,29 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
         "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],
     })
     return save_model(settings, job, trained.pipeline, trained.metadata, trained, started)
+
+
+def train_incremental(job: dict[str, Any], spec: TrainSpec, settings: Settings, started: float) -> dict[str, Any]:
+    from ..common.storage import get_bytes
+    from ..training.incremental import continue_training, new_rows
+    from ..training.model import load_artifact
+
+    parent = job["parent"]
+    art = load_artifact(get_bytes(settings, parent["modelKey"]))
+    table = open_catalog(settings).load_table(job["table"])
+    snapshot_id = resolve_snapshot(table, job.get("snapshotId"), [str(s) for s in job.get("fileSnapshotIds") or []])
+    columns = [c["column_name"] for c in spec.template]
+    df = new_rows(table, snapshot_id, int(parent["snapshotId"]), columns)
+    if df.empty:
+        raise JobError("no rows were validated since the previous version; add files to the dataset, then train incrementally")
+    trained, metadata = continue_training(art, df, spec)
+    metadata.update({
+        "train_id": job.get("trainId"), "version": job.get("version"), "tenant_id": job.get("tenantId"),
+        "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],
+        "parent": {"train_id": parent["trainId"], "snapshot_id": parent["snapshotId"]},
+    })
+    trained.preprocess = {**trained.preprocess, "parent_train_id": parent["trainId"]}
+    return save_model(settings, job, trained.pipeline, metadata, trained, started)
 
 
 def save_model(settings: Settings, job: dict[str, Any], pipeline: Any, metadata: dict[str, Any], trained: Any,
