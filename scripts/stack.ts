@@ -66,6 +66,10 @@ async function main(): Promise<void> {
     DATAML_VENV_BIN: VENV_BIN,
     API_PORT: process.env.API_PORT ?? String(profile.apiPort),
   };
+  if (external.s3 !== external.iceberg) {
+    // Locally one SeaweedFS process is both; an external S3 needs an external catalog, and vice versa.
+    throw new Error('Set both S3_ENDPOINT and ICEBERG_CATALOG_URI (the local SeaweedFS serves both), or neither.');
+  }
   const t0 = Date.now();
   const log = (m: string) => console.log(`[stack] ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
   const [pgc, temporal, seaweed] = await Promise.all([
     external.postgres ? null : startPostgres(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Postgres ready'), r)),
     external.temporal ? null : startTemporal(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Temporal ready'), r)),
-    external.s3 || external.iceberg ? null : startSeaweed(profile, dataDir, logDir).then((r) => (started.push(r.running), log('SeaweedFS ready'), r)),
+    external.s3 ? null : startSeaweed(profile, dataDir, logDir).then((r) => (started.push(r.running), log('SeaweedFS ready'), r)),
   ]);
   if (pgc) env.DATABASE_URL = pgc.url;
   if (temporal) {
