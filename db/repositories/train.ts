@@ -98,8 +98,18 @@ export async function listTrainings(db: Db, tenantId: string) {
   return trainingColumns(db).where('t.tenant_id', '=', tenantId).orderBy('t.id').execute();
 }
 
-export async function latestTrainingOfPredictor(db: Db, predictorId: number) {
-  return db.selectFrom('trainings').selectAll().where('predictor_id', '=', predictorId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+/** The predictor's newest version (any status), and its newest completed one. */
+export async function latestTrainingsOfPredictor(db: Db, predictorId: number) {
+  const newest = await db.selectFrom('trainings').selectAll().where('predictor_id', '=', predictorId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const completed = await db
+    .selectFrom('trainings')
+    .selectAll()
+    .where('predictor_id', '=', predictorId)
+    .where('status', '=', 'Completed')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { newest, completed };
 }
 
 export interface StatusChange {

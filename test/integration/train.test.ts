@@ -172,7 +172,7 @@ describe.skipIf(!hasStack)('training on the real stack', () => {
 
   it('trains binary, multiclass and regression models that beat the trivial baselines, reproducibly', { timeout: 400_000 }, async () => {
     const started = await Promise.all([
-      train({ predictor_name: uniq('churn'), algorithm: 'xgboost', columns: roles('churn', ['segment', 'spend', 'const_flag']) }),
+      train({ predictor_name: uniq('churn'), algorithm: 'xgboost', shap_enabled: true, columns: roles('churn', ['segment', 'spend', 'const_flag']) }),
       train({ predictor_name: uniq('churn_again'), algorithm: 'xgboost', columns: roles('churn', ['segment', 'spend', 'const_flag']) }),
       train({ predictor_name: uniq('segment'), algorithm: 'lightgbm', columns: roles('segment', ['churn', 'spend', 'const_flag', 'active']) }),
       train({ predictor_name: uniq('spend'), problem_type: 'Regression', algorithm: 'auto', time_budget_seconds: 60, columns: roles('spend', ['churn', 'segment', 'const_flag']) }),
@@ -253,6 +253,90 @@ describe.skipIf(!hasStack)('training on the real stack', () => {
     expect((await json(`/api/v1/dataset/delete/${datasetId}`, { method: 'DELETE' })).status).toBe(409);
   });
 
+  it('SHAP: shap_enabled on 8.1, 8.10 generate, 8.9 view, 8.12 delete (mean |SHAP| per original feature)', { timeout: 300_000 }, async () => {
+    const view = (id: number, as?: string) => json(`/api/v1/train/view-feature-importance?train_id=${id}`, { as });
+    async function shapDone(id: number) {
+      const until = Date.now() + 180_000;
+      for (;;) {
+        const r = await view(id);
+        if (r.status === 200 && ['completed', 'failed', 'cancelled'].includes(r.body.status)) return r.body;
+        if (Date.now() > until) throw new Error(`SHAP of ${id} did not finish: ${JSON.stringify(r.body)}`);
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+    }
+    const bin = await shapDone(binaryId);
+    expect(bin.status, JSON.stringify(bin)).toBe('completed');
+    expect(Object.keys(bin.feature_importance).sort()).toEqual(['active', 'age', 'plan', 'tenure']);
+    expect(Object.values(bin.feature_importance as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect((await view(binaryId, other)).status).toBe(404);
+
+    expect((await view(regressionId)).status).toBe(404);
+    const gen = await json(`/api/v1/train/generate-feature-importance?train_id=${regressionId}`);
+    expect(gen.status).toBe(200);
+    expect(gen.body).toMatchObject({ status: 'success', message: 'Feature importance job submitted successfully.' });
+    expect(gen.body.shap_job_id).toMatch(new RegExp(`^shap-${regressionId}-`));
+    const reg = await shapDone(regressionId);
+    expect(reg.status).toBe('completed');
+    expect(reg.feature_importance.tenure).toBeGreaterThan(0.1);
+    const del = await json(`/api/v1/train/delete-feature-importance/${regressionId}`, { method: 'DELETE' });
+    expect(del.body).toEqual({ status_code: 200, message: 'Feature importance results deleted successfully' });
+    expect((await view(regressionId)).status).toBe(404);
+  });
+
+  it('trains a forecast per series with an exogenous column that beats seasonal naive', { timeout: 400_000 }, async () => {
+    const r = rng(5);
+    const lines = ['store,day,promo,sales'];
+    const start = Date.UTC(2024, 0, 1);
+    for (const store of ['s0', 's1']) {
+      for (let i = 0; i < 150; i++) {
+        const d = new Date(start + i * 86_400_000);
+        const promo = r.u() < 0.2 ? 1 : 0;
+        const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6 ? 1 : 0;
+        const sales = 100 + (store === 's1' ? 10 : 0) + 0.1 * i + 15 * weekend + 25 * promo + 2 * r.normal();
+        lines.push([store, d.toISOString().slice(0, 10), promo, sales.toFixed(2)].join(','));
+      }
+    }
+    const schema = [
+      { column_name: 'store', data_type: 'String' },
+      { column_name: 'day', data_type: 'Date' },
+      { column_name: 'promo', data_type: 'Float' },
+      { column_name: 'sales', data_type: 'Float' },
+    ];
+    const tpl = await json('/api/v1/template/', { method: 'POST', json: { template_name: uniq('sales'), template_schema: schema } });
+    const form = new FormData();
+    form.append('files', new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), 'sales.csv');
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('sales')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    expect(up.status).toBe(201);
+    const until = Date.now() + 180_000;
+    for (;;) {
+      const d = ((await json('/api/v1/dataset/list')).body.data as any[]).find((x) => x.id === up.body.dataset_id);
+      if (d?.is_valid === true) break;
+      if (d?.is_valid === false || Date.now() > until) throw new Error(`sales dataset did not validate: ${JSON.stringify(d)}`);
+      await new Promise((res) => setTimeout(res, 1000));
+    }
+    const columns = [
+      { column_name: 'store', data_type: 'String', attribute_name: 'Id' },
+      { column_name: 'day', data_type: 'Date', attribute_name: 'Time' },
+      { column_name: 'sales', data_type: 'Float', attribute_name: 'Target' },
+    ];
+    const bad = await json('/api/v1/train/', { method: 'POST', json: { dataset_id: up.body.dataset_id, predictor_name: uniq('fc'), domain: 'Forecast', problem_type: 'Forecast', algorithm: 'random_forest', columns } });
+    expect(bad.status).toBe(422);
+    const fc = await json('/api/v1/train/', {
+      method: 'POST',
+      json: { dataset_id: up.body.dataset_id, predictor_name: uniq('fc'), domain: 'Forecast', problem_type: 'Forecast', algorithm: 'lightgbm', forecast_horizon: 14, columns },
+    });
+    expect(fc.status, JSON.stringify(fc.body)).toBe(201);
+    const row = await finished(fc.body.id);
+    expect(row.training_status, JSON.stringify(row)).toBe('Completed');
+    const s = await summary(fc.body.id);
+    expect(s.model_summary.mase).toBeLessThan(0.8 * s.model_summary.baseline.mase);
+    expect(s.model_summary.smape).toBeLessThan(0.1);
+    expect(row.accuracy).toBeCloseTo(1 - s.model_summary.smape / 2, 9);
+    const rec = await t.deps.db.selectFrom('trainings').select(['config', 'artifact']).where('id', '=', fc.body.id).executeTakeFirstOrThrow();
+    expect((rec.config as any).resolved).toMatchObject({ frequency: 'D', season_length: 7, horizon: 14, exogenous: ['promo'], series: 2 });
+    expect((rec.artifact as any).onnx_key).toBeNull();
+  });
+
   it('8.7: an unauthenticated or wrong-secret callback cannot touch a model', async () => {
     const body = { train_id: binaryId, result: { metrics: { accuracy: 0.01 } } };
     const none = await t.app.request('/api/v1/train/result', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -312,5 +396,38 @@ describe.skipIf(!hasStack)('training on the real stack', () => {
     expect(await listed(binaryAgainId)).toBeUndefined();
     await expect(t.deps.s3.send(new HeadObjectCommand({ Bucket: t.config.s3.bucket, Key: key }))).rejects.toThrow();
     expect((await json(`/api/v1/train/delete/${binaryAgainId}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('incremental training continues the latest version on newly validated rows, as a new version with lineage', { timeout: 400_000 }, async () => {
+    const parent = await listed(binaryId);
+    const body = { predictor_name: parent.predictor_name, is_incremental: true, columns: roles('churn', ['segment', 'spend', 'const_flag']) };
+    // Nothing new yet: the job says so.
+    const none = await train(body);
+    expect(none.status, JSON.stringify(none.body)).toBe(201);
+    expect((await finished(none.body.id)).error).toContain('no rows were validated since the previous version');
+
+    const form = new FormData();
+    form.append('files', new Blob([customersCsv(500, 99)], { type: 'text/csv' }), 'more-customers.csv');
+    const add = await json(`/api/v1/files/add?dataset_id=${datasetId}`, { method: 'POST', body: form });
+    expect(add.status, JSON.stringify(add.body)).toBe(201);
+    const until = Date.now() + 180_000;
+    for (;;) {
+      const d = ((await json('/api/v1/dataset/list')).body.data as any[]).find((x) => x.id === datasetId);
+      if (d?.is_valid === true) break;
+      if (d?.is_valid === false || Date.now() > until) throw new Error(`dataset did not validate: ${JSON.stringify(d)}`);
+      await new Promise((res) => setTimeout(res, 1000));
+    }
+    expect((await train({ ...body, predictor_name: uniq('nope') })).status).toBe(422); // no such predictor
+    // The failed attempt was version 2; version 3 continues version 1, the newest completed one.
+    const inc = await train(body);
+    expect(inc.status, JSON.stringify(inc.body)).toBe(201);
+    const row = await finished(inc.body.id);
+    expect(row, JSON.stringify(row)).toMatchObject({ training_status: 'Completed', version: 3, parent_id: binaryId, algorithm: 'xgboost', predictor_name: parent.predictor_name });
+    const s = await summary(inc.body.id);
+    expect(s.model_summary.accuracy).toBeGreaterThan(s.model_summary.baseline.accuracy + 0.15);
+    const rec = await t.deps.db.selectFrom('trainings').select(['metrics', 'snapshot_id', 'artifact']).where('id', '=', inc.body.id).executeTakeFirstOrThrow();
+    expect((rec.metrics as any).rows.new_rows).toBe(500);
+    expect(rec.snapshot_id).not.toBe((await t.deps.db.selectFrom('trainings').select('snapshot_id').where('id', '=', binaryId).executeTakeFirstOrThrow()).snapshot_id);
+    expect((rec.artifact as any).model_key).toBe(`tenants/${tenantId}/models/${inc.body.id}/v3/model.joblib`);
   });
 });

@@ -83,10 +83,14 @@ export async function resolvePredictor(deps: AppDeps, tenantId: string, body: Cr
   if (existing.problem_type !== body.problem_type) {
     throw fail([issue('problem_type', `predictor "${existing.predictor_name}" is ${existing.problem_type}`, 'mismatch')]);
   }
-  const last = await repo.latestTrainingOfPredictor(deps.db, existing.id);
-  const parent = last ? await repo.findTraining(deps.db, tenantId, last.id) : undefined;
-  if (!parent || parent.status !== 'Completed') {
-    throw fail([issue('is_incremental', `the latest version of "${existing.predictor_name}" is not completed; nothing to continue`, 'parent_not_completed')]);
+  const { newest, completed } = await repo.latestTrainingsOfPredictor(deps.db, existing.id);
+  if (newest && repo.ACTIVE_STATUSES.includes(newest.status as never)) {
+    throw conflict(`version ${newest.version} of "${existing.predictor_name}" is still training`);
+  }
+  // Continues the newest completed version (a failed or cancelled attempt is skipped).
+  const parent = completed ? await repo.findTraining(deps.db, tenantId, completed.id) : undefined;
+  if (!parent) {
+    throw fail([issue('is_incremental', `"${existing.predictor_name}" has no completed version to continue`, 'parent_not_completed')]);
   }
   const algo = parent.chosen_algorithm ?? parent.algorithm;
   if (!['xgboost', 'lightgbm'].includes(algo)) {
@@ -95,7 +99,7 @@ export async function resolvePredictor(deps: AppDeps, tenantId: string, body: Cr
   if (parent.dataset_id !== body.dataset_id) {
     throw fail([issue('dataset_id', `incremental training continues on the same dataset (${parent.dataset_id}) with its newly validated files`, 'dataset_mismatch')]);
   }
-  return { predictorId: existing.id, version: parent.version + 1, parent };
+  return { predictorId: existing.id, version: (newest?.version ?? parent.version) + 1, parent };
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

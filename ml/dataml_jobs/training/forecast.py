@@ -157,7 +157,7 @@ class StatModel:
         sf = StatsForecast(models=[self._model()], freq=freq, n_jobs=1)
         fc = sf.forecast(h=h, df=history[cols], X_df=future[["unique_id", "ds"] + self.exog] if use_exog else None, level=LEVELS)
         fc = fc.reset_index() if "unique_id" not in fc.columns else fc
-        name = [c for c in fc.columns if c not in ("unique_id", "ds") and "-lo-" not in c and "-hi-" not in c][0]
+        name = next(c for c in fc.columns if c not in ("unique_id", "ds") and "-lo-" not in c and "-hi-" not in c)
         out = fc.rename(columns={name: "yhat", **{f"{name}-lo-{lv}": f"lo-{lv}" for lv in LEVELS}, **{f"{name}-hi-{lv}": f"hi-{lv}" for lv in LEVELS}})
         return out[["unique_id", "ds", "yhat"] + [f"{s}-{lv}" for lv in LEVELS for s in ("lo", "hi")]]
 
@@ -201,7 +201,7 @@ def prepare(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, list[str]]
     })
     for c in exog:
         col = df[c]
-        out[c] = (col.astype("float64") if col.dtype != bool else col.astype("float64"))
+        out[c] = col.astype("float64")
         out[c] = out[c].fillna(out[c].median())
     out = out.dropna(subset=["ds", "y"]).sort_values(["unique_id", "ds"]).reset_index(drop=True)
     dup = out.duplicated(["unique_id", "ds"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from pyiceberg.io.pyarrow import ArrowScan
 
@@ -86,7 +85,7 @@ def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) ->
     metrics["headline"] = float(metrics["accuracy"] if problem == "Classification" else metrics["r2"])
     metrics["headline_metric"] = "accuracy" if problem == "Classification" else "r2"
     metrics["parent"] = {k: v for k, v in parent_metrics.items() if k != "confusion_matrix"}
-    rows = {"train": int(len(X_tr)), "test": int(len(X_te)), "new_rows": int(len(X))}
+    rows = {"train": len(X_tr), "test": len(X_te), "new_rows": len(X)}
     meta.update({
         "rows": rows, "seed": spec.seed, "library_versions": library_versions(),
         "config": {**meta.get("config", {}), "incremental": {"trees_before": before, "trees_added": more}},

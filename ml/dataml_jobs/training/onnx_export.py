@@ -72,7 +72,10 @@ def export_onnx(pipe: Any, features: list[Feature], problem: str, X_sample: pd.D
         blob = model.SerializeToString()
     except Exception as exc:  # noqa: BLE001 - any converter gap is recorded, not fatal
         return None, {"reason": f"{type(exc).__name__}: {exc}"[:500]}
-    check = _check(blob, pipe, features, problem, X_sample)
+    try:
+        check = _check(blob, pipe, features, problem, X_sample)
+    except Exception as exc:  # noqa: BLE001 - onnxruntime refusing the graph is a converter gap too
+        return None, {"reason": f"onnxruntime: {type(exc).__name__}: {exc}"[:500]}
     if check.get("reason"):
         return None, check
     return blob, check
