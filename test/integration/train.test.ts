@@ -7,57 +7,7 @@ import { adminSession, newTenant, userWith } from '../support/identity.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';
 import { startInProcessWorker } from '../support/worker.js';
 
-/** Deterministic PRNG (mulberry32) and a normal sample, so the data is the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());
-  return { u, normal };
-}
-
-const TEMPLATE = [
-  { column_name: 'cid', data_type: 'String' },
-  { column_name: 'age', data_type: 'Float', nullable: true },
-  { column_name: 'tenure', data_type: 'Integer' },
-  { column_name: 'plan', data_type: 'String', default_value: 'basic' },
-  { column_name: 'active', data_type: 'Boolean' },
-  { column_name: 'churn', data_type: 'Boolean' },
-  { column_name: 'segment', data_type: 'String' },
-  { column_name: 'spend', data_type: 'Float' },
-  { column_name: 'const_flag', data_type: 'String' },
-];
-
-function customersCsv(n: number, seed = 11): string {
-  const r = rng(seed);
-  const plans = ['basic', 'plus', 'pro'];
-  const lines = ['cid,age,tenure,plan,active,churn,segment,spend,const_flag'];
-  for (let i = 0; i < n; i++) {
-    const age = 40 + 10 * r.normal();
-    const tenure = Math.floor(r.u() * 48);
-    const plan = plans[Math.floor(r.u() * 3)]!;
-    const active = r.u() < 0.5;
-    const z = (age - 40) / 8 + (tenure - 24) / 12 + (plan === 'pro' ? 1.2 : plan === 'plus' ? 0.3 : -0.9) + (active ? 0.4 : -0.4);
-    const churn = z + 0.4 * r.normal() > 0.2;
-    const s = z + 0.3 * r.normal();
-    const segment = s < -0.7 ? 'low' : s < 0.9 ? 'mid' : 'high';
-    const spend = 50 + 10 * z + 2 * r.normal();
-    lines.push([`c${i}`, i % 23 === 0 ? '' : age.toFixed(2), tenure, i % 29 === 0 ? '' : plan, active, churn, segment, spend.toFixed(3), 'x'].join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-const roles = (target: string, ignore: string[], extra: Array<{ column_name: string; attribute_name: string }> = []) => [
-  { column_name: 'cid', data_type: 'String', attribute_name: 'Id' },
-  { column_name: target, data_type: TEMPLATE.find((c) => c.column_name === target)!.data_type, attribute_name: 'Target' },
-  ...ignore.map((c) => ({ column_name: c, data_type: TEMPLATE.find((t) => t.column_name === c)!.data_type, attribute_name: 'Ignore' })),
-  ...extra.map((e) => ({ ...e, data_type: TEMPLATE.find((t) => t.column_name === e.column_name)!.data_type })),
-];
+import { customersCsv, rng, roles, TEMPLATE } from '../support/train-data.js';
 
 describe.skipIf(!hasStack)('training on the real stack', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
