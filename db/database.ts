@@ -5,8 +5,9 @@ import type { JobTables, JobsTable } from './tables/jobs.js';
 import type { DataTables } from './tables/data.js';
 import type { IdentityTables, UsersTable } from './tables/identity.js';
 import type { TrainTables } from './tables/train.js';
+import type { InferenceTables } from './tables/inference.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables, TrainTables {}
+export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables {}
 
 export type JobRow = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
