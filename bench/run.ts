@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   health: async () => benchHealth,
   identity: async () => (await import('./identity.js' as string)).benchReadUsers,
   upload: async () => (await import('./upload.js' as string)).benchUpload,
+  train: async () => (await import('./train.js' as string)).benchTrain,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {

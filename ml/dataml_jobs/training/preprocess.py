@@ -60,9 +60,7 @@ def coerce_column(s: pd.Series, data_type: str) -> pd.Series:
         out = pd.to_datetime(s, errors="coerce", utc=True)
         return out.dt.tz_localize(None)
     # String: object dtype, every value a str, "" for missing (the marker the imputer and the ONNX graph share)
-    out = s.astype(object)
-    present = out.notna()
-    return pd.Series([str(v) if p else "" for v, p in zip(out, present)], index=s.index, dtype=object)
+    return s.astype(object).where(s.notna(), "").astype(str).astype(object)
 
 
 def to_model_frame(df: pd.DataFrame, features: list[Feature]) -> pd.DataFrame:

@@ -1,0 +1,73 @@
+"""Baselines for `npm run bench -- train` (run by bench/train.ts with the ml venv).
+
+  xgb <csv> <target> <rounds>   plain xgboost.train on the CSV (read, one-hot, DMatrix, train): prints seconds
+  auto                          auto vs default LightGBM on the benchmark datasets: prints JSON rows
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+
+def plain_xgb(path: str, target: str, rounds: int) -> None:
+    import xgboost as xgb
+
+    t0 = time.perf_counter()
+    df = pd.read_csv(path)
+    y = df.pop(target).astype(str).eq("True").astype(int).to_numpy()
+    X = pd.get_dummies(df.drop(columns=["cid", "segment", "spend", "const_flag"]), dtype=float)
+    booster = xgb.train({"objective": "binary:logistic", "max_depth": 6, "eta": 0.1, "tree_method": "hist", "nthread": 1},
+                        xgb.DMatrix(X, label=y), num_boost_round=rounds)
+    assert booster.num_boosted_rounds() == rounds
+    print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(df)}))
+
+
+def datasets():
+    from sklearn import datasets as d
+
+    out = []
+    for name, loader, problem in [("breast_cancer", d.load_breast_cancer, "Classification"), ("wine", d.load_wine, "Classification"),
+                                  ("digits", d.load_digits, "Classification"), ("diabetes", d.load_diabetes, "Regression")]:
+        b = loader(as_frame=True)
+        out.append((name, b.frame.rename(columns=str), b.target.name, problem))
+    rng = np.random.default_rng(0)
+    n = 3000
+    df = pd.DataFrame({"a": rng.normal(size=n), "b": rng.normal(size=n), "c": rng.choice(list("xyz"), n), "d": rng.normal(size=n)})
+    df["y"] = 2 * df.a - df.b ** 2 + np.where(df.c == "x", 1.5, 0) + rng.normal(0, 0.5, n)
+    out.append(("synthetic_regression", df, "y", "Regression"))
+    df2 = df.drop(columns="y").copy()
+    df2["y"] = np.where(df.a + df.d * df.b + rng.normal(0, 0.5, n) > 0, "p", "n")
+    out.append(("synthetic_binary", df2, "y", "Classification"))
+    return out
+
+
+def auto_vs_lgbm() -> None:
+    from dataml_jobs.training.model import TrainSpec, train_frame
+
+    rows = []
+    for name, frame, target, problem in datasets():
+        tmpl = [{"column_name": c, "data_type": "String" if frame[c].dtype == object else "Float"} for c in frame.columns]
+        if problem == "Classification":
+            frame = frame.assign(**{target: frame[target].astype(str)})
+            tmpl = [dict(t, data_type="String") if t["column_name"] == target else t for t in tmpl]
+        cols = [{"column_name": target, "data_type": "String" if problem == "Classification" else "Float", "attribute_name": "Target"}]
+        res = {}
+        for algo in ("auto", "lightgbm"):
+            t0 = time.perf_counter()
+            tr = train_frame(frame, TrainSpec(problem, algo, cols, tmpl, seed=42, time_budget=60))
+            res[algo] = (tr.metrics["headline"], tr.algorithm, time.perf_counter() - t0)
+        rows.append({"dataset": name, "problem": problem, "metric": "accuracy" if problem == "Classification" else "r2",
+                     "auto": res["auto"][0], "auto_algorithm": res["auto"][1], "lightgbm": res["lightgbm"][0],
+                     "auto_seconds": round(res["auto"][2], 2), "lightgbm_seconds": round(res["lightgbm"][2], 2)})
+    print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "xgb":
+        plain_xgb(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    else:
+        auto_vs_lgbm()
