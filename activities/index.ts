@@ -6,6 +6,7 @@ import { createDatasetActivities } from './datasets.js';
 import { createMetadataActivities } from './metadata.js';
 import { createRayActivities } from './ray.js';
 import { createTrainActivities } from './train.js';
+import { createInferenceActivities } from './inference.js';
 import type { RayJobsClient } from './ray-jobs-client.js';
 
 export interface ActivityDeps {
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMetadataActivities(deps),
     ...createDatasetActivities(deps),
     ...createTrainActivities(deps),
+    ...createInferenceActivities(deps),
   };
 }
 

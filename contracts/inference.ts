@@ -83,7 +83,10 @@ export const ForecastResponse = z
       z.object({
         date: z.string().openapi({ example: '2025-10-05' }),
         value: z.number(),
+        // The level of the prediction interval (0.95); `lower` / `upper` (not in the seed) are its bounds.
         confidence: z.number().nullable(),
+        lower: z.number().nullable().optional(),
+        upper: z.number().nullable().optional(),
       }),
     ),
   })
@@ -102,6 +105,11 @@ export const PredictionResultResponse = z
     result_path: z.string().nullable(),
     file_id: IntId.nullable(),
     dataset_id: IntId,
+    // Not in the seed: the rows predicted, the gold Iceberg table, where to download the CSV, a failure's reason.
+    no_of_records: z.number().int().nonnegative().nullable().optional(),
+    output_table: z.string().nullable().optional(),
+    download_path: z.string().nullable().optional(),
+    error: z.string().nullable().optional(),
   })
   .openapi('PredictionResultResponse');
 export type PredictionResultResponse = z.infer<typeof PredictionResultResponse>;
@@ -126,6 +134,12 @@ export const PredictionRecord = z
     accuracy: z.number().nullable(),
     problem_type: ProblemType,
     domain_name: z.string(),
+    // Not in the seed: traceability (model version, preprocess record, training data snapshot) and the result.
+    model_version: z.number().int().positive().optional(),
+    preprocess_id: IntId.nullable().optional(),
+    train_snapshot_id: z.string().nullable().optional(),
+    serving: z.string().nullable().optional(),
+    result_path: z.string().nullable().optional(),
   })
   .openapi('PredictionRecord');
 export type PredictionRecord = z.infer<typeof PredictionRecord>;

@@ -6,3 +6,4 @@ export { lakeCleanupWorkflow } from './lake-cleanup.js';
 export { datalakeColumnStatsWorkflow } from './datalake-column-stats.js';
 export { trainWorkflow } from './train.js';
 export { shapWorkflow } from './shap.js';
+export { batchPredictWorkflow } from './batch-predict.js';

@@ -12,5 +12,6 @@ import { filesRouter } from './files/index.js';
 import { trainRouter } from './train/index.js';
 import { rayRouter } from './ray/index.js';
 import { datalakeRouter } from './datalake/index.js';
+import { inferenceRouter } from './inference/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter, trainRouter, rayRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter, trainRouter, rayRouter, inferenceRouter];

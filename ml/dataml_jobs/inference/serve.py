@@ -1,7 +1,8 @@
 """A long-lived Python process the API uses for models without an ONNX copy (date features, for instance).
 
 Protocol: JSON lines. Request {"id", "model_key", "rows": [{column: value}]} -> response {"id", "rows":
-[{prediction, probabilities?}]} or {"id", "error"}. Loaded pipelines are kept (LRU, `--cache` entries), so a
+[{prediction, probabilities?}]} or {"id", "error", "code"}; a forecast: {"id", "op": "forecast", "model_key",
+"unique_id", "steps", "exogenous"?} -> {"id", "forecast": [{date, value, confidence, lower, upper}]}. Loaded pipelines are kept (LRU, `--cache` entries), so a
 request costs one `predict_proba` on a small frame. The API validates and types the features before it asks.
 """
 from __future__ import annotations
@@ -14,8 +15,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..common.runner import JobError
 from ..common.settings import Settings
-from .model import LoadedModel, load_model, predict, to_json_rows
+from ..common.storage import get_bytes
+from .forecast import UnknownSeries, forecast, load_forecaster
+from .model import LoadedModel, from_blob, predict, to_json_rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,13 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=int, default=16)
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    cache: OrderedDict[str, LoadedModel] = OrderedDict()
+    cache: OrderedDict[str, Any] = OrderedDict()
 
-    def get(key: str) -> LoadedModel:
+    def get(key: str, forecaster: bool = False) -> Any:
         if key in cache:
             cache.move_to_end(key)
             return cache[key]
-        model = load_model(settings, key)
+        blob = get_bytes(settings, key)
+        model = load_forecaster(blob)[0] if forecaster else from_blob(blob)
         cache[key] = model
         while len(cache) > args.cache:
             cache.popitem(last=False)
@@ -44,11 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         req: dict[str, Any] = {}
         try:
             req = json.loads(line)
-            model = get(req["model_key"])
-            rows = to_json_rows(model, predict(model, pd.DataFrame(req["rows"])))
-            resp: dict[str, Any] = {"id": req.get("id"), "rows": rows}
+            if req.get("op") == "forecast":
+                fm = get(req["model_key"], forecaster=True)
+                resp: dict[str, Any] = {"id": req.get("id"), "forecast": forecast(fm, req["unique_id"], int(req["steps"]), req.get("exogenous"))}
+            else:
+                model: LoadedModel = get(req["model_key"])
+                rows = to_json_rows(model, predict(model, pd.DataFrame(req["rows"])))
+                resp = {"id": req.get("id"), "rows": rows}
+        except UnknownSeries as exc:
+            resp = {"id": req.get("id"), "error": str(exc), "code": "unknown_series"}
+        except JobError as exc:
+            resp = {"id": req.get("id"), "error": str(exc), "code": "invalid"}
         except Exception as exc:  # noqa: BLE001 - answered to the caller, the server keeps running
-            resp = {"id": req.get("id"), "error": f"{type(exc).__name__}: {exc}"[:1000]}
+            resp = {"id": req.get("id"), "error": f"{type(exc).__name__}: {exc}"[:1000], "code": "internal"}
         out.write(json.dumps(resp, default=str) + "\n")
         out.flush()
     return 0

@@ -1,0 +1,29 @@
+// Batch prediction (9.2): one Ray job (ml/dataml_jobs/jobs/predict.py) applies the model's stored pipeline to the
+// whole prediction dataset, writes the gold Iceberg table and the CSV, and signals its result; an activity
+// records it. Cancelling the workflow stops the Ray job and leaves the prediction Cancelled.
+import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { BatchPredictWorkflowInput, BatchPredictWorkflowResult, PredictJobResult } from '../contracts/inference-workflows.js';
+import { withJobRecord } from './job-lifecycle.js';
+import { failureMessage, runRayJob } from './ray-job.js';
+
+const { recordPredictionResult, recordPredictionStatus } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
+});
+
+export async function batchPredictWorkflow(input: BatchPredictWorkflowInput): Promise<BatchPredictWorkflowResult> {
+  return withJobRecord({ kind: 'batch_predict', tenantId: input.tenantId, resourceId: String(input.predictionId) }, async () => {
+    try {
+      const { result, submissionId } = await runRayJob<PredictJobResult>({ job: 'predict', input: input.job, tenantId: input.tenantId, numCpus: 1 });
+      await recordPredictionResult({ predictionId: input.predictionId, tenantId: input.tenantId, username: input.username, submissionId, result });
+      return { ...result, predictionId: input.predictionId, submissionId };
+    } catch (err) {
+      const cancelled = isCancellation(err);
+      await CancellationScope.nonCancellable(() =>
+        recordPredictionStatus({ predictionId: input.predictionId, status: cancelled ? 'Cancelled' : 'Failed', error: cancelled ? 'Cancelled on request' : failureMessage(err) }),
+      );
+      throw err;
+    }
+  });
+}
