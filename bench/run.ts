@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   identity: async () => (await import('./identity.js' as string)).benchReadUsers,
   upload: async () => (await import('./upload.js' as string)).benchUpload,
   train: async () => (await import('./train.js' as string)).benchTrain,
+  inference: async () => (await import('./inference.js' as string)).benchInference,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
