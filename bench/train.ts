@@ -15,7 +15,8 @@ import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const PY = path.join(ROOT, 'ml/.venv/bin/python');
-const ROWS = Number(process.env.BENCH_TRAIN_ROWS ?? 100_000);
+// 1M rows: at 100k the fixed costs (Ray start, Python imports) dominate a one-second xgboost.train.
+const ROWS = Number(process.env.BENCH_TRAIN_ROWS ?? 1_000_000);
 
 function python(args: string[]) {
   const run = spawnSync(PY, args, { cwd: path.join(ROOT, 'ml'), encoding: 'utf8', maxBuffer: 1 << 24 });

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import {
@@ -25,7 +25,6 @@ import {
   ViewFeatureImportanceResponse,
 } from '../../../contracts/train.js';
 import { protectedRoute } from '../../auth/protected-route.js';
-import { createRoute } from '@hono/zod-openapi';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
