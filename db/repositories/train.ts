@@ -254,3 +254,15 @@ export async function findJobByRaySubmission(db: Db, tenantId: string, submissio
     .where('ray_submission_id', '=', submissionId)
     .executeTakeFirst();
 }
+
+/** Whether a batch prediction or forecast of the model is still running (8.5 answers 409 then). */
+export async function predictionRunning(db: Db, trainingId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('predictions')
+    .select('id')
+    .where('training_id', '=', trainingId)
+    .where('status', 'in', [...ACTIVE_STATUSES])
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -341,6 +341,14 @@ describe.skipIf(!hasStack)('training on the real stack', () => {
   it('8.5 deletes a model: artifacts and records', async () => {
     const rec = await t.deps.db.selectFrom('trainings').select(['artifact']).where('id', '=', binaryAgainId).executeTakeFirstOrThrow();
     const key = (rec.artifact as any).model_key as string;
+    // A batch prediction running on the model blocks the delete.
+    const pred = await t.deps.db
+      .insertInto('predictions')
+      .values({ tenant_id: tenantId, training_id: binaryAgainId, prediction_type: 'batch', model_version: 1, input_data: 'test', status: 'Running', created_by: 'test' } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await json(`/api/v1/train/delete/${binaryAgainId}`, { method: 'DELETE' })).status).toBe(409);
+    await t.deps.db.updateTable('predictions').set({ status: 'Completed' }).where('id', '=', pred.id).execute();
     const del = await json(`/api/v1/train/delete/${binaryAgainId}`, { method: 'DELETE' });
     expect(del).toEqual({ status: 200, body: { status_code: 200, message: 'Training job deleted successfully' } });
     expect(await listed(binaryAgainId)).toBeUndefined();

@@ -128,6 +128,7 @@ export const deleteTrainingHandler: RouteHandler<typeof deleteTraining, AuthedEn
   const t = await ownTraining(deps, tenantId, id);
   if (ACTIVE.has(t.effective_status)) throw conflict('The training is still running; terminate it first (12.1)');
   if (t.shap_status && ACTIVE.has(t.shap_status)) throw conflict('A feature importance job is running on this model');
+  if (await repo.predictionRunning(deps.db, t.id)) throw conflict('A prediction is running on this model; wait for it or terminate it (12.1)');
   await deletePrefix(deps, `tenants/${tenantId}/models/${t.id}/`);
   await repo.deleteTraining(deps.db, tenantId, t.id);
   return c.json({ status_code: 200, message: 'Training job deleted successfully' }, 200);

@@ -85,12 +85,12 @@ export const deleteTraining = protectedRoute(PERMISSIONS.deleteModel, {
   path: '/api/v1/train/delete/{id}',
   tags,
   summary: '8.5 Delete Training Job',
-  description: 'Deletes the model artifacts in S3 and the records. 409 while the training (or its SHAP job) runs.',
+  description: 'Deletes the model artifacts in S3 and the records (its predictions too). 409 while the training, its SHAP job or a prediction on it runs.',
   request: { params: DeleteTrainingParams },
   responses: {
     200: { description: 'Deleted', content: json(DeleteTrainingResponse) },
     404: error("No such training in your tenant"),
-    409: error('The training is still running'),
+    409: error('The training, its SHAP job or a prediction on it is running'),
   },
 });
 
