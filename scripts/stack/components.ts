@@ -169,6 +169,9 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: R
   ];
   const proc = startProcess('ray', path.join(VENV_BIN, 'ray'), args, {
     logFile: path.join(logDir, 'ray.log'),
+    // Jobs inherit this working directory: not the repository, whose folders (coverage/, test/ ...)
+    // would shadow Python modules of the same name.
+    cwd: r.tempDir,
     env: {
       ...process.env,
       // Jobs run `python -m dataml_jobs...` from the project's environment.
