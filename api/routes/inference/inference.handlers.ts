@@ -41,7 +41,7 @@ export const realtimePredictionHandler: RouteHandler<typeof realtimePrediction, 
   let out: RealtimePredictionResponse;
   let serving: string;
   if (m.onnxKey) {
-    const [p] = await state.onnx.run(m.onnxKey, m.features, [row], classification);
+    const p = await state.onnx.predict(m.onnxKey, m.features, row, classification);
     out = classification
       ? {
           prediction: m.classLabels[p!.label] as RealtimePredictionResponse['prediction'],

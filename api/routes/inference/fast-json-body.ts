@@ -1,0 +1,32 @@
+// Reads a JSON request body straight from Node's IncomingMessage and hands it to Hono's body cache, so that the
+// route's validator (`c.req.json()`) does not build a web Request + ReadableStream for it: on @hono/node-server
+// that conversion costs several times the rest of a small real-time prediction (measured: ~5k vs ~24k req/s).
+// Without a Node request (tests calling app.request) it does nothing.
+import type { IncomingMessage } from 'node:http';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../deps.js';
+import { HttpError, payloadTooLarge } from '../../errors.js';
+
+const MAX_BYTES = 1 << 20;
+
+export const fastJsonBody = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const type = c.req.header('content-type') ?? '';
+    if (!incoming || c.req.method !== 'POST' || !/^application\/([a-z0-9.+-]*\+)?json/i.test(type) || incoming.readableEnded) return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of incoming) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BYTES) throw payloadTooLarge(`The request body exceeds ${MAX_BYTES} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'bad_request', 'Malformed JSON in request body');
+    }
+    (c.req as unknown as { bodyCache: Record<string, Promise<unknown>> }).bodyCache.json = Promise.resolve(parsed);
+    return next();
+  });
