@@ -126,6 +126,7 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
     const p50 = Math.max(p1.p50, p2.p50);
     const p99 = Math.max(p1.p99, p2.p99);
     const errors = p1.errors + p2.errors + p1.non2xx + p2.non2xx;
+    console.log(`[bench] inference real-time: p50 ${p1.p50}/${p2.p50} ms, p99 ${p1.p99}/${p2.p99} ms, ${Math.round(rps)} req/s vs health ${Math.round(healthRps)}, errors ${errors}`);
 
     // --- batch ---
     const datasetId = await scoreDataset;
@@ -138,8 +139,11 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
     });
     const e2e = (performance.now() - t0) / 1000;
     if (result.no_of_records !== rows) throw new Error(`predicted ${result.no_of_records} rows, expected ${rows}`);
-    const job = await db.selectFrom('jobs').select(['result']).where('workflow_id', '=', `batch-predict-${started.prediction_id}`).executeTakeFirstOrThrow();
-    const jr = job.result as { duration_seconds: number; predict_seconds: number };
+    // The workflow records its result in `jobs` just after the prediction row is marked completed.
+    const jr = await poll('the batch job record', async () => {
+      const job = await db.selectFrom('jobs').select(['result']).where('workflow_id', '=', `batch-predict-${started.prediction_id}`).executeTakeFirst();
+      return (job?.result as { duration_seconds: number; predict_seconds: number } | null) ?? undefined;
+    }, 60_000);
     const modelKey = `tenants/${model.tenant_id}/models/${model.id}/v1/model.joblib`;
     const base = spawnSync(path.join(ROOT, 'ml/.venv/bin/python'), [path.join(ROOT, 'bench/predict_baseline.py'), modelKey, scoreFile], {
       cwd: path.join(ROOT, 'ml'),
