@@ -13,21 +13,10 @@ import * as trainRepo from '../../db/repositories/train.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { rng } from '../support/train-data.js';
 import { startInProcessWorker } from '../support/worker.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const u = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { u, normal: () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u()) };
-}
 
 const TRAIN_TEMPLATE = [
   { column_name: 'cid', data_type: 'String' },
