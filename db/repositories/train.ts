@@ -214,6 +214,15 @@ export async function setShap(
     .execute();
 }
 
+/** Forgets a training's feature importance (8.12). */
+export async function clearShap(db: Db, id: number) {
+  await db
+    .updateTable('trainings')
+    .set({ shap_status: null, shap_result: null, shap_error: null, shap_workflow_id: null, modified_at: new Date() } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
 /** A dataset as training needs it: its row, the template version's columns, and the snapshots of its valid files. */
 export async function datasetForTraining(db: Db, tenantId: string, datasetId: number) {
   const d = await db

@@ -5,6 +5,7 @@ import type { TemplateDataType } from '../../../contracts/templates.js';
 import type { ModelSummaryResponse } from '../../../contracts/train.js';
 import type { ShapWorkflowInput } from '../../../contracts/train-workflows.js';
 import { workflowIds } from '../../../contracts/workflows.js';
+import { findJobByWorkflowId } from '../../../db/repositories/jobs.js';
 import * as repo from '../../../db/repositories/train.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import type { AppDeps, AppEnv } from '../../deps.js';
@@ -188,7 +189,7 @@ export const shapResultCallbackHandler: RouteHandler<typeof shapResultCallback, 
   const { deps } = c.var;
   const t = await repo.findTrainingById(deps.db, body.training_id);
   if (!t || !secretMatches(c.req.valid('header')['x-callback-secret'], t.callback_secret_sha256)) throw unauthorizedCallback();
-  const job = t.shap_workflow_id ? await deps.db.selectFrom('jobs').select(['ray_submission_id', 'status']).where('workflow_id', '=', t.shap_workflow_id).executeTakeFirst() : undefined;
+  const job = t.shap_workflow_id ? await findJobByWorkflowId(deps.db, t.shap_workflow_id) : undefined;
   if (!t.shap_status || !ACTIVE.has(t.shap_status) || !job?.ray_submission_id) throw conflict('No feature importance job is running for this training');
   await signalWorkflow(deps, t.shap_workflow_id!, job.ray_submission_id, {
     result: { feature_importance: body.result, explainer: 'external', rows: 0 },
@@ -236,7 +237,7 @@ export const deleteFeatureImportanceHandler: RouteHandler<typeof deleteFeatureIm
   const t = await ownTraining(deps, c.var.principal.tenantId, train_id);
   if (t.shap_status && ACTIVE.has(t.shap_status)) throw conflict('A feature importance job is running');
   if (!t.shap_status) throw notFound('Feature importance');
-  await deps.db.updateTable('trainings').set({ shap_status: null, shap_result: null, shap_error: null, shap_workflow_id: null, modified_at: new Date() } as never).where('id', '=', t.id).execute();
+  await repo.clearShap(deps.db, t.id);
   return c.json({ status_code: 200, message: 'Feature importance results deleted successfully' }, 200);
 };
 
