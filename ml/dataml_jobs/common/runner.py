@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import sys
+import time
 import traceback
 from typing import Any, Callable
 
@@ -32,7 +33,9 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
         message = str(exc) if isinstance(exc, JobError) else f"{type(exc).__name__}: {exc}"
         send_result(settings, args.workflow_id, args.submission_id, error=message)
         _exit(1)
+    t0 = time.perf_counter()
     send_result(settings, args.workflow_id, args.submission_id, result=result)
+    print(f"signal: {time.perf_counter() - t0:.2f}s", flush=True)
     _exit(0)
     return 0  # not reached
 

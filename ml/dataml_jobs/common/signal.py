@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from temporalio.client import Client
-
 from .settings import Settings
 
 SIGNAL_NAME = "rayJobResult"
 
 
 async def _send(settings: Settings, workflow_id: str, payload: dict[str, Any]) -> None:
+    # Imported here, not at import time: a job's start does not wait for it.
+    from temporalio.client import Client
+
     client = await Client.connect(settings.temporal_address, namespace=settings.temporal_namespace)
     await client.get_workflow_handle(workflow_id).signal(SIGNAL_NAME, payload)
 

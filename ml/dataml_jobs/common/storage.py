@@ -2,14 +2,28 @@
 from __future__ import annotations
 
 import hashlib
-
-import boto3
-from botocore.config import Config as BotoConfig
+import threading
 
 from .settings import Settings
 
+_clients: dict[Settings, object] = {}
+_clients_lock = threading.Lock()
+
 
 def s3_client(settings: Settings):
+    """One client per settings for the process (creating a boto3 client costs ~0.1-0.3 s; clients are thread-safe)."""
+    with _clients_lock:
+        client = _clients.get(settings)
+        if client is None:
+            client = _clients[settings] = _new_client(settings)
+        return client
+
+
+def _new_client(settings: Settings):
+    # Imported here, not at import time: a job's start does not wait for it.
+    import boto3
+    from botocore.config import Config as BotoConfig
+
     return boto3.client(
         "s3",
         endpoint_url=settings.s3_endpoint,

@@ -14,19 +14,27 @@ actually read is reported and stored with the model, so the exact rows can alway
 """
 from __future__ import annotations
 
+import importlib
 import json
 import sys
+import threading
 import time
 from typing import Any
+
+_IMPORTS_STARTED = time.perf_counter()
 
 import pandas as pd
 
 from ..common.catalog import open_catalog
 from ..common.runner import JobError, run_job
 from ..common.settings import Settings
-from ..common.storage import put_bytes
+from ..common.storage import put_bytes, s3_client
 from ..training.model import TrainSpec, dump_artifact, train_frame
 from ..training.onnx_export import export_onnx
+from ..training.onnx_export import prepare as prepare_onnx
+from ..training.spans import add, report, span
+
+add("imports", time.perf_counter() - _IMPORTS_STARTED)
 
 
 def resolve_snapshot(table: Any, wanted: str | None, file_snapshots: list[str]) -> int:
@@ -50,7 +58,9 @@ def resolve_snapshot(table: Any, wanted: str | None, file_snapshots: list[str]) 
     return current.snapshot_id
 
 
-def read_dataset(settings: Settings, job: dict[str, Any], columns: list[str]) -> tuple[pd.DataFrame, int]:
+def read_dataset(settings: Settings, job: dict[str, Any], columns: list[str],
+                 used: list[str] | None = None) -> tuple[pd.DataFrame, int]:
+    """Reads the snapshot in one pyarrow scan; `columns` must all exist, only `used` (default: all) are read."""
     catalog = open_catalog(settings)
     table = catalog.load_table(job["table"])
     snapshot_id = resolve_snapshot(table, job.get("snapshotId"), [str(s) for s in job.get("fileSnapshotIds") or []])
@@ -58,8 +68,37 @@ def read_dataset(settings: Settings, job: dict[str, Any], columns: list[str]) ->
     absent = [c for c in columns if c not in names]
     if absent:
         raise JobError(f"columns missing from the dataset's table: {', '.join(absent)}")
-    arrow = table.scan(snapshot_id=snapshot_id, selected_fields=tuple(columns)).to_arrow()
-    return arrow.to_pandas(), snapshot_id
+    arrow = table.scan(snapshot_id=snapshot_id, selected_fields=tuple(used if used is not None else columns)).to_arrow()
+    # One conversion, without the consolidation copy; arrow's buffers are released as the columns are converted.
+    return arrow.to_pandas(split_blocks=True, self_destruct=True), snapshot_id
+
+
+class WarmUp:
+    """Called just before the final fit: in a thread, while the model fits (XGBoost and LightGBM release the GIL),
+    imports what the export, the upload and the signal need (skl2onnx, the converter of the model's library,
+    onnxruntime, boto3 and its client, temporalio), so that none of it is paid after the fit. Failures are ignored
+    here: the step that needs the library meets them again and reports them as before."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.thread: threading.Thread | None = None
+
+    def __call__(self, pipeline: Any) -> None:
+        self.thread = threading.Thread(target=self._run, args=(pipeline.named_steps["model"],), name="warm-up", daemon=True)
+        self.thread.start()
+
+    def _run(self, model: Any) -> None:
+        t0 = time.perf_counter()
+        for step in (lambda: prepare_onnx(model), lambda: s3_client(self.settings), lambda: importlib.import_module("temporalio.client")):
+            try:
+                step()
+            except Exception:  # noqa: BLE001, S110 - met again (and reported) by the step that needs it
+                pass
+        add("warm_up_during_fit", time.perf_counter() - t0)
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[str, Any]:
@@ -72,8 +111,13 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
     if job.get("parent"):
         return train_incremental(job, spec, settings, started)
     columns = [c["column_name"] for c in spec.template]
-    df, snapshot_id = read_dataset(settings, job, columns)
-    trained = train_frame(df, spec)
+    # Only the features and the target are read (not the Id and Ignore columns); every column must still exist.
+    wanted = {f.name for f in spec.features()} | set(spec.role("Target"))
+    with span("read"):
+        df, snapshot_id = read_dataset(settings, job, columns, [c for c in columns if c in wanted])
+    warm_up = WarmUp(settings)
+    trained = train_frame(df, spec, before_fit=warm_up)
+    warm_up.join()
     trained.metadata.update({
         "train_id": job.get("trainId"), "version": job.get("version"), "tenant_id": job.get("tenantId"),
         "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],
@@ -107,8 +151,11 @@ def train_incremental(job: dict[str, Any], spec: TrainSpec, settings: Settings, 
 def save_model(settings: Settings, job: dict[str, Any], pipeline: Any, metadata: dict[str, Any], trained: Any,
                started: float) -> dict[str, Any]:
     prefix = job["artifactPrefix"].rstrip("/")
+    t_onnx = time.perf_counter()
     onnx_blob, onnx_info = (export_onnx(pipeline, trained.features, metadata["problem_type"], trained.X_sample)
                             if metadata["problem_type"] != "Forecast" else (None, {"reason": "forecast models are not exported to ONNX"}))
+    add("onnx", time.perf_counter() - t_onnx)
+    t_save = time.perf_counter()
     onnx_key = None
     if onnx_blob is not None:
         onnx_key = put_bytes(settings, f"{prefix}/model.onnx", onnx_blob)["key"]
@@ -117,6 +164,8 @@ def save_model(settings: Settings, job: dict[str, Any], pipeline: Any, metadata:
     metadata["metrics"] = trained.metrics
     stored = put_bytes(settings, f"{prefix}/model.joblib", dump_artifact(pipeline, metadata))
     meta_key = put_bytes(settings, f"{prefix}/metadata.json", json.dumps(metadata, default=str, indent=1).encode(), "application/json")["key"]
+    add("save", time.perf_counter() - t_save)
+    print(report(), flush=True)
     return {
         "algorithm": trained.algorithm,
         "model_class": metadata["model_class"],

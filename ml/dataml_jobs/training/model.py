@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import platform
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from ..common.runner import JobError
 from .preprocess import Feature, describe_preprocess, to_model_frame
+from .spans import span
 from .tabular import DEFAULT_TIME_BUDGET, train_tabular
 
 ARTIFACT_FORMAT = "dataml-model/1"
@@ -123,18 +125,22 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def train_frame(df: pd.DataFrame, spec: TrainSpec) -> Trained:
-    """Trains a Classification or Regression model on a frame of the dataset's rows."""
+def train_frame(df: pd.DataFrame, spec: TrainSpec, before_fit: Callable[[Any], None] | None = None) -> Trained:
+    """Trains a Classification or Regression model on a frame of the dataset's rows (`before_fit`: see train_tabular)."""
     if spec.problem_type not in ("Classification", "Regression"):
         raise JobError(f"problem type {spec.problem_type!r} is not tabular")
     features = spec.features()
     if not features:
         raise JobError("no feature columns: every column has the Id, Target or Ignore role")
-    df, y, labels, n_classes = prepare_target(df, spec)
-    X = to_model_frame(df, features)
+    with span("preprocess"):
+        df, y, labels, n_classes = prepare_target(df, spec)
+        X = to_model_frame(df, features)
     out = train_tabular(X, y, problem=spec.problem_type, algorithm=spec.algorithm, features=features, n_classes=n_classes,
-                        seed=spec.seed, time_budget=spec.time_budget, params=spec.params or None)
-    preprocess = describe_preprocess(out.pipeline.named_steps["preprocess"], features)
+                        seed=spec.seed, time_budget=spec.time_budget, params=spec.params or None,
+                        before_fit=before_fit)
+    with span("describe"):
+        preprocess = describe_preprocess(out.pipeline.named_steps["preprocess"], features)
+        versions = library_versions()
     preprocess.update({"target": spec.target, "id_columns": spec.role("Id"), "ignored_columns": spec.role("Ignore")})
     metadata = {
         "format": ARTIFACT_FORMAT,
@@ -149,7 +155,7 @@ def train_frame(df: pd.DataFrame, spec: TrainSpec) -> Trained:
         "seed": spec.seed,
         "config": out.config,
         "rows": out.rows,
-        "library_versions": library_versions(),
+        "library_versions": versions,
     }
     return Trained(pipeline=out.pipeline, algorithm=out.algorithm, metrics=out.metrics, baseline=out.baseline,
                    leaderboard=out.leaderboard, preprocess=preprocess, metadata=metadata, X_sample=X.head(500), features=features)

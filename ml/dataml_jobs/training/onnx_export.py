@@ -6,6 +6,7 @@ The export is checked: ONNX and sklearn must agree on a sample of the training r
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -13,33 +14,53 @@ import pandas as pd
 
 from .preprocess import Feature
 
-_registered = False
+_registered: set[str] = set()
+_lock = threading.Lock()
 
 
-def _register_converters() -> None:
-    global _registered
-    if _registered:
-        return
-    import lightgbm as lgb
-    import xgboost as xgb
-    from onnxmltools.convert.lightgbm.operator_converters.LightGbm import (
-        convert_lightgbm,
-    )
-    from onnxmltools.convert.xgboost.operator_converters.XGBoost import convert_xgboost
+def _library(model: Any) -> str | None:
+    """The boosting library whose onnxmltools converter the model needs (sklearn models need none)."""
+    module = type(model).__module__.split(".")[0]
+    return module if module in ("xgboost", "lightgbm") else None
+
+
+def prepare(model: Any) -> None:
+    """Imports skl2onnx, onnxruntime and the converter of this model's library, and registers it: a second or more of
+    imports, which the train job runs in a thread while the model fits. Only the library the model uses is imported
+    (no LightGBM on an XGBoost run)."""
+    import onnxruntime  # noqa: F401 - imported here to take its cost off the export
     from skl2onnx import update_registered_converter
     from skl2onnx.common.shape_calculator import (
         calculate_linear_classifier_output_shapes,
         calculate_linear_regressor_output_shapes,
     )
 
-    opts = {"nocl": [True, False], "zipmap": [True, False, "columns"]}
-    update_registered_converter(xgb.XGBClassifier, "XGBoostXGBClassifier", calculate_linear_classifier_output_shapes,
-                                convert_xgboost, options=opts)
-    update_registered_converter(xgb.XGBRegressor, "XGBoostXGBRegressor", calculate_linear_regressor_output_shapes, convert_xgboost)
-    update_registered_converter(lgb.LGBMClassifier, "LightGbmLGBMClassifier", calculate_linear_classifier_output_shapes,
-                                convert_lightgbm, options=opts)
-    update_registered_converter(lgb.LGBMRegressor, "LightGbmLGBMRegressor", calculate_linear_regressor_output_shapes, convert_lightgbm)
-    _registered = True
+    library = _library(model)
+    with _lock:
+        if library is None or library in _registered:
+            return
+        opts = {"nocl": [True, False], "zipmap": [True, False, "columns"]}
+        if library == "xgboost":
+            import xgboost as xgb
+            from onnxmltools.convert.xgboost.operator_converters.XGBoost import (
+                convert_xgboost,
+            )
+
+            update_registered_converter(xgb.XGBClassifier, "XGBoostXGBClassifier", calculate_linear_classifier_output_shapes,
+                                        convert_xgboost, options=opts)
+            update_registered_converter(xgb.XGBRegressor, "XGBoostXGBRegressor", calculate_linear_regressor_output_shapes,
+                                        convert_xgboost)
+        else:
+            import lightgbm as lgb
+            from onnxmltools.convert.lightgbm.operator_converters.LightGbm import (
+                convert_lightgbm,
+            )
+
+            update_registered_converter(lgb.LGBMClassifier, "LightGbmLGBMClassifier", calculate_linear_classifier_output_shapes,
+                                        convert_lightgbm, options=opts)
+            update_registered_converter(lgb.LGBMRegressor, "LightGbmLGBMRegressor", calculate_linear_regressor_output_shapes,
+                                        convert_lightgbm)
+        _registered.add(library)
 
 
 def onnx_inputs(X: pd.DataFrame, features: list[Feature]) -> dict[str, np.ndarray]:
@@ -62,7 +83,7 @@ def export_onnx(pipe: Any, features: list[Feature], problem: str, X_sample: pd.D
         # skl2onnx imputes strings with "" as the missing marker, sklearn with None: keep the exported graph exact.
         pass
     try:
-        _register_converters()
+        prepare(pipe.named_steps["model"])
         from skl2onnx import to_onnx
         from skl2onnx.common.data_types import FloatTensorType, StringTensorType
 

@@ -60,6 +60,8 @@ def coerce_column(s: pd.Series, data_type: str) -> pd.Series:
         out = pd.to_datetime(s, errors="coerce", utc=True)
         return out.dt.tz_localize(None)
     # String: object dtype, every value a str, "" for missing (the marker the imputer and the ONNX graph share)
+    if isinstance(s.dtype, pd.StringDtype):  # already str or missing (what pyarrow strings become): one conversion
+        return s.fillna("").astype(object)
     return s.astype(object).where(s.notna(), "").astype(str).astype(object)
 
 

@@ -19,6 +19,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
 from .preprocess import Feature, build_preprocessor
+from .spans import span
 
 ALGORITHMS = ("xgboost", "lightgbm", "random_forest", "linear")
 AUTO_ORDER = ("lightgbm", "xgboost", "random_forest", "linear")
@@ -62,11 +63,13 @@ def classification_metrics(y_true: np.ndarray, proba: np.ndarray, n_classes: int
     pred = proba.argmax(axis=1)
     binary = n_classes == 2
     avg = "binary" if binary else "macro"
+    # One pass for precision, recall and F1 (the values precision_score, recall_score and f1_score would give).
+    precision, recall, f1, _ = skm.precision_recall_fscore_support(y_true, pred, average=avg, zero_division=0)
     out: dict[str, Any] = {
         "accuracy": float(skm.accuracy_score(y_true, pred)),
-        "precision": float(skm.precision_score(y_true, pred, average=avg, zero_division=0)),
-        "recall": float(skm.recall_score(y_true, pred, average=avg, zero_division=0)),
-        "f1_score": float(skm.f1_score(y_true, pred, average=avg, zero_division=0)),
+        "precision": float(precision),
+        "recall": float(recall),
+        "f1_score": float(f1),
         "average": avg,
         "confusion_matrix": skm.confusion_matrix(y_true, pred, labels=list(range(n_classes))).astype(int).tolist(),
     }
@@ -77,9 +80,13 @@ def classification_metrics(y_true: np.ndarray, proba: np.ndarray, n_classes: int
             out["roc_auc"] = float(skm.roc_auc_score(y_true, proba, multi_class="ovr", average="macro", labels=list(range(n_classes))))
     except ValueError:  # a class absent from the test set
         out["roc_auc"] = None
-    clipped = np.clip(proba, 1e-15, 1)
-    out["log_loss"] = float(skm.log_loss(y_true, clipped / clipped.sum(axis=1, keepdims=True), labels=list(range(n_classes))))
+    out["log_loss"] = _log_loss(y_true, proba, n_classes)
     return out
+
+
+def _log_loss(y_true: np.ndarray, proba: np.ndarray, n_classes: int) -> float:
+    clipped = np.clip(proba, 1e-15, 1)
+    return float(skm.log_loss(y_true, clipped / clipped.sum(axis=1, keepdims=True), labels=list(range(n_classes))))
 
 
 def regression_metrics(y_true: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
@@ -118,8 +125,12 @@ def baseline_metrics(problem: str, y_train: np.ndarray, y_test: np.ndarray, n_cl
     if problem == "Classification":
         counts = np.bincount(y_train.astype(int), minlength=n_classes)
         proba = np.tile(counts / counts.sum(), (len(y_test), 1))
-        m = classification_metrics(y_test, proba, n_classes)
-        return {"model": "majority_class", "accuracy": m["accuracy"], "f1_score": m["f1_score"], "log_loss": m["log_loss"]}
+        # Only the three metrics kept, computed as classification_metrics computes them (no ROC AUC, confusion matrix...).
+        pred = proba.argmax(axis=1)
+        avg = "binary" if n_classes == 2 else "macro"
+        return {"model": "majority_class", "accuracy": float(skm.accuracy_score(y_test, pred)),
+                "f1_score": float(skm.f1_score(y_test, pred, average=avg, zero_division=0)),
+                "log_loss": _log_loss(y_test, proba, n_classes)}
     m = regression_metrics(y_test, np.full(len(y_test), float(np.mean(y_train))))
     return {"model": "mean", **m}
 
@@ -142,8 +153,12 @@ def split(X: pd.DataFrame, y: np.ndarray, problem: str, seed: int, test_size: fl
 
 def train_tabular(X: pd.DataFrame, y: np.ndarray, *, problem: str, algorithm: str, features: list[Feature], n_classes: int,
                   seed: int, time_budget: float = DEFAULT_TIME_BUDGET, params: dict[str, Any] | None = None,
-                  clock: Callable[[], float] = time.monotonic) -> TabularOutcome:
-    X_tr, X_te, y_tr, y_te = split(X, y, problem, seed)
+                  clock: Callable[[], float] = time.monotonic,
+                  before_fit: Callable[[Pipeline], None] | None = None) -> TabularOutcome:
+    """`before_fit` is called with the final pipeline just before it is fitted (the train job starts its warm-up
+    of the export and upload libraries then, in a thread, while the model fits)."""
+    with span("split"):
+        X_tr, X_te, y_tr, y_te = split(X, y, problem, seed)
     leaderboard: list[dict[str, Any]] = []
     chosen = algorithm
     if algorithm == "auto":
@@ -171,13 +186,19 @@ def train_tabular(X: pd.DataFrame, y: np.ndarray, *, problem: str, algorithm: st
             row["selected"] = row["algorithm"] == chosen
         params = None
     pipe = make_pipeline(chosen, problem, features, n_classes, seed, params)
-    pipe.fit(X_tr, y_tr)
-    m = evaluate(pipe, problem, X_te, y_te, n_classes)
+    if before_fit is not None:
+        before_fit(pipe)
+    with span("fit"):
+        pipe.fit(X_tr, y_tr)
+    with span("evaluate"):
+        m = evaluate(pipe, problem, X_te, y_te, n_classes)
     m["headline"] = headline(problem, m)
     m["headline_metric"] = "accuracy" if problem == "Classification" else "r2"
     model = pipe.named_steps["model"]
+    with span("baseline"):
+        baseline = baseline_metrics(problem, y_tr, y_te, n_classes)
     return TabularOutcome(
-        pipeline=pipe, algorithm=chosen, metrics=m, baseline=baseline_metrics(problem, y_tr, y_te, n_classes),
+        pipeline=pipe, algorithm=chosen, metrics=m, baseline=baseline,
         leaderboard=leaderboard, rows={"train": len(X_tr), "test": len(X_te)},
         config={"algorithm": chosen, "requested_algorithm": algorithm, "test_size": TEST_SIZE, "time_budget_seconds": time_budget,
                 "model_class": type(model).__name__, "params": _plain(model.get_params())},
