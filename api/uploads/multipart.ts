@@ -83,7 +83,19 @@ export async function parseMultipart(
   try {
     for await (const chunk of source) {
       const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength); // no copy
-      buf = buf.length ? Buffer.concat([buf, view]) : view;
+      if (state === 'body' && buf.length < delimiter.length && view.length >= delimiter.length) {
+        // In a body, `buf` is only the short tail kept from the last chunk. Rather than copying the whole new
+        // chunk behind it, look for a delimiter across the seam alone: without one there, the tail is body.
+        const seam = Buffer.concat([buf, view.subarray(0, delimiter.length - 1)]);
+        if (seam.indexOf(delimiter) < 0) {
+          await write(buf);
+          buf = view;
+        } else {
+          buf = Buffer.concat([buf, view]);
+        }
+      } else {
+        buf = buf.length ? Buffer.concat([buf, view]) : view;
+      }
       for (;;) {
         if (state === 'preamble') {
           const i = buf.indexOf(delimiter);

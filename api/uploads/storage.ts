@@ -33,9 +33,33 @@ export interface StoredObject {
   head: Buffer;
 }
 
+/** Part size and parts in flight: at most PART_SIZE * (QUEUE_SIZE + 1) bytes are buffered per upload. */
+export const PART_SIZE = 16 * 1024 * 1024;
+export const QUEUE_SIZE = 3;
+
+const unsignedParts = new WeakSet<S3Client>();
+
 /**
- * Streams `body` into S3 as a multipart upload (parts of 8 MiB, a few in flight), hashing and counting it.
- * `budget.remaining` is shared by all files of one request; going over it aborts the upload.
+ * The body of an UploadPart is already hashed once here (SHA-256, for duplicate detection) and carries the
+ * SDK's CRC32 checksum header; signing it as well would hash every byte a second time. Parts are therefore
+ * sent with `x-amz-content-sha256: UNSIGNED-PAYLOAD` (the headers stay signed, the CRC32 guards the bytes).
+ */
+function signPartsUnsigned(s3: S3Client): void {
+  if (unsignedParts.has(s3)) return;
+  unsignedParts.add(s3);
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> } | undefined;
+      if (context.commandName === 'UploadPartCommand' && request?.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+      return next(args);
+    },
+    { step: 'build', name: 'datamlUnsignedUploadPart', override: true },
+  );
+}
+
+/**
+ * Streams `body` into S3 as a multipart upload (parts of 16 MiB, three in flight), hashing and counting it
+ * in the same pass. `budget.remaining` is shared by all files of one request; going over it aborts the upload.
  */
 export async function streamToS3(
   s3: S3Client,
@@ -67,11 +91,12 @@ export async function streamToS3(
   body.on('error', (e) => meter.destroy(e));
   meter.on('error', (e) => (failure ??= e));
   body.pipe(meter);
+  signPartsUnsigned(s3);
   const upload = new Upload({
     client: s3,
     params: { Bucket: bucket, Key: key, Body: meter, ContentType: contentType },
-    partSize: 8 * 1024 * 1024,
-    queueSize: 3,
+    partSize: PART_SIZE,
+    queueSize: QUEUE_SIZE,
     leavePartsOnError: false,
   });
   try {

@@ -1,6 +1,7 @@
 // What 6.1 (upload) and 7.1 (add files) share: receiving the multipart stream into S3, cleaning up after a
 // failed request, starting the upload-validate workflow; and the response shapes of datasets and files.
 import type { Context } from 'hono';
+import type { Readable } from 'node:stream';
 import type { UploadValidateInput } from '../../../contracts/data-workflows.js';
 import type { ErrorReport } from '../../../contracts/files.js';
 import { workflowIds } from '../../../contracts/workflows.js';
@@ -56,6 +57,20 @@ export function checkUploadRequest(c: Context<AuthedEnv>): string {
 }
 
 /**
+ * The request body as a byte stream. Under @hono/node-server that is the Node request itself, read directly
+ * while nothing else has started reading it: its backpressure counts bytes, where the web stream that
+ * `Readable.toWeb` makes of it (Node 20) counts chunks and may queue thousands of them while S3 is slower
+ * than the client. Elsewhere (app.request in tests) it is the web body.
+ */
+function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | null {
+  const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming;
+  if (incoming && typeof incoming.read === 'function' && incoming.readableFlowing === null && !incoming.readableDidRead && !incoming.destroyed) {
+    return incoming;
+  }
+  return (c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null) ?? null;
+}
+
+/**
  * Streams every `files` part to S3 as it arrives. On any failure the objects and rows created so far are
  * removed and the error is mapped (413 over the limit, 400 malformed body, 422 no file).
  */
@@ -68,10 +83,10 @@ export async function receiveFiles(
   const received: ReceivedFile[] = [];
   const createdIds: number[] = [];
   const budget = { remaining: config.api.uploadMaxBytes, limit: config.api.uploadMaxBytes };
-  const body = c.req.raw.body;
+  const body = requestBody(c);
   if (!body) throw unprocessable('the request has no body');
   try {
-    await parseMultipart(body as unknown as AsyncIterable<Uint8Array>, boundary, async (part) => {
+    await parseMultipart(body, boundary, async (part) => {
       if (part.name !== 'files' || part.filename === null) {
         part.body.resume(); // other fields are ignored
         await new Promise((r) => part.body.once('end', r).once('close', r));

@@ -289,7 +289,14 @@ def validate_stream(stream: BinaryIO, template: list[Column], sink: Callable[[pa
             b[: len(chunk)] = chunk
             return len(chunk)
 
-    source = io.BufferedReader(Rejoined(), buffer_size=1024 * 1024)
+    # A seekable stream (the S3 object opened for random access, a local file) goes to the CSV reader as is:
+    # Arrow then reads ahead on its own I/O thread, without the GIL and without copies through Python.
+    source: Any
+    if _seekable(stream):
+        stream.seek(0)
+        source = stream
+    else:
+        source = io.BufferedReader(Rejoined(), buffer_size=1024 * 1024)
     names_in_file: list[str] | None = None
     parsed = 0
     valid_total = 0
@@ -324,6 +331,13 @@ def validate_stream(stream: BinaryIO, template: list[Column], sink: Callable[[pa
         report.fail("header_only", "the file has a header but no data rows")
         return Outcome(False, 0, len(header), 0, 0, report)
     return Outcome(True, total, len(header), valid_total, total - valid_total, report)
+
+
+def _seekable(stream: Any) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _record_number(k: int, skipped_sorted: list[int]) -> int:
@@ -393,9 +407,15 @@ def _note(report: Report, rule: str, mask: np.ndarray, column: str, raw: pa.Arra
 # --- the job -----------------------------------------------------------------------------------------------
 
 class ParquetSpill:
-    """Writes valid rows to Parquet files in the table's data folder, rolling every `rows_per_file` rows."""
+    """Writes valid rows to Parquet files in the table's data folder, rolling every `rows_per_file` rows.
+
+    Encoding and uploading run on one background thread (pyarrow releases the GIL), so they overlap the
+    parsing and checking of the next batches; at most two batches of 250,000 rows wait for it."""
 
     def __init__(self, io_: Any, location: str, prefix: str, schema: pa.Schema, rows_per_file: int = 2_000_000):
+        import queue
+        import threading
+
         import pyarrow.parquet as pq
 
         self._pq = pq
@@ -410,18 +430,42 @@ class ParquetSpill:
         self._rows = 0
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
+        self._queue: Any = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="parquet-spill", daemon=True)
+        self._thread.start()
 
     def __call__(self, table: pa.Table) -> None:
+        self._raise_if_failed()
         self._pending.append(table)
         self._pending_rows += table.num_rows
         if self._pending_rows >= 250_000:
             self._flush()
+
+    def _raise_if_failed(self) -> None:
+        if self._error is not None:
+            raise self._error
 
     def _flush(self) -> None:
         if not self._pending:
             return
         data = pa.concat_tables(self._pending)
         self._pending, self._pending_rows = [], 0
+        self._queue.put(data)
+
+    def _run(self) -> None:
+        while True:
+            data = self._queue.get()
+            if data is None:
+                return
+            if self._error is not None:
+                continue  # drain after a failure; the caller sees the error
+            try:
+                self._write(data)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                self._error = exc
+
+    def _write(self, data: pa.Table) -> None:
         if self._writer is None:
             path = f"{self.location}/data/{self.prefix}-{len(self.paths):05d}-{uuid.uuid4().hex[:8]}.parquet"
             self._stream = self.io.new_output(path).create(overwrite=True)
@@ -438,13 +482,22 @@ class ParquetSpill:
             self._stream.close()
         self._writer, self._stream, self._rows = None, None, 0
 
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
     def close(self) -> list[str]:
         self._flush()
+        self._stop()
+        self._raise_if_failed()
         self._close_file()
         return self.paths
 
     def discard(self) -> None:
+        self._pending, self._pending_rows = [], 0
         try:
+            self._stop()
             self._close_file()
         except Exception:  # noqa: BLE001 - best effort
             pass
@@ -504,7 +557,8 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
         access_key=settings.s3_access_key_id, secret_key=settings.s3_secret_access_key, region=settings.s3_region,
     )
     spill = None if already is not None else ParquetSpill(table.io, table.location(), commit_key, schema)
-    with s3.open_input_stream(f"{job['bucket']}/{job['key']}", buffer_size=4 * 1024 * 1024) as raw:
+    # Random access (seekable): validate_stream hands it to Arrow's reader, which reads ahead on its own.
+    with s3.open_input_file(f"{job['bucket']}/{job['key']}") as raw:
         outcome = validate_stream(raw, template, spill, int(job.get("maxExamples", DEFAULT_MAX_EXAMPLES)))
 
     snapshot_id: int | None = already
