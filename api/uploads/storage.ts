@@ -34,7 +34,7 @@ export interface StoredObject {
 }
 
 /** Part size and parts in flight: at most PART_SIZE * (QUEUE_SIZE + 1) bytes are buffered per upload. */
-export const PART_SIZE = 16 * 1024 * 1024;
+export const PART_SIZE = 8 * 1024 * 1024;
 export const QUEUE_SIZE = 3;
 
 const unsignedParts = new WeakSet<S3Client>();
@@ -58,7 +58,7 @@ function signPartsUnsigned(s3: S3Client): void {
 }
 
 /**
- * Streams `body` into S3 as a multipart upload (parts of 16 MiB, three in flight), hashing and counting it
+ * Streams `body` into S3 as a multipart upload (parts of 8 MiB, three in flight), hashing and counting it
  * in the same pass. `budget.remaining` is shared by all files of one request; going over it aborts the upload.
  */
 export async function streamToS3(
