@@ -1,6 +1,6 @@
 // `npm run bench -- train`:
 //  1. end-to-end training through the API (POST /api/v1/train/ → train workflow → Ray job → Completed) of XGBoost
-//     on a generated dataset, against plain `xgboost.train` (read CSV, one-hot, DMatrix, train; same rounds, depth,
+//     on a generated dataset, against plain `xgboost.train` (read Parquet, one-hot, same 80/20 split, train, predict; same rounds, depth,
 //     eta, one thread) on the same data in the same run. The Ray job start cost (a no-op job submitted and
 //     awaited through the Jobs API) is measured on its own and reported next to the ratio.
 //  2. the headline metric of `auto` against default LightGBM on the benchmark datasets (bench/train_bench.py).
