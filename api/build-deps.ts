@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { RayJobsClient } from '../activities/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
+import { IdentityChangeFeed } from './auth/identity-change-feed.js';
 import type { AppDeps } from './deps.js';
 
 export function createS3(config: Config): S3Client {
@@ -22,9 +23,12 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const s3 = createS3(config);
   const ray = new RayJobsClient(config.ray.address);
+  const identityFeed = new IdentityChangeFeed(config.postgres.url, log);
+  await identityFeed.start();
   return {
-    config, db, temporal, s3, ray, log,
+    config, db, temporal, s3, ray, log, identityFeed,
     async close() {
+      await identityFeed.close();
       await connection.close();
       await db.destroy();
       s3.destroy();

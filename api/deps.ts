@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { RayJobsClient } from '../activities/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import type { IdentityChangeFeed } from './auth/identity-change-feed.js';
 
 export interface AppDeps {
   config: Config;
@@ -14,6 +15,8 @@ export interface AppDeps {
   s3: S3Client;
   ray: RayJobsClient;
   log: Logger;
+  /** Cross-process invalidation of identity caches; without it they fall back to short lifetimes. */
+  identityFeed?: IdentityChangeFeed;
 }
 
 /** The caller, as established from the bearer token (never from the body). */

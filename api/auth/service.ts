@@ -1,5 +1,6 @@
-// Tokens and principals. One AuthService per AppDeps (see authFor): it caches the signing key and, for a
-// couple of seconds, each session's principal, so an authenticated request usually costs no extra query.
+// Tokens and principals. One AuthService per AppDeps (see authFor): it caches the signing key and each
+// session's principal, so an authenticated request usually costs no query. With the identity change feed
+// live, a principal is kept until its tenant changes (any process); without it, for a couple of seconds.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Kysely, Transaction } from 'kysely';
@@ -9,15 +10,18 @@ import { loadPrincipal } from '../../db/repositories/rbac.js';
 import { getOrCreateSecret } from '../../db/repositories/secrets.js';
 import { createFamily, insertRefreshToken } from '../../db/repositories/tokens.js';
 import type { AppDeps, Principal } from '../deps.js';
+import type { IdentityChangeFeed } from './identity-change-feed.js';
 import { unauthorized } from '../errors.js';
 
 export const JWT_ISSUER = 'dataml-platform';
 export const JWT_AUDIENCE = 'dataml-api';
 const ALG = 'HS256';
 type Db = Kysely<Database> | Transaction<Database>;
-/** How long a verified session's principal is reused in-process. Kept short so that deactivation,
- *  revocation and role changes made by another API process take effect within this delay. */
+/** How long a verified session's principal is reused in-process when no change feed is live. Kept short
+ *  so that deactivation, revocation and role changes made by another API process take effect within this delay. */
 export const PRINCIPAL_CACHE_MS = 2000;
+/** With the feed live, changes arrive as notifications; this only bounds the harm of a lost one. */
+export const PRINCIPAL_CACHE_LIVE_MS = 60_000;
 const CACHE_MAX = 10_000;
 
 export interface AccessClaims {
@@ -39,12 +43,13 @@ export const newRefreshToken = () => randomBytes(32).toString('base64url');
 
 export class AuthService {
   private keyPromise: Promise<Uint8Array> | undefined;
-  private cache = new Map<string, { principal: Principal; until: number }>();
+  private cache = new Map<string, { principal: Principal; until: number; generation: number }>();
   private verified = new Map<string, { claims: AccessClaims; exp: number }>();
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly config: Config,
+    private readonly feed?: IdentityChangeFeed,
   ) {}
 
   /** The HS256 key: JWT_SECRET, or (local/test mode only) a random one persisted in Postgres. */
@@ -135,8 +140,10 @@ export class AuthService {
     const claims = await this.verifyAccessToken(m[1]!);
     const cacheKey = `${claims.sub}:${claims.sid}`;
     const now = Date.now();
+    const live = this.feed?.live === true;
+    const generation = this.feed?.generation(claims.tid) ?? 0;
     const hit = this.cache.get(cacheKey);
-    if (hit && hit.until > now) {
+    if (hit && hit.until > now && (!live || hit.generation === generation)) {
       if (hit.principal.tenantId !== claims.tid) throw unauthorized('Invalid token');
       return hit.principal;
     }
@@ -152,14 +159,20 @@ export class AuthService {
       isPlatformAdmin: row.is_platform_admin,
       sessionId: claims.sid,
     };
+    // Not kept if its tenant changed while it was being read (see TenantCache).
+    if (live && this.feed!.generation(claims.tid) !== generation) return principal;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(cacheKey, { principal, until: now + PRINCIPAL_CACHE_MS });
+    this.cache.set(cacheKey, { principal, generation, until: now + (live && this.feed!.live ? PRINCIPAL_CACHE_LIVE_MS : PRINCIPAL_CACHE_MS) });
     return principal;
   }
 
-  /** Forget cached principals (after role, permission, session or user changes in this process). */
+  /**
+   * Forget what this process cached (principals, user lists) after it changed identity data itself, so
+   * its own next request reads the change without waiting for the NOTIFY that other processes act on.
+   */
   invalidate(): void {
     this.cache.clear();
+    this.feed?.bump(undefined);
   }
 }
 
@@ -168,10 +181,10 @@ const UUIDISH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const services = new WeakMap<object, AuthService>();
 
 /** The AuthService of these deps (one per deps object, so tests with their own deps get their own). */
-export function authFor(deps: Pick<AppDeps, 'db' | 'config'>): AuthService {
+export function authFor(deps: Pick<AppDeps, 'db' | 'config' | 'identityFeed'>): AuthService {
   let svc = services.get(deps);
   if (!svc) {
-    svc = new AuthService(deps.db, deps.config);
+    svc = new AuthService(deps.db, deps.config, deps.identityFeed);
     services.set(deps, svc);
   }
   return svc;

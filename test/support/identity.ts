@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { bootstrapIdentity } from '../../api/auth/bootstrap.js';
 import { hashPassword } from '../../api/auth/passwords.js';
+import { sql } from 'kysely';
+import { IDENTITY_CHANNEL } from '../../api/auth/identity-change-feed.js';
 import { authFor } from '../../api/auth/service.js';
 import type { AppDeps } from '../../api/deps.js';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
@@ -11,7 +13,7 @@ import { ensureTenant } from '../../db/repositories/tenants.js';
 import { insertUser } from '../../db/repositories/users.js';
 import { uniq } from './stack.js';
 
-type Deps = Pick<AppDeps, 'db' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'identityFeed'>;
 
 export const TEST_PASSWORD = 'Correct-Horse-42';
 
@@ -26,6 +28,7 @@ export async function adminSession(deps: Deps) {
 export async function newTenant(deps: Deps, tenantId: string = randomUUID()): Promise<string> {
   await ensureTenant(deps.db, tenantId, `tenant-${tenantId.slice(0, 8)}`);
   await seedBuiltinRbac(deps.db, tenantId, ALL_PERMISSIONS, BUILTIN_ROLES);
+  authFor(deps).invalidate(); // as the API does after its own identity writes (other processes hear NOTIFY)
   return tenantId;
 }
 
@@ -46,6 +49,34 @@ export async function userWith(deps: Deps, tenantId: string, permissions: readon
   for (const name of wanted.filter((n) => !existing.some((p) => p.name === n))) ids.push((await insertPermission(deps.db, tenantId, name)).id);
   await grantPermissions(deps.db, role.id, ids);
   await assignRoles(deps.db, user.id, [role.id]);
+  authFor(deps).invalidate();
   const tokens = await authFor(deps).startSession(deps.db, { id: user.id, tenantId });
   return { user, username, password: TEST_PASSWORD, token: tokens.access_token, tokens, roleId: role.id };
+}
+
+/**
+ * Resolves once `deps`' identity change feed has heard every change committed before the call: it sends
+ * a sentinel NOTIFY and waits for it (Postgres delivers notifications in commit order). Rejects after
+ * `timeoutMs`, so a feed that does not hear changes fails the test instead of being waited out.
+ */
+export async function identityFeedCaughtUp(deps: Pick<AppDeps, 'db' | 'identityFeed'>, timeoutMs = 5000): Promise<void> {
+  const feed = deps.identityFeed;
+  if (!feed?.live) throw new Error('identity change feed is not live');
+  const sentinel = `sentinel-${randomUUID()}`;
+  let unsubscribe = () => {};
+  const heard = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`identity change feed did not hear a NOTIFY within ${timeoutMs} ms`)), timeoutMs);
+    unsubscribe = feed.subscribe((payload) => {
+      if (payload === sentinel) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  try {
+    await sql`select pg_notify(${IDENTITY_CHANNEL}, ${sentinel})`.execute(deps.db);
+    await heard;
+  } finally {
+    unsubscribe();
+  }
 }

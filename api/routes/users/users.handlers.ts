@@ -3,10 +3,12 @@ import { BUILTIN_ROLES, ALL_PERMISSIONS } from '../../../contracts/permissions.j
 import { UserResponse } from '../../../contracts/users.js';
 import { assignRoles, findRolesByNames, seedBuiltinRbac } from '../../../db/repositories/rbac.js';
 import { ensureTenant } from '../../../db/repositories/tenants.js';
-import { countTenantUsers, findTenantUser, insertUser, listTenantUsers, userConflictField } from '../../../db/repositories/users.js';
+import { countTenantUsers, findTenantUser, insertUser, userConflictField } from '../../../db/repositories/users.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { authFor } from '../../auth/service.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
+import { userListBody } from './user-list-cache.js';
 import type { createUser, getUser, readUsers } from './users.routes.js';
 
 export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = async (c) => {
@@ -36,6 +38,7 @@ export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = asy
       await assignRoles(trx, created.id, roles.map((r) => r.id));
       return created;
     });
+    authFor(c.var.deps).invalidate();
     return c.json(UserResponse.parse(user), 201);
   } catch (err) {
     const field = userConflictField(err);
@@ -45,8 +48,9 @@ export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = asy
 };
 
 export const readUsersHandler: RouteHandler<typeof readUsers, AuthedEnv> = async (c) => {
-  const users = await listTenantUsers(c.var.deps.db, c.var.principal.tenantId);
-  return c.json({ data: users, count: users.length }, 200);
+  // Served pre-serialized from the per-tenant cache; the shape is the route's UsersResponse.
+  const body = await userListBody(c.var.deps, c.var.principal.tenantId);
+  return c.body(body, 200, { 'content-type': 'application/json' }) as never;
 };
 
 export const getUserHandler: RouteHandler<typeof getUser, AuthedEnv> = async (c) => {
