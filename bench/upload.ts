@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
@@ -53,29 +54,66 @@ function pyarrowSeconds(file: string): number {
   return Number(run.stdout.trim().split('\n').pop());
 }
 
+/** User + system CPU seconds a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssKb(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const get = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
   return { rss: get('VmRSS'), hwm: get('VmHWM') };
 }
 
-/** A multipart body streamed from the file: never read into memory on this side either. */
-function multipartStream(file: string, name: string, boundary: string): ReadableStream<Uint8Array> {
+/**
+ * POSTs the file as multipart/form-data with node:http, streamed from disk with a Content-Length, as curl
+ * would: fetch with a ReadableStream body costs this process several CPU seconds per GB on the same two
+ * cores the platform is measured on.
+ */
+function postMultipartFile(url: string, headers: Record<string, string>, file: string, name: string): Promise<{ status: number; body: string }> {
+  const boundary = `----dataml${Date.now().toString(16)}`;
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  async function* parts() {
-    yield head;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 * MB })) yield chunk as Buffer;
-    yield tail;
-  }
-  const it = parts();
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await it.next();
-      if (done) controller.close();
-      else controller.enqueue(new Uint8Array(value));
-    },
+  const length = head.length + statSync(file).size + tail.length;
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.write(head);
+    const data = createReadStream(file, { highWaterMark: 1 * MB });
+    data.on('error', reject);
+    data.on('end', () => req.end(tail));
+    data.pipe(req, { end: false });
   });
+}
+
+/**
+ * Where the validation time went, from the Ray Jobs API: upload end -> Ray job start (workflow, submit),
+ * job start -> end (driver: imports, catalog, check, commit; the job prints its phases), end -> seen done.
+ */
+async function validateJobTiming(t0: number, done: number): Promise<string> {
+  const config = loadConfig(process.env);
+  const origin = Date.now() - performance.now();
+  try {
+    const jobs = (await (await fetch(`${config.ray.address}/api/jobs/`)).json()) as { submission_id: string; entrypoint: string; start_time: number; end_time: number | null }[];
+    const job = jobs.filter((j) => j.entrypoint.includes('jobs.validate') && j.start_time >= origin + t0).sort((a, b) => b.start_time - a.start_time)[0];
+    if (!job?.end_time) return 'validate job: not found';
+    const logs = ((await (await fetch(`${config.ray.address}/api/jobs/${job.submission_id}/logs`)).json()) as { logs: string }).logs;
+    const phases = /timing: (.*)/.exec(logs)?.[1] ?? 'no phase times';
+    const s = (ms: number) => (ms / 1000).toFixed(1);
+    return `validate job: starts ${s(job.start_time - origin - t0)} s after the upload began, runs ${s(job.end_time - job.start_time)} s (${phases}), ` +
+      `seen done ${s(done - (job.end_time - origin))} s later`;
+  } catch (err) {
+    return `validate job timing unavailable: ${(err as Error).message}`;
+  }
 }
 
 export async function benchUpload(ctx: BenchContext): Promise<BenchResult[]> {
@@ -107,19 +145,18 @@ export async function benchUpload(ctx: BenchContext): Promise<BenchResult[]> {
         /* process gone */
       }
     }, 50);
-    const boundary = `----dataml${Date.now().toString(16)}`;
+    const cpu0 = { api: cpuSeconds(ctx.apiPid), client: process.cpuUsage() };
     const t0 = performance.now();
-    const res = await fetch(`${ctx.baseUrl}/api/v1/dataset/upload?dataset_name=bench-${Date.now()}&usage=t&template_id=${templateId}`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      body: multipartStream(file, 'bench.csv', boundary),
-      duplex: 'half',
-    } as RequestInit);
+    const res = await postMultipartFile(
+      `${ctx.baseUrl}/api/v1/dataset/upload?dataset_name=bench-${Date.now()}&usage=t&template_id=${templateId}`,
+      auth, file, 'bench.csv');
     const uploaded = performance.now();
+    const clientCpu = process.cpuUsage(cpu0.client);
+    const uploadCpu = `upload CPU: API ${(cpuSeconds(ctx.apiPid) - cpu0.api).toFixed(1)} s, this client ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s`;
     clearInterval(sampler);
     const after = rssKb(ctx.apiPid);
-    if (res.status !== 201) throw new Error(`upload: HTTP ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { dataset_id: number };
+    if (res.status !== 201) throw new Error(`upload: HTTP ${res.status} ${res.body}`);
+    const body = JSON.parse(res.body) as { dataset_id: number };
 
     let file0: { status: string; total_records: number | null; error_report: { valid_rows: number } | null } | undefined;
     for (;;) {
@@ -127,19 +164,20 @@ export async function benchUpload(ctx: BenchContext): Promise<BenchResult[]> {
       file0 = ((await list.json()) as { data: NonNullable<typeof file0>[] }).data[0];
       if (file0 && !['uploaded', 'validating'].includes(file0.status)) break;
       if (performance.now() - t0 > 60 * 60_000) throw new Error('validation did not finish within an hour');
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 250));
     }
     const done = performance.now();
     if (file0.total_records !== rows) throw new Error(`validated ${file0.total_records} records, generated ${rows}`);
 
+    const job = await validateJobTiming(t0, done);
     const sizeMB = size / MB;
     const mbps = sizeMB / ((done - t0) / 1000);
     const baseMbps = sizeMB / baseline;
     const growthMb = (peak - before.rss) / 1024;
     const note =
       `${sizeMB.toFixed(0)} MB, ${rows} rows (${file0.error_report?.valid_rows ?? '?'} valid): upload ${((uploaded - t0) / 1000).toFixed(1)} s, ` +
-      `upload+validate ${((done - t0) / 1000).toFixed(1)} s; pyarrow.csv.read_csv ${baseline.toFixed(1)} s; ` +
-      `API RSS ${(before.rss / 1024).toFixed(0)} -> peak ${(peak / 1024).toFixed(0)} MB (VmHWM ${(before.hwm / 1024).toFixed(0)} -> ${(after.hwm / 1024).toFixed(0)} MB)`;
+      `upload+validate ${((done - t0) / 1000).toFixed(1)} s; ${uploadCpu}; pyarrow.csv.read_csv ${baseline.toFixed(1)} s; ` +
+      `${job}; API RSS ${(before.rss / 1024).toFixed(0)} -> peak ${(peak / 1024).toFixed(0)} MB (VmHWM ${(before.hwm / 1024).toFixed(0)} -> ${(after.hwm / 1024).toFixed(0)} MB)`;
     return [
       {
         name: 'upload+validate MB/s vs pyarrow.csv.read_csv',
