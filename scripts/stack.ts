@@ -8,7 +8,7 @@ import { externalComponents, loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { ROOT, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
-import { startProcess, waitFor, type Managed } from './stack/process.js';
+import { startProcess, stopEverything, waitFor, type Managed } from './stack/process.js';
 import { LOCAL, shiftedProfile, TEST, type Profile } from './stack/profiles.js';
 
 // exec: run any command against a throwaway test stack, e.g. `node --import tsx scripts/stack.ts exec -- node --import tsx test/replay/record.ts`
@@ -44,6 +44,8 @@ function shutdown(code: number): Promise<void> {
         console.error(`[stack] stopping ${r.name}: ${(err as Error).message}`);
       }
     }
+    // Components whose start-up failed or was still running (never registered above).
+    await stopEverything().catch((err) => console.error(`[stack] stopping the rest: ${(err as Error).message}`));
     if (!profile.persistent) {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(profile.ray.tempDir, { recursive: true, force: true });
@@ -73,12 +75,20 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const log = (m: string) => console.log(`[stack] ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
-  // Independent components start together; Ray last, as it is the heaviest.
-  const [pgc, temporal, seaweed] = await Promise.all([
+  // Independent components start together; Ray last, as it is the heaviest. Every start is awaited
+  // before a failure is reported, so that shutdown finds all of them (and stopEverything the rest).
+  const starts = await Promise.allSettled([
     external.postgres ? null : startPostgres(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Postgres ready'), r)),
     external.temporal ? null : startTemporal(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Temporal ready'), r)),
     external.s3 ? null : startSeaweed(profile, dataDir, logDir).then((r) => (started.push(r.running), log('SeaweedFS ready'), r)),
   ]);
+  const failed = starts.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [pgc, temporal, seaweed] = starts.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
+    Awaited<ReturnType<typeof startPostgres>> | null,
+    Awaited<ReturnType<typeof startTemporal>> | null,
+    Awaited<ReturnType<typeof startSeaweed>> | null,
+  ];
   if (pgc) env.DATABASE_URL = pgc.url;
   if (temporal) {
     env.TEMPORAL_ADDRESS = temporal.address;

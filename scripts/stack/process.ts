@@ -22,7 +22,22 @@ export interface StartOptions {
   gid?: number;
 }
 
+// Every process started and not yet exited, whatever became of its start-up: a component that fails (or
+// is interrupted) while others are still starting must not leave those running. See stopEverything.
+const live = new Set<Managed>();
+let closed = false;
+
+/**
+ * Stops every process started here that is still running, and refuses new ones: a start-up that was still
+ * in flight when shutdown began cannot spawn its process afterwards.
+ */
+export async function stopEverything(): Promise<void> {
+  closed = true;
+  await Promise.all([...live].map((m) => m.stop()));
+}
+
 export function startProcess(name: string, command: string, args: string[], opts: StartOptions = {}): Managed {
+  if (closed) throw new Error(`not starting ${name}: shutting down`);
   // A service writes its log file itself: were its output piped through us, it would die of a
   // broken pipe if this process died first, and could not be stopped cleanly.
   let logFd: number | undefined;
@@ -45,7 +60,7 @@ export function startProcess(name: string, command: string, args: string[], opts
   }
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let stopping: Promise<void> | undefined;
-  return {
+  const managed: Managed = {
     name,
     child,
     exited,
@@ -62,6 +77,12 @@ export function startProcess(name: string, command: string, args: string[], opts
       return stopping;
     },
   };
+  live.add(managed);
+  // The group may outlive its leader (Ray's raylet): forget it only once stopped or never started.
+  void managed.exited.then(() => {
+    if (stopping || child.pid === undefined) live.delete(managed);
+  });
+  return managed;
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
@@ -73,17 +94,25 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CHECK_TIMEOUT_MS = 10_000;
 
-/** Polls `check` until it resolves truthy, or fails with the last error after `timeoutMs`. */
+/**
+ * Polls `check` until it resolves truthy, or fails with the last error after `timeoutMs`, or as soon as
+ * `died` settles. A single check may hang (something else holds the port and never answers): it is given
+ * up on after CHECK_TIMEOUT_MS, and abandoned at once if the process dies.
+ */
 export async function waitFor(what: string, check: () => Promise<unknown>, timeoutMs = 120_000, died?: Promise<unknown>): Promise<void> {
   const started = Date.now();
   let last: unknown;
   let dead = false;
-  died?.then(() => (dead = true));
+  const death = new Promise<'dead'>((resolve) => died?.then(() => resolve('dead')));
+  void death.then(() => (dead = true));
   while (Date.now() - started < timeoutMs) {
     if (dead) throw new Error(`${what} exited during start-up (see its log)`);
     try {
-      if (await check()) return;
+      const outcome = await Promise.race([check(), death, sleep(CHECK_TIMEOUT_MS).then(() => Promise.reject(new Error('no answer')))]);
+      if (outcome === 'dead') continue;
+      if (outcome) return;
     } catch (err) {
       last = err;
     }

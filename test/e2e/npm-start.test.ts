@@ -2,6 +2,7 @@
 // everything comes up, a job runs, Ctrl-C leaves no process behind, and a second start finds the data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -116,4 +117,18 @@ describe.skipIf(!hasStack)('npm start', () => {
     }
     expect(leftovers()).toEqual([]);
   }, 420_000);
+
+  it('a component that fails to start takes down the ones that started beside it', async () => {
+    // Postgres cannot bind its port, while Temporal and SeaweedFS start in parallel and come up.
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(profile.postgresPort, '127.0.0.1', resolve));
+    try {
+      const stack = startStack();
+      await expect(stack.up).rejects.toThrow(/stack exited \(1\)/);
+      expect(stack.output()).toMatch(/postgres/i);
+      expect(leftovers()).toEqual([]);
+    } finally {
+      squatter.close();
+    }
+  }, 120_000);
 });
