@@ -243,7 +243,8 @@ def test_incremental_training_continues_the_booster_on_new_rows(algo):
     t = train_frame(first, spec("Classification", algo, template, columns))
     trees = t.pipeline.named_steps["model"].get_params()["n_estimators"]
     art = load_artifact(dump_artifact(t.pipeline, t.metadata))
-    out, meta = continue_training(art, more, spec("Classification", algo, template, columns))
+    out = continue_training(art, more, spec("Classification", algo, template, columns))
+    meta = out.metadata
     assert meta["config"]["incremental"] == {"trees_before": trees, "trees_added": FAST["n_estimators"]}
     assert out.metrics["accuracy"] > out.baseline["accuracy"] + 0.2
     assert out.metrics["accuracy"] >= out.metrics["parent"]["accuracy"] - 0.03

@@ -138,7 +138,8 @@ def train_incremental(job: dict[str, Any], spec: TrainSpec, settings: Settings, 
     df = new_rows(table, snapshot_id, int(parent["snapshotId"]), columns)
     if df.empty:
         raise JobError("no rows were validated since the previous version; add files to the dataset, then train incrementally")
-    trained, metadata = continue_training(art, df, spec)
+    trained = continue_training(art, df, spec)
+    metadata = trained.metadata
     metadata.update({
         "train_id": job.get("trainId"), "version": job.get("version"), "tenant_id": job.get("tenantId"),
         "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],

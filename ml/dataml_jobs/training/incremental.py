@@ -8,14 +8,13 @@ version's on that test part, with the parent's on the same rows for comparison.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 from pyiceberg.io.pyarrow import ArrowScan
 
 from ..common.runner import JobError
-from .model import TrainSpec, library_versions
+from .model import Trained, TrainSpec, library_versions
 from .preprocess import Feature, to_model_frame
 from .tabular import baseline_metrics, evaluate, split
 
@@ -32,19 +31,8 @@ def new_rows(table: Any, snapshot_id: int, parent_snapshot_id: int, columns: lis
     return arrow.to_pandas()
 
 
-@dataclass
-class Continued:
-    pipeline: Any
-    algorithm: str
-    metrics: dict[str, Any]
-    baseline: dict[str, Any]
-    leaderboard: list[dict[str, Any]]
-    preprocess: dict[str, Any]
-    features: list[Feature]
-    X_sample: pd.DataFrame
-
-
-def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) -> tuple[Continued, dict[str, Any]]:
+def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) -> Trained:
+    """The continued model, as a Trained whose metadata is the parent's, updated (rows, seed, versions, trees)."""
     pipe, meta = art["pipeline"], dict(art["metadata"])
     algorithm = meta["algorithm"]
     if algorithm not in ("xgboost", "lightgbm"):
@@ -90,7 +78,6 @@ def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) ->
         "rows": rows, "seed": spec.seed, "library_versions": library_versions(),
         "config": {**meta.get("config", {}), "incremental": {"trees_before": before, "trees_added": more}},
     })
-    out = Continued(pipeline=pipe, algorithm=algorithm, metrics=metrics,
-                    baseline=baseline_metrics(problem, y_tr, y_te, n_classes), leaderboard=[],
-                    preprocess={"reused_from_parent": True}, features=features, X_sample=X.head(500))
-    return out, meta
+    return Trained(pipeline=pipe, algorithm=algorithm, metrics=metrics,
+                   baseline=baseline_metrics(problem, y_tr, y_te, n_classes), leaderboard=[],
+                   preprocess={"reused_from_parent": True}, metadata=meta, features=features, X_sample=X.head(500))
