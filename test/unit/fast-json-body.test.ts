@@ -18,7 +18,13 @@ const route = createRoute({
 
 const app = createRouter();
 app.use('/p/', fastJsonBody());
-app.openapi(route, (c) => c.json({ a: c.req.valid('json').a, viaNode: Boolean((c.env as any)?.incoming) }, 200) as never);
+// `cached`: what Hono's body cache holds once the validator has read the body. Only the text entry that
+// c.req.json() looks up keeps it off the slow path (a web Request, or a Response re-serialising the body).
+app.openapi(route, (c) => c.json({
+  a: c.req.valid('json').a,
+  viaNode: Boolean((c.env as any)?.incoming),
+  cached: Object.keys((c.req as unknown as { bodyCache: object }).bodyCache),
+}, 200) as never);
 app.onError((err, c) => c.json({ code: (err as HttpError).code }, (err as HttpError).status ?? 500));
 
 describe('fastJsonBody', () => {
@@ -35,7 +41,7 @@ describe('fastJsonBody', () => {
   it('hands the parsed body to the validator', async () => {
     const r = await post('{"a": 7}');
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ a: 7, viaNode: true });
+    expect(await r.json()).toEqual({ a: 7, viaNode: true, cached: ['text'] });
     expect((await post('{"a": "x"}')).status).toBe(422);
   });
 
@@ -46,6 +52,6 @@ describe('fastJsonBody', () => {
 
   it('leaves requests without a Node request alone', async () => {
     const r = await app.request('/p/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a": 3}' });
-    expect(await r.json()).toEqual({ a: 3, viaNode: false });
+    expect(await r.json()).toMatchObject({ a: 3, viaNode: false });
   });
 });

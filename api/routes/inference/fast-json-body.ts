@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../deps.js';
-import { HttpError, payloadTooLarge } from '../../errors.js';
+import { payloadTooLarge } from '../../errors.js';
 
 const MAX_BYTES = 1 << 20;
 
@@ -21,12 +21,8 @@ export const fastJsonBody = () =>
       if (size > MAX_BYTES) throw payloadTooLarge(`The request body exceeds ${MAX_BYTES} bytes`);
       chunks.push(chunk as Buffer);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'bad_request', 'Malformed JSON in request body');
-    }
-    (c.req as unknown as { bodyCache: Record<string, Promise<unknown>> }).bodyCache.json = Promise.resolve(parsed);
+    // Hono's c.req.json() reads the cached *text* and parses it (a cached `json` entry would be re-serialised
+    // and pushed through a web Response, the very cost this avoids). Malformed JSON is the validator's 400.
+    (c.req as unknown as { bodyCache: Record<string, Promise<unknown>> }).bodyCache.text = Promise.resolve(Buffer.concat(chunks).toString('utf8'));
     return next();
   });
