@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
+import { fastJsonBody } from './middleware/fast-json-body.js';
 import { validationHook } from './openapi-hono.js';
 import { requestIds } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestIds());
+  app.use('*', fastJsonBody());
   // One access-log line per request, carrying the request id; handlers log through c.var.log.
   const accessLog = deps.log.isLevelEnabled('info');
   app.use('*', async (c, next) => {

@@ -2,7 +2,8 @@
 // the OpenAPI document and docs, request ids, and the one error handler.
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, hasStack } from '../support/stack.js';
+import { adminSession } from '../support/identity.js';
+import { buildTestApp, hasStack, uniq } from '../support/stack.js';
 
 describe.skipIf(!hasStack)('API skeleton', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -110,6 +111,35 @@ describe.skipIf(!hasStack)('API over a real socket', () => {
       expect(((await b.json()) as { request_id: string }).request_id).toBe('client-42');
       const c = await fetch(`http://127.0.0.1:${port}/api/v1/utils/health-check/`, { headers: { 'x-request-id': 'bad id with spaces' } });
       expect(c.headers.get('x-request-id')).not.toBe('bad id with spaces');
+    } finally {
+      server.close();
+      await t.close();
+    }
+  });
+
+  it('JSON bodies read straight from Node reach the validators: valid, invalid, malformed, oversized', async () => {
+    const { listen } = await import('../../api/http-server.js');
+    const t = await buildTestApp();
+    const server = await listen(t.app, '127.0.0.1', 0);
+    try {
+      const { token } = await adminSession(t.deps);
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1/template/`;
+      const post = (body: string) =>
+        fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      const name = uniq('sock');
+      const ok = await post(JSON.stringify({ template_name: name, template_schema: [{ column_name: 'a', data_type: 'Integer' }] }));
+      expect(ok.status).toBe(201);
+      const created = (await ok.json()) as { id: number };
+      const read = await fetch(`${url}${created.id}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(((await read.json()) as { template_name: string }).template_name).toBe(name);
+      const invalid = await post(JSON.stringify({ template_name: uniq('sock'), template_schema: [{ column_name: 'a', data_type: 'Nope' }] }));
+      expect(invalid.status).toBe(422);
+      const malformed = await post('{"template_name": ');
+      expect(malformed.status).toBe(400);
+      expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+      const huge = await post(JSON.stringify({ template_name: 'x'.repeat(1_100_000), template_schema: [] }));
+      expect(huge.status).toBe(413);
+      expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
     } finally {
       server.close();
       await t.close();

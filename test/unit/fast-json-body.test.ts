@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../api/errors.js';
 import { createRouter } from '../../api/openapi-hono.js';
-import { fastJsonBody } from '../../api/routes/inference/fast-json-body.js';
+import { fastJsonBody } from '../../api/middleware/fast-json-body.js';
 
 const route = createRoute({
   method: 'post',
