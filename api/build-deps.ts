@@ -20,6 +20,11 @@ export function createS3(config: Config): S3Client {
 export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & { close: () => Promise<void> }> {
   const db = createDb(config.postgres.url);
   const connection = await Connection.connect({ address: config.temporal.address });
+  // connect() checks readiness inside the connection's AsyncLocalStorage.run(), and on Node 20 that leaves
+  // async hooks on for the rest of the process: every promise of every request then pays for context
+  // propagation (health check 37k -> 47k req/s without it). The API never sets call context (no
+  // withDeadline / withMetadata / withAbortSignal), and the RPCs only read it, so it is switched off again.
+  connection.callContextStorage.disable();
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const s3 = createS3(config);
   const ray = new RayJobsClient(config.ray.address);

@@ -97,6 +97,21 @@ describe.skipIf(!hasStack)('API skeleton', () => {
   });
 });
 
+describe.skipIf(!hasStack)('API process', () => {
+  it("leaves no AsyncLocalStorage enabled after connecting to Temporal, and still calls Temporal", async () => {
+    const t = await buildTestApp();
+    try {
+      // Node 20 keeps promise hooks on while any AsyncLocalStorage is enabled (an internal flag, read on purpose).
+      const connection = t.deps.temporal.connection as unknown as { callContextStorage: { enabled: boolean } };
+      expect(connection.callContextStorage.enabled).toBe(false);
+      const info = await t.deps.temporal.workflowService.getSystemInfo({});
+      expect(info.serverVersion ?? info.capabilities).toBeTruthy();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe.skipIf(!hasStack)('API over a real socket', () => {
   it('sets X-Request-Id on the Node response, keeping a sane client id', async () => {
     const { listen } = await import('../../api/http-server.js');
