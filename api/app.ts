@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
-import { fastJsonBody } from './middleware/fast-json-body.js';
+import { readJsonBody } from './middleware/fast-json-body.js';
 import { validationHook } from './openapi-hono.js';
-import { requestIds } from './request-id.js';
+import { assignRequestId } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
 
 export const OPENAPI_INFO = {
@@ -21,14 +21,16 @@ export const OPENAPI_INFO = {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestIds());
-  app.use('*', fastJsonBody());
-  // One access-log line per request, carrying the request id; handlers log through c.var.log.
+  // One app-wide middleware (each layer is an async frame on every request): the request id, deps, a
+  // logger carrying the id, the JSON body read straight from Node, and one access-log line per request.
   const accessLog = deps.log.isLevelEnabled('info');
   app.use('*', async (c, next) => {
+    assignRequestId(c);
     c.set('deps', deps);
     c.set('log', lazyChild(deps.log, c.var.requestId));
     const started = accessLog ? performance.now() : 0;
+    const body = readJsonBody(c);
+    if (body) await body;
     await next();
     if (accessLog) {
       deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');

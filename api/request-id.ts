@@ -3,7 +3,7 @@
 // which cost a quarter of the throughput of cheap routes. In-process calls (tests) get it through Hono.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
 import type { AppEnv } from './deps.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -27,11 +27,10 @@ export function withRequestIds(listener: (req: IncomingMessage, res: ServerRespo
   };
 }
 
-export const requestIds = () =>
-  createMiddleware<AppEnv & { Bindings: { incoming?: Tagged } }>(async (c, next) => {
-    const tagged = (c.env as { incoming?: Tagged } | undefined)?.incoming?.[REQUEST_ID];
-    const id = tagged ?? chooseId(c.req.header('x-request-id'));
-    c.set('requestId', id);
-    if (!tagged) c.header(REQUEST_ID_HEADER, id);
-    await next();
-  });
+/** Sets c.var.requestId (and, for in-process calls, the response header). */
+export function assignRequestId(c: Context<AppEnv>): void {
+  const tagged = (c.env as { incoming?: Tagged } | undefined)?.incoming?.[REQUEST_ID];
+  const id = tagged ?? chooseId(c.req.header('x-request-id'));
+  c.set('requestId', id);
+  if (!tagged) c.header(REQUEST_ID_HEADER, id);
+}
