@@ -1,6 +1,7 @@
 // What integration tests share: the configuration of the stack that `npm test` started, the app built
 // against it, and a way to skip with a clear message when run outside `npm test`.
 import { loadConfig, type Config } from '../../config/config.js';
+import { bootstrapIdentity } from '../../api/auth/bootstrap.js';
 import { buildDeps } from '../../api/build-deps.js';
 import { createApp } from '../../api/app.js';
 import { createLogger } from '../../api/logger.js';
@@ -16,6 +17,9 @@ export function stackConfig(overrides: Record<string, string> = {}): Config {
 export async function buildTestApp(overrides: Record<string, string> = {}) {
   const config = stackConfig(overrides);
   const deps = await buildDeps(config, createLogger(config.logLevel, 'dataml-test'));
+  // As api/server.ts does before serving: otherwise a suite that creates users first (fixtures write through
+  // repositories) would leave a database with users and no administrator, whichever suite runs first.
+  await bootstrapIdentity(deps.db, config);
   const app = createApp(deps);
   /** Calls the app in-process (no socket) with JSON by default. */
   const call = (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
