@@ -77,18 +77,13 @@ async function main(): Promise<void> {
 
   // Independent components start together; Ray last, as it is the heaviest. Every start is awaited
   // before a failure is reported, so that shutdown finds all of them (and stopEverything the rest).
-  const starts = await Promise.allSettled([
+  const starts = [
     external.postgres ? null : startPostgres(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Postgres ready'), r)),
     external.temporal ? null : startTemporal(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Temporal ready'), r)),
     external.s3 ? null : startSeaweed(profile, dataDir, logDir).then((r) => (started.push(r.running), log('SeaweedFS ready'), r)),
-  ]);
-  const failed = starts.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  const [pgc, temporal, seaweed] = starts.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
-    Awaited<ReturnType<typeof startPostgres>> | null,
-    Awaited<ReturnType<typeof startTemporal>> | null,
-    Awaited<ReturnType<typeof startSeaweed>> | null,
-  ];
+  ] as const;
+  await Promise.allSettled(starts);
+  const [pgc, temporal, seaweed] = await Promise.all(starts); // all settled: throws the first failure, if any
   if (pgc) env.DATABASE_URL = pgc.url;
   if (temporal) {
     env.TEMPORAL_ADDRESS = temporal.address;

@@ -167,12 +167,14 @@ export class AuthService {
   }
 
   /**
-   * Forget what this process cached (principals, user lists) after it changed identity data itself, so
-   * its own next request reads the change without waiting for the NOTIFY that other processes act on.
+   * Forget what this process cached (principals, user lists) for `tenantId` (every tenant when omitted)
+   * after it changed identity data itself, so its own next request reads the change without waiting for
+   * the NOTIFY that other processes act on.
    */
-  invalidate(): void {
-    this.cache.clear();
-    this.feed?.bump(undefined);
+  invalidate(tenantId?: string): void {
+    if (tenantId === undefined) this.cache.clear();
+    else for (const [key, entry] of this.cache) if (entry.principal.tenantId === tenantId) this.cache.delete(key);
+    this.feed?.bump(tenantId);
   }
 }
 

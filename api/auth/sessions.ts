@@ -31,7 +31,7 @@ export async function login(
   return db.transaction().execute((trx) => auth.startSession(trx, { id: user.id, tenantId: user.tenant_id }));
 }
 
-type RefreshOutcome = { ok: true; tokens: IssuedTokens } | { ok: false; message: string };
+type RefreshOutcome = { ok: true; tokens: IssuedTokens } | { ok: false; message: string; tenantId?: string };
 
 /** Rotates a refresh token. Presenting one that was already rotated revokes its whole family. */
 export async function refresh(db: Kysely<Database>, auth: AuthService, refreshToken: string): Promise<IssuedTokens> {
@@ -42,12 +42,12 @@ export async function refresh(db: Kysely<Database>, auth: AuthService, refreshTo
     if (row.rotated_at) {
       // Reuse: someone holds a copy of an old token. Kill the session for everyone (committed, not rolled back).
       await revokeFamily(trx, row.family_id, 'refresh token reuse');
-      return { ok: false, message: 'Refresh token reuse detected; the session has been revoked' };
+      return { ok: false, message: 'Refresh token reuse detected; the session has been revoked', tenantId: row.tenant_id };
     }
     if (row.expires_at.getTime() <= Date.now()) return { ok: false, message: 'Refresh token has expired' };
     if (!row.is_active) {
       await revokeFamily(trx, row.family_id, 'user inactive');
-      return { ok: false, message: 'User is inactive' };
+      return { ok: false, message: 'User is inactive', tenantId: row.tenant_id };
     }
     await markRotated(trx, row.id);
     const next = await auth.addRefreshToken(trx, row.family_id);
@@ -55,7 +55,7 @@ export async function refresh(db: Kysely<Database>, auth: AuthService, refreshTo
     return { ok: true, tokens: { access_token: access, token_type: 'bearer', refresh_token: next, expires_in: auth.accessTtl } };
   });
   if (!outcome.ok) {
-    auth.invalidate();
+    if (outcome.tenantId) auth.invalidate(outcome.tenantId); // only these two revoked a session
     throw unauthorized(outcome.message);
   }
   return outcome.tokens;
@@ -63,11 +63,11 @@ export async function refresh(db: Kysely<Database>, auth: AuthService, refreshTo
 
 /** Revokes the session the refresh token belongs to (and so its access tokens). Idempotent for a known token. */
 export async function logout(db: Kysely<Database>, auth: AuthService, refreshToken: string): Promise<void> {
-  const found = await db.transaction().execute(async (trx) => {
+  const tenantId = await db.transaction().execute(async (trx) => {
     const row = await findRefreshTokenForUpdate(trx, sha256(refreshToken));
     if (row) await revokeFamily(trx, row.family_id, 'logout');
-    return Boolean(row);
+    return row?.tenant_id;
   });
-  auth.invalidate();
-  if (!found) throw unauthorized('Invalid refresh token');
+  if (!tenantId) throw unauthorized('Invalid refresh token');
+  auth.invalidate(tenantId);
 }

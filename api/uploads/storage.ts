@@ -45,7 +45,7 @@ const unsignedParts = new WeakSet<S3Client>();
  * 2 s of CPU per GB of CSV written, and a gunzip on every read. Raw files are read once to validate and
  * then streamed back as they are, so they are stored uncompressed.
  */
-export const RAW_PART_CONTENT_TYPE = 'application/vnd.dataml.raw-part';
+const RAW_PART_CONTENT_TYPE = 'application/vnd.dataml.raw-part';
 
 /**
  * The body of an UploadPart is already hashed once here (SHA-256, for duplicate detection) and carries the

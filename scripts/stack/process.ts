@@ -110,7 +110,9 @@ export async function waitFor(what: string, check: () => Promise<unknown>, timeo
   while (Date.now() - started < timeoutMs) {
     if (dead) throw new Error(`${what} exited during start-up (see its log)`);
     try {
-      const outcome = await Promise.race([check(), death, sleep(CHECK_TIMEOUT_MS).then(() => Promise.reject(new Error('no answer')))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), CHECK_TIMEOUT_MS)));
+      const outcome = await Promise.race([check(), death, timeout]).finally(() => clearTimeout(timer));
       if (outcome === 'dead') continue;
       if (outcome) return;
     } catch (err) {

@@ -203,7 +203,7 @@ describe.skipIf(!hasStack)('identity: login and tokens (1.x, 10.1)', () => {
     const s = await (await loginReq(u.username, u.password)).json();
     expect((await t.call('/api/v1/users/read-users/', { token: s.access_token })).status).toBe(200);
     await setUserActive(t.deps.db, u.user.id, false);
-    authFor(t.deps).invalidate(); // what a deactivation in this process does; other processes wait out the 2 s cache
+    authFor(t.deps).invalidate(tenantId); // what a write in this process does; other processes hear its NOTIFY
     await expect401(await t.call('/api/v1/users/read-users/', { token: s.access_token }));
     await expect401(await t.call('/api/v1/validate-token', { token: u.token }));
     await expect401(await loginReq(u.username, u.password));

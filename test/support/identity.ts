@@ -28,7 +28,7 @@ export async function adminSession(deps: Deps) {
 export async function newTenant(deps: Deps, tenantId: string = randomUUID()): Promise<string> {
   await ensureTenant(deps.db, tenantId, `tenant-${tenantId.slice(0, 8)}`);
   await seedBuiltinRbac(deps.db, tenantId, ALL_PERMISSIONS, BUILTIN_ROLES);
-  authFor(deps).invalidate(); // as the API does after its own identity writes (other processes hear NOTIFY)
+  authFor(deps).invalidate(tenantId); // as the API does after its own identity writes (other processes hear NOTIFY)
   return tenantId;
 }
 
@@ -49,7 +49,7 @@ export async function userWith(deps: Deps, tenantId: string, permissions: readon
   for (const name of wanted.filter((n) => !existing.some((p) => p.name === n))) ids.push((await insertPermission(deps.db, tenantId, name)).id);
   await grantPermissions(deps.db, role.id, ids);
   await assignRoles(deps.db, user.id, [role.id]);
-  authFor(deps).invalidate();
+  authFor(deps).invalidate(tenantId);
   const tokens = await authFor(deps).startSession(deps.db, { id: user.id, tenantId });
   return { user, username, password: TEST_PASSWORD, token: tokens.access_token, tokens, roleId: role.id };
 }

@@ -64,6 +64,6 @@ export const resetPasswordHandler: RouteHandler<typeof resetPassword, AuthedEnv>
     // Every other session of the user ends; the caller keeps the session they reset from.
     await revokeUserFamilies(trx, target.id, 'password reset', self ? principal.sessionId : undefined);
   });
-  authFor(c.var.deps).invalidate();
+  authFor(c.var.deps).invalidate(target.tenant_id);
   return c.json({ status: 200, message: 'Password has been reset successfully' }, 200);
 };

@@ -97,7 +97,7 @@ export const attachRolePermissionsHandler: RouteHandler<typeof attachRolePermiss
     ids = found.map((p) => p.id);
   }
   await grantPermissions(db, role.id, ids);
-  authFor(c.var.deps).invalidate();
+  authFor(c.var.deps).invalidate(tenantId);
   return c.json({ ...role, permissions: await rolePermissions(db, role.id) }, 200);
 };
 
@@ -121,7 +121,7 @@ export const assignUserRolesHandler: RouteHandler<typeof assignUserRoles, Authed
     ids = found.map((r) => r.id);
   }
   await assignRoles(db, user.id, ids);
-  authFor(c.var.deps).invalidate();
+  authFor(c.var.deps).invalidate(tenantId);
   return c.json({ user_id: user.id, roles: await userRoles(db, user.id) }, 200);
 };
 

@@ -38,7 +38,7 @@ export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = asy
       await assignRoles(trx, created.id, roles.map((r) => r.id));
       return created;
     });
-    authFor(c.var.deps).invalidate();
+    authFor(c.var.deps).invalidate(body.tenant_id);
     return c.json(UserResponse.parse(user), 201);
   } catch (err) {
     const field = userConflictField(err);
