@@ -5,9 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobEnvironment, type Config } from '../../config/config.js';
 import type { UploadValidateInput } from '../../contracts/data-workflows.js';
-import { adminSession, newTenant, userWith } from '../support/identity.js';
+import { startJobSuite, type JobSuite } from '../support/job-suite.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';
-import { startInProcessWorker } from '../support/worker.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -46,8 +45,8 @@ const MIXED_CSV =
   '6,erin,-7.25,0,2024-12-31\r\n';
 
 describe.skipIf(!hasStack)('data module on the real stack', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
+  let suite: JobSuite;
+  let t: JobSuite['t'];
   let token: string;
   let other: string; // a user of another tenant holding every permission
 
@@ -78,15 +77,10 @@ describe.skipIf(!hasStack)('data module on the real stack', () => {
   const datasetRow = async (id: number) => (await json('/api/v1/dataset/list')).body.data.find((d: any) => d.id === id);
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    worker = await startInProcessWorker(t.config);
-    token = (await adminSession(t.deps)).token;
-    other = (await userWith(t.deps, await newTenant(t.deps), 'all')).token;
+    suite = await startJobSuite();
+    ({ t, token, other } = suite);
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  afterAll(() => suite?.close());
 
   it('templates: create, versioned update, validation errors, tenant isolation, delete', async () => {
     const name = uniq('tpl');

@@ -11,10 +11,9 @@ import { RayJobsClient } from '../../activities/ray-jobs-client.js';
 import { jobEnvironment } from '../../config/config.js';
 import * as trainRepo from '../../db/repositories/train.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
-import { adminSession, newTenant, userWith } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { startJobSuite, type JobSuite } from '../support/job-suite.js';
+import { hasStack, uniq } from '../support/stack.js';
 import { rng } from '../support/train-data.js';
-import { startInProcessWorker } from '../support/worker.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -91,8 +90,8 @@ function parseCsv(text: string): Array<Record<string, string>> {
 }
 
 describe.skipIf(!hasStack)('inference on the real stack', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
+  let suite: JobSuite;
+  let t: JobSuite['t'];
   let token: string;
   let other: string;
   let tenantId: string;
@@ -168,12 +167,8 @@ describe.skipIf(!hasStack)('inference on the real stack', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    worker = await startInProcessWorker(t.config);
-    const admin = await adminSession(t.deps);
-    token = admin.token;
-    tenantId = admin.tenantId;
-    other = (await userWith(t.deps, await newTenant(t.deps), 'all')).token;
+    suite = await startJobSuite();
+    ({ t, token, tenantId, other } = suite);
     let seriesDatasetId: number;
     [trainDatasetId, scoreDatasetId, wrongDatasetId, seriesDatasetId] = await Promise.all([
       dataset(TRAIN_TEMPLATE, rows(400, 7, true), 't'),
@@ -209,10 +204,7 @@ describe.skipIf(!hasStack)('inference on the real stack', () => {
     models.regression = { id: done[1].id, preprocess_id: done[1].preprocess_id, target: 'spend' };
     models.dated = { id: done[2].id, preprocess_id: done[2].preprocess_id, target: 'churn' };
   }, 600_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  afterAll(() => suite?.close());
 
   it('9.3 lists the inputs with types and defaults, the target and the preprocess_id', async () => {
     const form = await json(`/api/v1/inference/form-based-prediction?id=${models.binary.id}`);

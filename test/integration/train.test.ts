@@ -3,15 +3,14 @@
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RayJobsClient } from '../../activities/ray-jobs-client.js';
-import { adminSession, newTenant, userWith } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
-import { startInProcessWorker } from '../support/worker.js';
+import { startJobSuite, type JobSuite } from '../support/job-suite.js';
+import { hasStack, uniq } from '../support/stack.js';
 
 import { customersCsv, rng, roles, TEMPLATE } from '../support/train-data.js';
 
 describe.skipIf(!hasStack)('training on the real stack', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
+  let suite: JobSuite;
+  let t: JobSuite['t'];
   let token: string;
   let other: string;
   let datasetId: number;
@@ -38,12 +37,8 @@ describe.skipIf(!hasStack)('training on the real stack', () => {
   const summary = async (id: number) => (await json(`/api/v1/train/model-summary?train_id=${id}`)).body;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    worker = await startInProcessWorker(t.config);
-    const admin = await adminSession(t.deps);
-    token = admin.token;
-    tenantId = admin.tenantId;
-    other = (await userWith(t.deps, await newTenant(t.deps), 'all')).token;
+    suite = await startJobSuite();
+    ({ t, token, tenantId, other } = suite);
     const tpl = await json('/api/v1/template/', { method: 'POST', json: { template_name: uniq('customers'), template_schema: TEMPLATE } });
     expect(tpl.status).toBe(201);
     const form = new FormData();
@@ -59,10 +54,7 @@ describe.skipIf(!hasStack)('training on the real stack', () => {
       await new Promise((r) => setTimeout(r, 1000));
     }
   }, 300_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  afterAll(() => suite?.close());
 
   it('8.2 returns the schema and the roles; 8.1 rejects every invalid request with 422 before any Ray job starts', async () => {
     const details = await json('/api/v1/train/get_details', { method: 'POST', json: { dataset_id: datasetId, predictor_name: 'x', domain: 'Churn', problem_type: 'Classification' } });
