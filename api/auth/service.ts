@@ -140,10 +140,11 @@ export class AuthService {
     const claims = await this.verifyAccessToken(m[1]!);
     const cacheKey = `${claims.sub}:${claims.sid}`;
     const now = Date.now();
-    const live = this.feed?.live === true;
+    // The generation moves on every change to the tenant and whenever the feed goes down or comes back, so
+    // an entry kept for a minute while the feed was live is not served once it no longer hears changes.
     const generation = this.feed?.generation(claims.tid) ?? 0;
     const hit = this.cache.get(cacheKey);
-    if (hit && hit.until > now && (!live || hit.generation === generation)) {
+    if (hit && hit.until > now && hit.generation === generation) {
       if (hit.principal.tenantId !== claims.tid) throw unauthorized('Invalid token');
       return hit.principal;
     }
@@ -160,9 +161,9 @@ export class AuthService {
       sessionId: claims.sid,
     };
     // Not kept if its tenant changed while it was being read (see TenantCache).
-    if (live && this.feed!.generation(claims.tid) !== generation) return principal;
+    if (this.feed && this.feed.generation(claims.tid) !== generation) return principal;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(cacheKey, { principal, generation, until: now + (live && this.feed!.live ? PRINCIPAL_CACHE_LIVE_MS : PRINCIPAL_CACHE_MS) });
+    this.cache.set(cacheKey, { principal, generation, until: now + (this.feed?.live ? PRINCIPAL_CACHE_LIVE_MS : PRINCIPAL_CACHE_MS) });
     return principal;
   }
 

@@ -83,4 +83,22 @@ describe.skipIf(!hasStack)('identity change feed (LISTEN/NOTIFY) across API proc
     const res = await b.call('/api/v1/users/read-users/', { token: u.token });
     expect(res.status).toBe(403);
   });
+
+  // Last: it stops b's feed.
+  it('once the feed is down, a principal cached while it was live is re-read within the short lifetime', async () => {
+    const u = await userWith(a.deps, tenantId, ['can_read_users']);
+    await identityFeedCaughtUp(b.deps);
+    expect((await b.call('/api/v1/validate-token', { token: u.token })).status).toBe(200); // cached for a minute
+    await b.deps.identityFeed!.close();
+    await sql`update users set is_active = false where id = ${u.user.id}`.execute(a.deps.db);
+    // Without the feed, a change can only be seen by re-reading: within 2 s here, not the live minute.
+    const until = Date.now() + 5000;
+    let status = 200;
+    while (Date.now() < until && (status = (await b.call('/api/v1/validate-token', { token: u.token })).status) === 200) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
+    // And user lists are no longer cached at all.
+    expect((await list(manager.token)).data.find((x) => x.id === u.user.id)?.is_active).toBe(false);
+  });
 });
