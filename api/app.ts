@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './middleware/fast-json-body.js';
-import { validationHook } from './openapi-hono.js';
+import { documentCommonErrors, validationHook } from './openapi-hono.js';
 import { assignRequestId } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
 
@@ -38,6 +38,7 @@ export function createApp(deps: AppDeps) {
   });
 
   for (const router of moduleRouters) app.route('/', router);
+  documentCommonErrors(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });

@@ -59,8 +59,13 @@ export const ConfigSchema = z.object({
     adminUsername: z.string().default('admin'),
     adminPassword: z.string().default('admin123'),
     adminEmail: z.string().default('admin@dataml.local'),
+    // Failed-login limits within the window (api/auth/login-throttle.ts): per account from one address, per
+    // account from everywhere, and per address; the last two spare an account at an address it logged in from.
     loginMaxFailures: z.coerce.number().int().positive().default(5),
+    loginAccountMaxFailures: z.coerce.number().int().positive().default(20),
+    loginAddressMaxFailures: z.coerce.number().int().positive().default(50),
     loginWindowSeconds: z.coerce.number().int().positive().default(300),
+    loginKnownAddressDays: z.coerce.number().int().positive().default(30),
   }),
 });
 
@@ -123,7 +128,10 @@ export function loadConfig(env: Env = process.env): Config {
       adminPassword: env.ADMIN_PASSWORD,
       adminEmail: env.ADMIN_EMAIL,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginAccountMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
+      loginAddressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
       loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      loginKnownAddressDays: env.LOGIN_KNOWN_ADDRESS_DAYS,
     },
   };
   const parsed = ConfigSchema.safeParse(stripUndefined(raw));

@@ -6,6 +6,8 @@ export const TemplateColumnSpec = z.object({
   data_type: z.enum(['String', 'Integer', 'Float', 'Boolean', 'Date', 'DateTime']),
   default_value: z.string().nullable(),
   nullable: z.boolean(),
+  /** May be missing from the file without being reported (a prediction dataset's Target column); left null. */
+  optional: z.boolean().optional(),
 });
 export type TemplateColumnSpec = z.infer<typeof TemplateColumnSpec>;
 

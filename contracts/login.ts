@@ -52,7 +52,18 @@ export const LogoutResponse = HttpStatusMessageResponse.openapi('LogoutResponse'
 export type LogoutResponse = z.infer<typeof LogoutResponse>;
 
 // 1.5 Reset Password (query parameters, as in the seed)
-export const ResetPasswordQuery = z.object({ user_name: Username, new_password: Password });
+// `current_password` is not in the seed: required when a user changes their own password (a stolen access
+// token alone must not be enough to take the account over), ignored for an administrator's reset of another user.
+export const ResetPasswordQuery = z.object({
+  user_name: Username,
+  new_password: Password,
+  current_password: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .openapi({ format: 'password', description: 'Your current password; required to change your own password' }),
+});
 export type ResetPasswordQuery = z.infer<typeof ResetPasswordQuery>;
 
 export const ResetPasswordResponse = HttpStatusMessageResponse.openapi('ResetPasswordResponse');

@@ -1,4 +1,5 @@
-// The built-in permissions, named in the contract's style. Every route declares exactly one.
+// The built-in permissions, named in the contract's style. Every route declares exactly one. A route that starts
+// a workflow or Ray work declares one that is not a `can_read_*` permission (route-permissions test).
 export const PERMISSIONS = {
   // identity
   manageUsers: 'can_manage_users',
@@ -12,6 +13,8 @@ export const PERMISSIONS = {
   uploadDataset: 'can_upload_dataset',
   deleteDataset: 'can_delete_dataset',
   readDatalake: 'can_read_datalake',
+  /** Starting statistics jobs on Ray (6.7, 11.5, 11.6): compute, so never part of a read-only role. */
+  computeStatistics: 'can_compute_statistics',
   // training
   readModels: 'can_read_models',
   trainModels: 'can_train_models',

@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config/config.js';
 import type { Database } from '../../db/database.js';
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from '../../db/repositories/login-attempts.js';
 import { findRefreshTokenForUpdate, markRotated, revokeFamily } from '../../db/repositories/tokens.js';
 import { findUserForLogin } from '../../db/repositories/users.js';
-import { tooManyRequests, unauthorized } from '../errors.js';
+import { unauthorized } from '../errors.js';
+import { assertLoginAllowed, recordPasswordFailure, recordPasswordSuccess } from './login-throttle.js';
 import { burnVerify, verifyPassword } from './passwords.js';
 import { sha256, type AuthService, type IssuedTokens } from './service.js';
 
@@ -15,19 +15,17 @@ export async function login(
   auth: AuthService,
   input: { username: string; password: string; clientIp: string | null },
 ): Promise<IssuedTokens> {
-  const { loginMaxFailures: max, loginWindowSeconds: window } = config.auth;
   const key = { username: input.username, clientIp: input.clientIp };
-  const retryAfter = await loginBlockedFor(db, key, max, window);
-  if (retryAfter !== undefined) throw tooManyRequests('Too many failed login attempts; try again later', retryAfter);
+  await assertLoginAllowed(db, config, key);
 
   const user = await findUserForLogin(db, input.username);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
   if (!user || !ok || !user.is_active) {
     // An inactive user's correct password is not a guess, but it is still refused with the same message.
-    if (!ok) await recordLoginFailure(db, key, window);
+    if (!ok) await recordPasswordFailure(db, config, key);
     throw unauthorized('Incorrect username or password');
   }
-  await clearLoginFailures(db, input.username);
+  await recordPasswordSuccess(db, config, key);
   return db.transaction().execute((trx) => auth.startSession(trx, { id: user.id, tenantId: user.tenant_id }));
 }
 

@@ -85,6 +85,20 @@ export async function isDatasetUsedByPredictor(db: Db, tenantId: string, dataset
   return r !== undefined;
 }
 
+/**
+ * For a prediction dataset (usage p): the columns that models of this tenant trained on the dataset's template
+ * use as their Target. Prediction files may leave them out. Empty for a training dataset.
+ */
+export async function predictionTargetColumns(db: Db, tenantId: string, datasetId: number): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select distinct c->>'column_name' as name
+      from datasets d
+      join trainings t on t.tenant_id = d.tenant_id and t.template_id = d.template_id
+      cross join lateral jsonb_array_elements(t.columns) c
+     where d.id = ${datasetId} and d.tenant_id = ${tenantId} and d.usage = 'p' and c->>'attribute_name' = 'Target'`.execute(db);
+  return rows.map((r) => r.name);
+}
+
 // --- files ---
 
 export async function insertFile(db: Db, f: { datasetId: number; tenantId: string; fileName: string }) {

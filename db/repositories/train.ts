@@ -214,6 +214,23 @@ export async function setShap(
     .execute();
 }
 
+/** SHAP states 8.10 answers with the existing job instead of starting another. */
+export const SHAP_REUSABLE_STATUSES = ['Submitted', 'Running', 'Completed'] as const;
+
+/**
+ * Records a new SHAP job for the training unless one is running or done (atomically, so that concurrent 8.10
+ * calls start one job). true when claimed; false when another job is there (read it back).
+ */
+export async function claimShap(db: Db, id: number, workflowId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('trainings')
+    .set({ shap_status: 'Submitted', shap_workflow_id: workflowId, shap_error: null, modified_at: new Date() } as never)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('shap_status', 'is', null), eb('shap_status', 'not in', [...SHAP_REUSABLE_STATUSES]), eb('shap_workflow_id', 'is', null)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** Forgets a training's feature importance (8.12). */
 export async function clearShap(db: Db, id: number) {
   await db

@@ -76,6 +76,13 @@ export interface LoginAttemptsTable {
   attempted_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** An address where an account logged in successfully: the address limits spare that account there. */
+export interface LoginKnownAddressesTable {
+  username: string; // lower-cased
+  client_ip: string;
+  last_success_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface PlatformSecretsTable {
   name: string;
   value: string;
@@ -92,5 +99,6 @@ export interface IdentityTables {
   token_families: TokenFamiliesTable;
   refresh_tokens: RefreshTokensTable;
   login_attempts: LoginAttemptsTable;
+  login_known_addresses: LoginKnownAddressesTable;
   platform_secrets: PlatformSecretsTable;
 }

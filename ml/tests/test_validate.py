@@ -89,6 +89,19 @@ def test_missing_and_extra_columns():
     assert outcome.valid_rows == 0 and outcome.invalid_rows == 2 and table is None
 
 
+def test_optional_column_may_be_missing():
+    # A prediction dataset's Target column: absent from the file, not reported, left null; other rules still hold.
+    tpl = parse_template([
+        {"column_name": "id", "data_type": "Integer"},
+        {"column_name": "churn", "data_type": "Boolean", "nullable": True, "optional": True},
+    ])
+    outcome, table = run(b"id\n1\n2\n", tpl)
+    assert outcome.error_report()["valid"] is True and outcome.error_report()["counts"] == {}
+    assert outcome.valid_rows == 2 and table.column("churn").to_pylist() == [None, None]
+    outcome, _ = run(b"id\n1\nx\n", tpl)
+    assert outcome.valid_rows == 1 and outcome.error_report()["counts"] == {"type_error": 1}
+
+
 @pytest.mark.parametrize("data,rule", [
     (b"", "empty_file"),
     (b"\xef\xbb\xbf\r\n", "empty_file"),

@@ -31,7 +31,7 @@ describe.skipIf(!hasStack)('identity: login and tokens (1.x, 10.1)', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_SECONDS: '60' });
+    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_MAX_FAILURES: '6', LOGIN_ADDRESS_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '60' });
     await adminSession(t.deps);
     tenantId = await newTenant(t.deps);
   });
@@ -83,26 +83,80 @@ describe.skipIf(!hasStack)('identity: login and tokens (1.x, 10.1)', () => {
     expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
   });
 
-  it('1.1 brute force per username: 429 with Retry-After, even with the right password', async () => {
-    const u = await userWith(t.deps, tenantId, []);
-    for (let i = 0; i < 3; i++) expect((await loginReq(u.username, `wrong-${i}-password`, `10.9.${i}.1`)).status).toBe(401);
-    const blocked = await loginReq(u.username, u.password, '10.9.9.9');
+  /** A fresh address per test, so that tests do not share address counters across runs. */
+  const newIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
+  it('1.1 an attacker hammering account X from address A throttles X at A (429 + Retry-After, even with the right password), not X elsewhere', async () => {
+    const x = await userWith(t.deps, tenantId, []);
+    const a = newIp();
+    for (let i = 0; i < 3; i++) expect((await loginReq(x.username, `wrong-${i}-password`, a)).status).toBe(401);
+    for (let i = 0; i < 10; i++) expect((await loginReq(x.username, `wrong-more-${i}`, a)).status).toBe(429);
+    const blocked = await loginReq(x.username, x.password, a);
     expect(blocked.status).toBe(429);
     const retry = Number(blocked.headers.get('retry-after'));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
     expect((await blocked.json()).error.code).toBe('too_many_requests');
+    // One attacker cannot lock X out everywhere: X from another address still logs in.
+    expect((await loginReq(x.username, x.password, newIp())).status).toBe(200);
   });
 
-  it('1.1 brute force per client address, across usernames', async () => {
-    const ip = `10.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}.7`;
-    for (let i = 0; i < 3; i++) expect((await loginReq(uniq('guess'), 'wrong-password', ip)).status).toBe(401);
-    const u = await userWith(t.deps, tenantId, []);
-    const blocked = await loginReq(u.username, u.password, ip);
+  it('1.1 the attacker on address A does not stop user Y with the right password from A (a shared NAT)', async () => {
+    const x = await userWith(t.deps, tenantId, []);
+    const y = await userWith(t.deps, tenantId, []);
+    const a = newIp();
+    for (let i = 0; i < 20; i++) expect([401, 429]).toContain((await loginReq(x.username, `wrong-${i}-password`, a)).status);
+    expect((await loginReq(x.username, x.password, a)).status).toBe(429);
+    expect((await loginReq(y.username, y.password, a)).status).toBe(200); // Y has never logged in from A before
+  });
+
+  it('1.1 an address spraying many accounts is throttled for accounts never seen there; users known at the address still log in', async () => {
+    const known = await userWith(t.deps, tenantId, []);
+    const stranger = await userWith(t.deps, tenantId, []);
+    const a = newIp();
+    expect((await loginReq(known.username, known.password, a)).status).toBe(200); // an earlier, normal day
+    for (let i = 0; i < 5; i++) expect((await loginReq(uniq('guess'), 'wrong-password', a)).status).toBe(401);
+    expect((await loginReq(uniq('guess'), 'wrong-password', a)).status).toBe(429);
+    const blocked = await loginReq(stranger.username, stranger.password, a);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    // The same user from another address is not blocked.
-    expect((await loginReq(u.username, u.password, '10.200.200.200')).status).toBe(200);
+    expect((await loginReq(known.username, known.password, a)).status).toBe(200);
+    // The stranger from another address is not blocked.
+    expect((await loginReq(stranger.username, stranger.password, newIp())).status).toBe(200);
+  });
+
+  it('1.1 a distributed attack on one account throttles it, except at addresses where it logged in before', async () => {
+    const x = await userWith(t.deps, tenantId, []);
+    const home = newIp();
+    expect((await loginReq(x.username, x.password, home)).status).toBe(200);
+    for (let i = 0; i < 6; i++) expect((await loginReq(x.username, `wrong-${i}-password`, newIp())).status).toBe(401);
+    expect((await loginReq(x.username, x.password, newIp())).status).toBe(429);
+    expect((await loginReq(x.username, `wrong-again`, newIp())).status).toBe(429);
+    expect((await loginReq(x.username, x.password, home)).status).toBe(200);
+  });
+
+  it('1.1 the throttle expires: after Retry-After seconds the right password works again', async () => {
+    const short = await buildTestApp({ LOGIN_MAX_FAILURES: '2', LOGIN_WINDOW_SECONDS: '2' });
+    try {
+      const x = await userWith(short.deps, tenantId, []);
+      const a = newIp();
+      const req = (password: string) =>
+        short.app.request(
+          '/api/v1/login/access-token',
+          { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: x.username, password }).toString() },
+          { incoming: { socket: { remoteAddress: a } } },
+        );
+      for (let i = 0; i < 2; i++) expect((await req('wrong-password')).status).toBe(401);
+      const blocked = await req(x.password);
+      expect(blocked.status).toBe(429);
+      const retry = Number(blocked.headers.get('retry-after'));
+      expect(retry).toBeGreaterThan(0);
+      expect(retry).toBeLessThanOrEqual(2);
+      await new Promise((r) => setTimeout(r, retry * 1000 + 250));
+      expect((await req(x.password)).status).toBe(200);
+    } finally {
+      await short.close();
+    }
   });
 
   it('a successful login clears the username counter', async () => {
@@ -221,8 +275,12 @@ describe.skipIf(!hasStack)('identity: login and tokens (1.x, 10.1)', () => {
   });
 
   describe('1.5 reset password (requires a token)', () => {
-    const reset = (userName: string, pw: string, token?: string) =>
-      t.call(`/api/v1/reset-password?user_name=${encodeURIComponent(userName)}&new_password=${encodeURIComponent(pw)}`, { method: 'POST', token });
+    const reset = (userName: string, pw: string, token?: string, current?: string) =>
+      t.call(
+        `/api/v1/reset-password?user_name=${encodeURIComponent(userName)}&new_password=${encodeURIComponent(pw)}` +
+          (current === undefined ? '' : `&current_password=${encodeURIComponent(current)}`),
+        { method: 'POST', token },
+      );
 
     it('needs a token', async () => {
       const u = await userWith(t.deps, tenantId, []);
@@ -232,7 +290,7 @@ describe.skipIf(!hasStack)('identity: login and tokens (1.x, 10.1)', () => {
     it('lets a user reset their own password, keeping the current session and ending the others', async () => {
       const u = await userWith(t.deps, tenantId, []);
       const other = await (await loginReq(u.username, u.password)).json();
-      const res = await reset(u.username, 'My-new-password-1', u.token);
+      const res = await reset(u.username, 'My-new-password-1', u.token, u.password);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ status: 200, message: 'Password has been reset successfully' });
       expect((await t.call('/api/v1/validate-token', { token: u.token })).status).toBe(200);
@@ -241,7 +299,26 @@ describe.skipIf(!hasStack)('identity: login and tokens (1.x, 10.1)', () => {
       expect((await loginReq(u.username, 'My-new-password-1')).status).toBe(200);
     });
 
-    it("resetting another user's password needs can_manage_users", async () => {
+    it('changing your own password needs the current one: missing 422, wrong 403, and wrong ones are throttled like logins', async () => {
+      const u = await userWith(t.deps, tenantId, []);
+      const missing = await reset(u.username, 'My-new-password-1', u.token);
+      expect(missing.status).toBe(422);
+      expect((await missing.json()).error.message).toContain('current_password');
+      for (let i = 0; i < 3; i++) {
+        const wrong = await reset(u.username, 'My-new-password-1', u.token, `not-it-${i}`);
+        expect(wrong.status).toBe(403);
+        expect((await wrong.json()).error.message).toContain('current password');
+      }
+      const throttled = await reset(u.username, 'My-new-password-1', u.token, u.password);
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Nothing changed: the old password still logs in (from an address of its own), the new one does not.
+      const ip = newIp();
+      await expect401(await loginReq(u.username, 'My-new-password-1', ip));
+      expect((await loginReq(u.username, u.password, ip)).status).toBe(200);
+    });
+
+    it("resetting another user's password needs can_manage_users (and not the user's current password)", async () => {
       const target = await userWith(t.deps, tenantId, []);
       const plain = await userWith(t.deps, tenantId, ['can_read_users']);
       const denied = await reset(target.username, 'Other-password-1', plain.token);

@@ -7,7 +7,7 @@
 // that does not exist in the caller's tenant is used (it must answer 404 too).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PERMISSIONS } from '../../contracts/permissions.js';
+import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
 import { buildTestApp, hasStack } from '../support/stack.js';
 
@@ -23,6 +23,27 @@ const PUBLIC = new Set([
 ]);
 /** A token but no particular permission: what any signed-in user may do about their own account. */
 const SELF_SERVICE = new Set(['POST /api/v1/login/test-token', 'GET /api/v1/validate-token', 'POST /api/v1/reset-password']);
+/**
+ * Routes that start a workflow, a Ray job or model computation (audit of every startJob and model call under
+ * api/routes): none may be gated by a read permission, so that a read-only role cannot spend the cluster.
+ */
+const STARTS_COMPUTE = [
+  'POST /api/v1/dataset/upload', // upload-validate workflow
+  'POST /api/v1/files/add', // upload-validate workflow
+  'DELETE /api/v1/dataset/delete/{dataset_id}', // lake-cleanup workflow
+  'DELETE /api/v1/files/delete/{file_id}', // lake-cleanup workflow
+  'POST /api/v1/dataset/generate_statistics', // statistics workflow
+  'GET /api/v1/datalake/numeric_stats', // column-stats workflow
+  'GET /api/v1/datalake/distinct-count', // column-stats workflow
+  'POST /api/v1/train/', // train workflow
+  'GET /api/v1/train/generate-feature-importance', // SHAP workflow
+  'POST /api/v1/inference/', // model inference in the API
+  'POST /api/v1/inference/batchPrediction', // batch-predict workflow
+  'POST /api/v1/inference/forecast', // forecast model in the API
+  'POST /api/v1/ray/terminate_ray_job', // cancels a workflow and its Ray job
+];
+const isReadPermission = (p: string) => p.startsWith('can_read_');
+
 /** Routes outside the OpenAPI document. */
 const UNDOCUMENTED = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/assets/:file']);
 
@@ -191,6 +212,25 @@ describe.skipIf(!hasStack)('route table: authentication, permissions, tenant iso
       const res = await t.call(anyUrl(o), { method: o.method, token: lacking.get(permission) });
       const body = await res.text();
       if (res.status !== 403 || !body.includes(permission)) failures.push(`${o.key} [${permission}]: ${res.status} ${body.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('no route that starts compute is open to a read-only role (the built-in viewer, or every can_read_* permission): 403', async () => {
+    const keys = new Set(ops.map((o) => o.key));
+    expect(STARTS_COMPUTE.filter((k) => !keys.has(k)), 'compute routes missing from the document (renamed?)').toEqual([]);
+    const readOnly = [
+      await userWith(t.deps, tenantA, BUILTIN_ROLES.viewer),
+      await userWith(t.deps, tenantA, ALL_PERMISSIONS.filter(isReadPermission)),
+    ];
+    const failures: string[] = [];
+    for (const o of ops.filter((x) => STARTS_COMPUTE.includes(x.key))) {
+      const permission = o.op['x-permission'] as string | undefined;
+      if (!permission || isReadPermission(permission)) failures.push(`${o.key} is gated by ${permission ?? 'nothing'}`);
+      for (const u of readOnly) {
+        const res = await t.call(anyUrl(o), { method: o.method, token: u.token });
+        if (res.status !== 403) failures.push(`${o.key} as a read-only user: ${res.status}`);
+      }
     }
     expect(failures).toEqual([]);
   });

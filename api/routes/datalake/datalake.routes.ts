@@ -57,7 +57,7 @@ export const tableMetadata = protectedRoute(PERMISSIONS.readDatalake, {
   responses: { 200: { description: 'Metadata', content: json(TableMetadataResponse) }, 404: notYours },
 });
 
-export const numericStats = protectedRoute(PERMISSIONS.readDatalake, {
+export const numericStats = protectedRoute(PERMISSIONS.computeStatistics, {
   method: 'get',
   path: '/api/v1/datalake/numeric_stats',
   tags: ['Datalake'],
@@ -71,7 +71,7 @@ export const numericStats = protectedRoute(PERMISSIONS.readDatalake, {
   },
 });
 
-export const distinctCount = protectedRoute(PERMISSIONS.readDatalake, {
+export const distinctCount = protectedRoute(PERMISSIONS.computeStatistics, {
   method: 'get',
   path: '/api/v1/datalake/distinct-count',
   tags: ['Datalake'],

@@ -132,7 +132,13 @@ export async function startValidation(
   dataset: { id: number; tenantId: string; icebergTable: string; templateId: number; templateVersion: number },
   files: ReceivedFile[],
 ): Promise<string> {
-  const version = await findTemplateVersion(deps.db, dataset.tenantId, dataset.templateId, dataset.templateVersion);
+  const [version, targets] = await Promise.all([
+    findTemplateVersion(deps.db, dataset.tenantId, dataset.templateId, dataset.templateVersion),
+    repo.predictionTargetColumns(deps.db, dataset.tenantId, dataset.id),
+  ]);
+  // Rows to predict do not know their target: in a prediction dataset the Target columns of the models trained
+  // on this template may be missing or empty (the validator leaves them null) while every other column is checked.
+  const optional = new Set(targets);
   const input: UploadValidateInput = {
     tenantId: dataset.tenantId,
     datasetId: dataset.id,
@@ -142,7 +148,8 @@ export async function startValidation(
       column_name: c.column_name,
       data_type: c.data_type as UploadValidateInput['template'][number]['data_type'],
       default_value: c.default_value,
-      nullable: c.nullable,
+      nullable: c.nullable || optional.has(c.column_name),
+      ...(optional.has(c.column_name) ? { optional: true } : {}),
     })),
     files: files.map((f) => ({ fileId: f.id, key: f.key })),
   };

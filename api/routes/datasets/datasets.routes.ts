@@ -112,7 +112,7 @@ export const viewDataset = protectedRoute(PERMISSIONS.readDatasets, {
   },
 });
 
-export const generateStatistics = protectedRoute(PERMISSIONS.readDatasets, {
+export const generateStatistics = protectedRoute(PERMISSIONS.computeStatistics, {
   method: 'post',
   path: '/api/v1/dataset/generate_statistics',
   tags: ['Dataset'],

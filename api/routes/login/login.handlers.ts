@@ -4,13 +4,14 @@ import type { Context } from 'hono';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { UserResponse } from '../../../contracts/users.js';
 import { revokeUserFamilies } from '../../../db/repositories/tokens.js';
-import { findUserById, findUserByUsername, setPasswordHash } from '../../../db/repositories/users.js';
+import { findUserById, findUserByUsername, findUserForLogin, setPasswordHash } from '../../../db/repositories/users.js';
 import { assertPermission, type AuthedEnv } from '../../auth/protected-route.js';
-import { hashPassword } from '../../auth/passwords.js';
+import { assertLoginAllowed, recordPasswordFailure } from '../../auth/login-throttle.js';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { authFor } from '../../auth/service.js';
 import { login, logout, refresh } from '../../auth/sessions.js';
 import type { AppEnv } from '../../deps.js';
-import { notFound, unauthorized } from '../../errors.js';
+import { forbidden, notFound, unauthorized, unprocessable } from '../../errors.js';
 import type { accessToken, logout as logoutRoute, refreshToken, resetPassword, testToken } from './login.routes.js';
 
 /** The peer address of the socket (never a forwarded header, which a client could forge); null in-process. */
@@ -50,14 +51,29 @@ export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c)
 };
 
 export const resetPasswordHandler: RouteHandler<typeof resetPassword, AuthedEnv> = async (c) => {
-  const { user_name, new_password } = c.req.valid('query');
-  const { db } = c.var.deps;
+  const { user_name, new_password, current_password } = c.req.valid('query');
+  const { db, config } = c.var.deps;
   const principal = c.var.principal;
   const target = await findUserByUsername(db, user_name);
   // Another tenant's user does not exist for the caller (the platform administrator sees every tenant).
   if (!target || (target.tenant_id !== principal.tenantId && !principal.isPlatformAdmin)) throw notFound('User');
   const self = target.id === principal.userId;
   if (!self) assertPermission(principal, PERMISSIONS.manageUsers);
+  else {
+    // A token alone does not change a password: the current one is a password check like login's, throttled alike.
+    if (current_password === undefined) {
+      throw unprocessable('current_password: required to change your own password', [
+        { path: 'current_password', message: 'required to change your own password', code: 'required' },
+      ]);
+    }
+    const key = { username: target.username, clientIp: clientIp(c) };
+    await assertLoginAllowed(db, config, key);
+    const credentials = await findUserForLogin(db, target.username);
+    if (!credentials || !(await verifyPassword(credentials.password_hash, current_password))) {
+      await recordPasswordFailure(db, config, key);
+      throw forbidden('The current password is incorrect');
+    }
+  }
   const passwordHash = await hashPassword(new_password);
   await db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, target.id, passwordHash);

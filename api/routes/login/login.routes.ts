@@ -75,14 +75,15 @@ export const resetPassword = authenticatedRoute({
   tags: ['Login'],
   summary: '1.5 Reset Password',
   description:
-    'Deviation from the seed: requires a bearer token. Any user may reset their own password; resetting another ' +
-    "user's needs `can_manage_users` and the same tenant (the platform administrator: any tenant). Other sessions " +
-    'of the user are revoked.',
+    'Deviation from the seed: requires a bearer token. Any user may change their own password, giving the current one ' +
+    "in `current_password` (wrong attempts count as failed logins); resetting another user's needs `can_manage_users` " +
+    'and the same tenant (the platform administrator: any tenant). Other sessions of the user are revoked.',
   request: { query: ResetPasswordQuery },
   responses: {
     200: { description: 'Password reset', content: { 'application/json': { schema: ResetPasswordResponse } } },
-    403: error('Missing can_manage_users for another user'),
+    403: error('Missing can_manage_users for another user, or a wrong current password for your own'),
     404: error("No such user in the caller's tenant"),
-    422: error('Password policy not met'),
+    422: error('Password policy not met, or current_password missing for your own password'),
+    429: error('Too many wrong current passwords (see Retry-After)'),
   },
 });

@@ -8,10 +8,11 @@ import { workflowIds } from '../../../contracts/workflows.js';
 import { findJobByWorkflowId } from '../../../db/repositories/jobs.js';
 import * as repo from '../../../db/repositories/train.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
-import type { AppDeps, AppEnv } from '../../deps.js';
-import { conflict, HttpError, notFound, unprocessable } from '../../errors.js';
+import type { AppDeps } from '../../deps.js';
+import { conflict, notFound, unprocessable } from '../../errors.js';
 import { startJob } from '../../temporal/start-job.js';
-import { ATTRIBUTES, createAndStart, secretMatches, toTrainingJob, trainableDataset } from './train-service.js';
+import type { CallbackEnv } from './callback-secret.js';
+import { ATTRIBUTES, createAndStart, toTrainingJob, trainableDataset } from './train-service.js';
 import type {
   createTraining,
   deleteFeatureImportance,
@@ -154,10 +155,6 @@ export const updateModelHandler: RouteHandler<typeof updateModel, AuthedEnv> = a
   return c.json({ data: 'Model updated successfully', status_code: 200, message: 'Success' }, 200);
 };
 
-function unauthorizedCallback() {
-  return new HttpError(401, 'unauthorized', 'A valid X-Callback-Secret for this job is required');
-}
-
 async function signalWorkflow(deps: AppDeps, workflowId: string, submissionId: string, payload: { error?: string | null; result?: Record<string, unknown> }) {
   await deps.temporal.workflow.getHandle(workflowId).signal('rayJobResult', {
     submission_id: submissionId,
@@ -167,28 +164,23 @@ async function signalWorkflow(deps: AppDeps, workflowId: string, submissionId: s
   });
 }
 
-export const trainingResultCallbackHandler: RouteHandler<typeof trainingResultCallback, AppEnv> = async (c) => {
+// Both callbacks run behind requireCallbackSecret: c.var.callbackTraining is the training whose secret was given.
+export const trainingResultCallbackHandler: RouteHandler<typeof trainingResultCallback, CallbackEnv> = async (c) => {
   const body = c.req.valid('json');
-  const { deps } = c.var;
-  const secret = c.req.valid('header')['x-callback-secret'];
-  if (body.train_id === undefined) throw unprocessable('train_id: required to address the training', [{ path: 'train_id', message: 'required', code: 'required' }]);
-  const t = await repo.findTrainingById(deps.db, body.train_id);
-  // Same answer for an unknown id and a wrong secret: the callback reveals nothing without the secret.
-  if (!t || !secretMatches(secret, t.callback_secret_sha256)) throw unauthorizedCallback();
+  const t = c.var.callbackTraining;
   if (!ACTIVE.has(t.effective_status) || !t.ray_job_id) throw conflict('The training is not running');
   const r = body.result;
-  await signalWorkflow(deps, t.workflow_id, t.ray_job_id, {
+  await signalWorkflow(c.var.deps, t.workflow_id, t.ray_job_id, {
     error: r.error ?? null,
     result: { ...r, external: true, ...(body.preprocess_id !== undefined ? { preprocess_id: body.preprocess_id } : {}) },
   });
   return c.json({ status: 'success' as const, message: 'Result received' }, 200);
 };
 
-export const shapResultCallbackHandler: RouteHandler<typeof shapResultCallback, AppEnv> = async (c) => {
+export const shapResultCallbackHandler: RouteHandler<typeof shapResultCallback, CallbackEnv> = async (c) => {
   const body = c.req.valid('json');
   const { deps } = c.var;
-  const t = await repo.findTrainingById(deps.db, body.training_id);
-  if (!t || !secretMatches(c.req.valid('header')['x-callback-secret'], t.callback_secret_sha256)) throw unauthorizedCallback();
+  const t = c.var.callbackTraining;
   const job = t.shap_workflow_id ? await findJobByWorkflowId(deps.db, t.shap_workflow_id) : undefined;
   if (!t.shap_status || !ACTIVE.has(t.shap_status) || !job?.ray_submission_id) throw conflict('No feature importance job is running for this training');
   await signalWorkflow(deps, t.shap_workflow_id!, job.ray_submission_id, {
@@ -215,19 +207,37 @@ export const viewFeatureImportanceHandler: RouteHandler<typeof viewFeatureImport
   return c.json({ feature_importance: t.shap_result ?? null, status: lowerStatus(t.shap_status), ...(t.shap_error ? { error: t.shap_error } : {}) }, 200);
 };
 
+const REUSABLE_SHAP = new Set<string>(repo.SHAP_REUSABLE_STATUSES);
+
+/** 8.10's answer for a SHAP job that is already there: the same job (a retried request must not start another). */
+const existingShapJob = (t: repo.TrainingRecord) => ({
+  status: 'success' as const,
+  message: t.shap_status === 'Completed' ? 'Feature importance has already been generated.' : 'Feature importance job already submitted.',
+  shap_job_id: t.shap_workflow_id!,
+});
+
 export const generateFeatureImportanceHandler: RouteHandler<typeof generateFeatureImportance, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('query');
   const { deps } = c.var;
   const { tenantId } = c.var.principal;
   const t = await ownTraining(deps, tenantId, train_id);
   if (t.status !== 'Completed') throw conflict(`The model is ${t.effective_status}; feature importance needs a completed model`);
-  if (t.shap_status && ACTIVE.has(t.shap_status)) throw conflict('A feature importance job is already running');
+  if (t.shap_status && REUSABLE_SHAP.has(t.shap_status) && t.shap_workflow_id) return c.json(existingShapJob(t), 200);
   const modelKey = (t.artifact as { model_key?: string } | null)?.model_key;
   if (!modelKey || !t.snapshot_id) throw conflict('The model has no artifact');
   const workflowId = workflowIds.shap(t.id, Date.now().toString(36));
-  await repo.setShap(deps.db, t.id, { status: 'Submitted', workflowId, error: null });
+  if (!(await repo.claimShap(deps.db, t.id, workflowId))) {
+    // A concurrent request started one between our read and our claim: answer with that one.
+    return c.json(existingShapJob(await ownTraining(deps, tenantId, train_id)), 200);
+  }
   const input: ShapWorkflowInput = { trainingId: t.id, tenantId, job: { trainId: t.id, table: t.iceberg_table, snapshotId: t.snapshot_id, modelKey } };
-  await startJob(deps.temporal, deps.config, { workflow: 'shapWorkflow', workflowId, args: [input] as never, kind: 'shap', tenantId, resourceId: t.id });
+  try {
+    await startJob(deps.temporal, deps.config, { workflow: 'shapWorkflow', workflowId, args: [input] as never, kind: 'shap', tenantId, resourceId: t.id });
+  } catch (err) {
+    // Otherwise later calls would keep answering with a job that never started.
+    await repo.setShap(deps.db, t.id, { status: 'Failed', error: `the feature importance job could not be started: ${(err as Error).message}` });
+    throw err;
+  }
   return c.json({ status: 'success' as const, message: 'Feature importance job submitted successfully.', shap_job_id: workflowId }, 200);
 };
 

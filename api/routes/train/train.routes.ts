@@ -25,6 +25,7 @@ import {
   ViewFeatureImportanceResponse,
 } from '../../../contracts/train.js';
 import { protectedRoute } from '../../auth/protected-route.js';
+import { requireCallbackSecret } from './callback-secret.js';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -121,11 +122,12 @@ export const trainingResultCallback = createRoute({
     'For external engines only (our Ray jobs signal their workflow directly). Needs the per-job secret in `X-Callback-Secret`; ' +
     'it only forwards the result to the training workflow as a signal, which validates and persists it.',
   request: { headers: callbackHeaders, body: { required: true, content: json(TrainingResultCallbackBody) } },
+  middleware: [requireCallbackSecret('train_id')] as const,
   responses: {
     200: { description: 'Forwarded to the workflow', content: json(TrainingResultCallbackResponse) },
-    401: error('Missing or wrong secret'),
+    401: error('Missing or wrong secret, or no train_id to check it against (checked before the body)'),
     409: error('The training is not running'),
-    422: error('Invalid body (train_id is required here)'),
+    422: error('Invalid body'),
   },
 });
 
@@ -154,12 +156,15 @@ export const generateFeatureImportance = protectedRoute(PERMISSIONS.trainModels,
   path: '/api/v1/train/generate-feature-importance',
   tags,
   summary: '8.10 Generate Feature Importance',
-  description: 'Starts the SHAP workflow; `shap_job_id` is its workflow id. 409 unless the model is Completed and no SHAP job runs.',
+  description:
+    'Starts the SHAP workflow; `shap_job_id` is its workflow id. Idempotent: while a SHAP job of the model is submitted, ' +
+    'running or completed, answers 200 with that job instead of starting another (8.12 deletes a result to generate it ' +
+    'again; a failed or cancelled job is replaced by a new one). 409 unless the model is Completed.',
   request: { query: TrainIdQuery },
   responses: {
-    200: { description: 'Submitted', content: json(GenerateFeatureImportanceResponse) },
+    200: { description: 'Submitted, or the SHAP job already running or done', content: json(GenerateFeatureImportanceResponse) },
     404: error('No such training in your tenant'),
-    409: error('Model not completed, or a SHAP job is running'),
+    409: error('Model not completed, or it has no artifact'),
   },
 });
 
@@ -170,6 +175,7 @@ export const shapResultCallback = createRoute({
   summary: '8.11 SHAP Result Callback',
   description: 'For external engines only; needs the per-job secret in `X-Callback-Secret` and only forwards a signal to the SHAP workflow.',
   request: { headers: callbackHeaders, body: { required: true, content: json(ShapResultCallbackBody) } },
+  middleware: [requireCallbackSecret('training_id')] as const,
   responses: {
     200: { description: 'Forwarded to the workflow', content: json(ShapResultCallbackResponse) },
     401: error('Missing or wrong secret'),

@@ -67,6 +67,8 @@ class Column:
     data_type: str
     default: str | None
     nullable: bool
+    # May be absent from the file without a report (a prediction dataset's Target column); left null.
+    optional: bool = False
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -80,7 +82,7 @@ def parse_template(raw: list[dict[str, Any]]) -> list[Column]:
             raise ValueError(f"unknown data type {c['data_type']!r}")
         default = c.get("default_value")
         cols.append(Column(c["column_name"], c["data_type"], default if default not in (None, "") else None,
-                           bool(c.get("nullable", False))))
+                           bool(c.get("nullable", False)), bool(c.get("optional", False))))
     return cols
 
 
@@ -255,6 +257,8 @@ def validate_stream(stream: BinaryIO, template: list[Column], sink: Callable[[pa
     unfillable: list[str] = []
     for c in template:
         if c.name.lower() not in by_name:
+            if c.optional:
+                continue
             report.add("missing_column")
             fill = "filled with its default" if c.default is not None else "left empty" if c.nullable else "every row is invalid"
             report.example("missing_column", 1, c.name, None, f"template column missing from the header ({fill})")
