@@ -28,7 +28,7 @@ const { watchRayJob } = proxyActivities<Activities>({
 /** Submissions of one step, the first included, when Ray keeps losing the job (restarts, dead nodes). */
 export const MAX_RAY_SUBMISSIONS = 3;
 /** How long a job that vanished or was killed may take to deliver the report it may have sent. */
-const LOST_REPORT_GRACE = '10 seconds';
+const LOST_REPORT_GRACE = '5 seconds';
 
 export interface RayStepOptions extends RayJobSpec {
   /** Distinguishes several Ray jobs of one workflow run. */

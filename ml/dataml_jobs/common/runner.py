@@ -28,8 +28,7 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     job_input = json.loads(base64.b64decode(args.input_b64))
     settings = Settings.from_env()
     start_guard(args.workflow_id, args.submission_id)
-    # Test hook (drills only): keeps a job running long enough for a test to interrupt it; never set in production.
-    time.sleep(float(os.environ.get("DATAML_TEST_JOB_DELAY_SECONDS") or 0))
+    time.sleep(test_delay(main.__module__.rsplit(".", 1)[-1]))
     try:
         result = main(job_input, settings, args.submission_id)
     except Exception as exc:  # report, then fail the Ray job too
@@ -42,6 +41,16 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     print(f"signal: {time.perf_counter() - t0:.2f}s", flush=True)
     _exit(0)
     return 0  # not reached
+
+
+def test_delay(job_name: str) -> float:
+    """Test hook for drills only, never set in production: DATAML_TEST_JOB_DELAY="train=600,predict=5" (in the Ray
+    head's environment) holds those jobs before they start, long enough for a drill to interrupt them."""
+    for item in (os.environ.get("DATAML_TEST_JOB_DELAY") or "").split(","):
+        name, _, seconds = item.partition("=")
+        if name.strip() == job_name and seconds:
+            return float(seconds)
+    return 0.0
 
 
 def start_guard(workflow_id: str, submission_id: str) -> subprocess.Popen[bytes]:
