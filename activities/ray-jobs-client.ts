@@ -114,9 +114,9 @@ export class RayJobsClient {
     const res = await this.fetchImpl(`${this.baseUrl}/api/v0/nodes`);
     if (!res.ok) throw new Error(`Ray list nodes: HTTP ${res.status}`);
     const body = (await res.json()) as { data?: { result?: { result?: Array<{ state?: string; resources_total?: { memory?: number } }> } } };
-    return (body.data?.result?.result ?? [])
-      .filter((n) => n.state === 'ALIVE' && typeof n.resources_total?.memory === 'number')
-      .map((n) => n.resources_total!.memory!);
+    return (body.data?.result?.result ?? []).flatMap((n) =>
+      n.state === 'ALIVE' && typeof n.resources_total?.memory === 'number' ? [n.resources_total.memory] : [],
+    );
   }
 
   async version(): Promise<string> {

@@ -59,7 +59,7 @@ export async function runRayJob<T = Record<string, unknown>>(
 
   for (let attempt = 1; ; attempt++) {
     progress.phase = attempt === 1 ? `submitting ${step}` : `resubmitting ${step} (attempt ${attempt})`;
-    let outcome;
+    let outcome: Awaited<ReturnType<typeof watchRayJob>>;
     let submissionId = '';
     try {
       // The first attempt passes no `attempt`: its activity input stays what it always was.
