@@ -6,6 +6,8 @@ import type { RayJobsClient } from './ray-jobs-client.js';
 export const GB = 1024 ** 3;
 /** Without a configured limit, a job may use this share of the largest Ray node's `memory` resource. */
 const DEFAULT_SHARE = 0.25;
+/** ...but never less than this: a small training peaks at about 0.4 GB (imports included). */
+const DEFAULT_FLOOR_BYTES = 1 * 1024 ** 3;
 const NODES_TTL_MS = 5 * 60_000;
 
 export interface JobMemory {
@@ -36,7 +38,7 @@ export function createJobMemory(config: Config, ray: Pick<RayJobsClient, 'nodeMe
   return async function jobMemory(): Promise<JobMemory> {
     const largest = await largestNode();
     const configured = config.ray.jobMemoryLimitGb;
-    const limitBytes = configured ? configured * GB : DEFAULT_SHARE * (largest ?? totalMem());
+    const limitBytes = configured ? configured * GB : Math.max(DEFAULT_FLOOR_BYTES, DEFAULT_SHARE * (largest ?? totalMem()));
     return { limitBytes, reserveBytes: largest ? Math.min(limitBytes, largest) : limitBytes };
   };
 }

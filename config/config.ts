@@ -50,7 +50,7 @@ export const ConfigSchema = z.object({
     python: z.string().default('python'),
     // Ray jobs reach Temporal at this address (may differ from the API's view inside a cluster).
     temporalAddressForJobs: z.string().optional(),
-    // Memory limit of each Ray job in GB (2^30 bytes); unset: a quarter of the largest Ray node's memory.
+    // Memory limit of each Ray job in GB (2^30 bytes); unset: a quarter of the largest Ray node's memory, at least 1 GB.
     jobMemoryLimitGb: z.coerce.number().positive().optional(),
   }),
 

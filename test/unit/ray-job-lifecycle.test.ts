@@ -44,6 +44,11 @@ describe('job memory', () => {
     expect(await mem()).toEqual({ limitBytes: 5 * GB, reserveBytes: 5 * GB });
   });
 
+  it('gives a job at least 1 GB by default, reserving no more than the node has', async () => {
+    expect(await createJobMemory(loadConfig({}), ray([2 * GB]))()).toEqual({ limitBytes: 1 * GB, reserveBytes: 1 * GB });
+    expect(await createJobMemory(loadConfig({}), ray([0.5 * GB]))()).toEqual({ limitBytes: 1 * GB, reserveBytes: 0.5 * GB });
+  });
+
   it("falls back to a quarter of this machine's RAM when Ray cannot say", async () => {
     const mem = createJobMemory(loadConfig({}), ray(new Error('404')), () => 16 * GB);
     expect(await mem()).toEqual({ limitBytes: 4 * GB, reserveBytes: 4 * GB });

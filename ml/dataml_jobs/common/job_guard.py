@@ -73,6 +73,7 @@ class Guard:
         self.interval = interval
         self.supervisor = supervisor if supervisor is not None else find_supervisor(self.job)
         self.me = os.getpid()
+        self.peak = 0
 
     def tree(self) -> list[Any]:
         try:
@@ -108,6 +109,7 @@ class Guard:
         """Watches until the job ends; returns why the guard stopped: "exited", "orphaned" or "memory"."""
         while True:
             if not alive(self.job):
+                print(f"job guard: peak memory {format_gb(self.peak)} GB of the job's processes", flush=True)
                 return "exited"
             if self.supervisor is not None and not alive(self.supervisor):
                 print(f"job guard: the job's supervisor (pid {self.supervisor.pid}) is gone; stopping the job", flush=True)
@@ -115,6 +117,7 @@ class Guard:
                 return "orphaned"
             procs = self.tree()
             used = self.rss(procs)
+            self.peak = max(self.peak, used)
             if self.limit_bytes and used > self.limit_bytes:
                 # Frozen first, so that it grows no further while the report is on its way.
                 self.signal_tree(procs, signal.SIGSTOP)
