@@ -148,7 +148,7 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   const dir = path.join(dataDir, 'seaweedfs');
   mkdirSync(dir, { recursive: true });
   const s = p.seaweed;
-  await assertPortsFree('SeaweedFS', [s.master, s.volume, s.filer, s.s3, s.iceberg]);
+  await assertPortsFree('SeaweedFS', [s.master, s.volume, s.filer, s.s3, s.iceberg, s.webdav, s.admin]);
   const args = [
     'mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', '-master.telemetry=false',
     `-master.port=${s.master}`, `-volume.port=${s.volume}`, `-filer.port=${s.filer}`,

@@ -50,6 +50,7 @@ export class Supervised {
     this.state = 'running';
     void proc.exited.then((code) => {
       if (this.proc !== proc || this.ending || this.state === 'held' || this.state === 'stopping') return;
+      if (Date.now() - this.startedAt > STABLE_AFTER_MS) this.backoff = BACKOFF_MIN_MS;
       void this.recover(`exited unexpectedly (${describeExit(proc, code)})`);
     });
   }
@@ -58,7 +59,6 @@ export class Supervised {
   private async recover(why: string): Promise<void> {
     const old = this.proc;
     this.state = 'restarting';
-    if (Date.now() - this.startedAt > STABLE_AFTER_MS) this.backoff = BACKOFF_MIN_MS;
     // Whatever the leader left in its process group (Ray's raylet, a job) must not hold ports or memory.
     await old?.stop(0);
     let reason = why;

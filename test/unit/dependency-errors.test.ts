@@ -24,7 +24,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const timed = async <T>(fn: () => Promise<T>) => {
+const timed = async <T>(fn: () => T | Promise<T>) => {
   const t = performance.now();
   const value = await fn();
   return { value, ms: performance.now() - t };
