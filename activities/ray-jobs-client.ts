@@ -26,14 +26,26 @@ export interface SubmitRequest {
   memoryBytes?: number;
 }
 
+/** Every call to the Ray Jobs API ends within this, answer or not (a submission takes well under a second). */
+export const RAY_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Ray's dashboard did not answer (down, restarting, or slower than the timeout): retry later. */
+export class RayUnavailableError extends Error {
+  constructor(url: string, cause: unknown) {
+    super(`Ray API ${url}: ${(cause as Error)?.name === 'TimeoutError' ? `no answer in ${RAY_REQUEST_TIMEOUT_MS / 1000} s` : ((cause as Error)?.message ?? cause)}`, { cause });
+  }
+}
+
 /**
  * Ray's dashboard refuses POSTs that look like browser traffic, and Node's fetch sends the
  * `Sec-Fetch-Mode` header that it takes for a browser; so this client speaks plain node:http.
+ * The signal bounds the whole exchange (connect, request, response body), not only idle sockets.
  */
 async function plainFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const request = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise<{ status: number; ok: boolean; text(): Promise<string>; json(): Promise<unknown> }>((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, timeout: 30_000 }, (res: IncomingMessage) => {
+    const fail = (err: unknown) => reject(new RayUnavailableError(url, err));
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, signal: AbortSignal.timeout(RAY_REQUEST_TIMEOUT_MS) }, (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -41,10 +53,9 @@ async function plainFetch(url: string, init: { method?: string; headers?: Record
         const status = res.statusCode ?? 0;
         resolve({ status, ok: status >= 200 && status < 300, text: async () => text, json: async () => JSON.parse(text) });
       });
-      res.on('error', reject);
+      res.on('error', fail);
     });
-    req.on('timeout', () => req.destroy(new Error(`Ray API ${url}: no answer in 30 s`)));
-    req.on('error', reject);
+    req.on('error', (err) => fail(err.name === 'AbortError' && err.cause ? err.cause : err));
     if (init.body) req.write(init.body);
     req.end();
   });

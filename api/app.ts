@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
+import { dependencyUnavailable, unavailableDependency } from './dependency-errors.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
@@ -46,8 +47,12 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId }, 404));
 
-  app.onError((err, c) => {
+  app.onError((original, c) => {
     const request_id = c.var.requestId;
+    // A dependency that is down (Postgres, Temporal, S3, catalog, Ray) is a 503 the client may retry, not a 500.
+    const down = unavailableDependency(original);
+    if (down) (c.var.log ?? deps.log).warn({ err: (original as Error).message, dependency: down }, 'dependency unavailable');
+    const err = down ? dependencyUnavailable(down) : original;
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
       return c.json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, request_id }, err.status);
