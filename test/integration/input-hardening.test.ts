@@ -214,7 +214,14 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
       // Ready once S3 holds an open multipart upload for it (the first 8 MiB part is on its way).
       const open = async () =>
         ((await t.deps.s3.send(new ListMultipartUploadsCommand({ Bucket: t.config.s3.bucket, Prefix: prefix }))).Uploads ?? []).length > 0;
-      await abortMidBody(`/api/v1/files/add?dataset_id=${datasetId}`, 64 << 20, 12 << 20, open);
+      let inFlight: number | undefined;
+      await abortMidBody(`/api/v1/files/add?dataset_id=${datasetId}`, 64 << 20, 12 << 20, async () => {
+        if (!(await open())) return false;
+        inFlight = await fileCount(datasetId);
+        return true;
+      });
+      // While its bytes were still arriving, the file had no row a reader (or a crash) could see.
+      expect(inFlight).toBe(before);
       await until('the multipart upload is aborted', async () => !(await open()));
       expect(await fileCount(datasetId)).toBe(before);
       expect((await t.deps.s3.send(new ListObjectsV2Command({ Bucket: t.config.s3.bucket, Prefix: prefix }))).KeyCount ?? 0).toBe(objectsBefore);
