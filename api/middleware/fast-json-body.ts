@@ -25,7 +25,9 @@ export function readJsonBody(c: Context<AppEnv>): Promise<void> | undefined {
   const type = c.req.header('content-type') ?? '';
   const json = JSON_TYPE.test(type);
   if (!json && !FORM_TYPE.test(type)) return undefined;
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // Only a real Node request (tests may pass a stand-in `incoming` carrying just a socket address).
+  const env = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = typeof env?.read === 'function' ? env : undefined;
   if (incoming ? incoming.readableEnded : !c.req.raw.body) return undefined;
   return (async () => {
     const chunks: Buffer[] = [];
