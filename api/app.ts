@@ -7,6 +7,8 @@ import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './middleware/fast-json-body.js';
+import { checkUrlText } from './middleware/text-input.js';
+import { methodsByPath, notFoundOrNotAllowed } from './method-not-allowed.js';
 import { documentCommonErrors, validationHook } from './openapi-hono.js';
 import { assignRequestId } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
@@ -22,13 +24,15 @@ export const OPENAPI_INFO = {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  // One app-wide middleware (each layer is an async frame on every request): the request id, deps, a
-  // logger carrying the id, the JSON body read straight from Node, and one access-log line per request.
+  // One app-wide middleware (each layer is an async frame on every request): the request id, the URL's text
+  // checked, deps, a logger carrying the id, the JSON body read straight from Node, and one access-log line
+  // per request.
   const accessLog = deps.log.isLevelEnabled('info');
   app.use('*', async (c, next) => {
     assignRequestId(c);
     c.set('deps', deps);
     c.set('log', lazyChild(deps.log, c.var.requestId));
+    checkUrlText(c.req.url);
     const started = accessLog ? performance.now() : 0;
     const body = readJsonBody(c);
     if (body) await body;
@@ -45,7 +49,7 @@ export function createApp(deps: AppDeps) {
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   mountDocs(app);
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId }, 404));
+  app.notFound(notFoundOrNotAllowed(methodsByPath(app.routes)));
 
   app.onError((original, c) => {
     const request_id = c.var.requestId;
