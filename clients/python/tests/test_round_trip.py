@@ -32,7 +32,7 @@ def trained(dm: Client):
     frame = churn_frame(160, seed=7)
     template = dm.create_template(uniq("sdk-churn-"), frame)
     dataset = dm.upload(frame, uniq("sdk-churn-"), template=template)
-    model = dm.train(dataset, "churn", name=uniq("sdk-churn-"), algorithm="xgboost")
+    model = dm.train(dataset, "churn", name=uniq("sdk-churn-"))  # auto: a leaderboard of candidates
     return template, dataset, model, frame
 
 
@@ -82,12 +82,12 @@ def test_an_invalid_file_raises_with_its_findings(dm: Client, trained, tmp_path)
 def test_training_completes_with_metrics_and_a_leaderboard(dm: Client, trained):
     _, _, model, _ = trained
     assert model.status == "Completed"
-    assert model.algorithm == "xgboost"
     metrics = dm.metrics(model)
     assert 0.5 < metrics.loc["accuracy", "model"] <= 1.0
     assert {"precision", "recall", "f1_score"} <= set(metrics.index)
     board = dm.leaderboard(model)
-    assert len(board) >= 1
+    assert set(board["algorithm"]) == {"lightgbm", "xgboost", "random_forest", "linear"}
+    assert board.loc[board["selected"], "algorithm"].tolist() == [model.algorithm]
     matrix = dm.confusion_matrix(model)
     assert matrix is not None and matrix.shape == (2, 2)
     assert model.id in dm.models()["id"].tolist()

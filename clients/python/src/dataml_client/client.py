@@ -312,7 +312,8 @@ class Client:
         return self._ok(get_api_v1_train_model_summary.sync_detailed(client=self.api, train_id=_id(model))).to_dict()
 
     def leaderboard(self, model: Any) -> pd.DataFrame:
-        """The candidates `auto` tried (one row each, with their validation score); one row for a fixed algorithm."""
+        """The candidates `auto` tried, one row each (validation score, fit time, `selected`); empty when the
+        algorithm was fixed."""
         return pd.DataFrame(self._summary(model)["model_summary"].get("leaderboard") or [])
 
     def metrics(self, model: Any) -> pd.DataFrame:
