@@ -3,7 +3,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
-import { jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from './ray-jobs-client.js';
+import { jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from '../integrations/ray-jobs-client.js';
 
 export interface RayActivityDeps {
   config: Config;

@@ -2,7 +2,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { RayJobsClient } from '../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { IdentityChangeFeed } from './auth/identity-change-feed.js';

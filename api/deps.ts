@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { RayJobsClient } from '../activities/ray-jobs-client.js';
+import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { IdentityChangeFeed } from './auth/identity-change-feed.js';

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
-import { RayJobsClient } from '../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createLogger } from '../api/logger.js';
 import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { jobEnvironment } from '../../config/config.js';
 import * as trainRepo from '../../db/repositories/train.js';
 import { inspectIcebergTable } from '../support/iceberg.js';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import type { Config } from '../../config/config.js';
 import { createDb } from '../../db/connection.js';
 
