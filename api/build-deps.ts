@@ -6,7 +6,9 @@ import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { IdentityChangeFeed } from './auth/identity-change-feed.js';
+import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
+import { Serving } from './serving/serving.js';
 
 export function createS3(config: Config): S3Client {
   return new S3Client({
@@ -28,11 +30,14 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const s3 = createS3(config);
   const ray = new RayJobsClient(config.ray.address);
+  const catalog = new IcebergCatalogClient(config.iceberg);
+  const serving = new Serving({ config, db, s3, log });
   const identityFeed = new IdentityChangeFeed(config.postgres.url, log);
   await identityFeed.start();
   return {
-    config, db, temporal, s3, ray, log, identityFeed,
+    config, db, temporal, s3, ray, catalog, serving, log, identityFeed,
     async close() {
+      await serving.close(); // first: it writes its last counts to the database
       await identityFeed.close();
       await connection.close();
       await db.destroy();

@@ -52,6 +52,13 @@ export const ConfigSchema = z.object({
     temporalAddressForJobs: z.string().optional(),
   }),
 
+  serving: z.object({
+    // ONNX sessions kept loaded in the API process (LRU).
+    onnxCacheSize: z.coerce.number().int().positive().default(64),
+    // The interpreter of the Python model server; without it, the Ray jobs' python.
+    python: z.string().optional(),
+  }),
+
   auth: z.object({
     jwtSecret: z.string().optional(),
     accessTokenTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
@@ -114,6 +121,11 @@ export function loadConfig(env: Env = process.env): Config {
       address: env.RAY_ADDRESS,
       python: env.RAY_JOB_PYTHON,
       temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
+    },
+    serving: {
+      onnxCacheSize: env.INFERENCE_CACHE_SIZE,
+      // The project's venv, set by the stack scripts.
+      python: env.DATAML_VENV_BIN ? `${env.DATAML_VENV_BIN}/python` : undefined,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,
