@@ -4,11 +4,11 @@ import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
-import { hasStack, uniq } from '../support/stack.js';
+import { uniq } from '../support/stack.js';
 
 import { customersCsv, rng, roles, TEMPLATE } from '../support/train-data.js';
 
-describe.skipIf(!hasStack)('training on the real stack', () => {
+describe('training on the real stack', () => {
   let suite: JobSuite;
   let t: JobSuite['t'];
   let token: string;
