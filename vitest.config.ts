@@ -2,6 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Suites that need the stack fail loudly without it (never pass empty).
+    setupFiles: ['test/support/require-stack.ts'],
     // One real stack is shared by every file: files run one at a time (2 cores), tests inside a file too.
     fileParallelism: false,
     pool: 'forks',

@@ -7,7 +7,7 @@ import { createMetadataActivities } from './metadata.js';
 import { createRayActivities } from './ray.js';
 import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
-import type { RayJobsClient } from './ray-jobs-client.js';
+import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 
 export interface ActivityDeps {
   config: Config;

@@ -1,7 +1,7 @@
 // The memory limit of each Ray job: configured (RAY_JOB_MEMORY_LIMIT_GB) or sized from the cluster.
 import os from 'node:os';
 import type { Config } from '../config/config.js';
-import type { RayJobsClient } from './ray-jobs-client.js';
+import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 
 export const GB = 1024 ** 3;
 /** Without a configured limit, a job may use this share of the largest Ray node's `memory` resource. */

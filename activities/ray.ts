@@ -2,7 +2,7 @@
 import { Context } from '@temporalio/activity';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
-import { endedByInfrastructure, jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from './ray-jobs-client.js';
+import { endedByInfrastructure, jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from '../integrations/ray-jobs-client.js';
 import { createJobMemory } from './ray-memory.js';
 
 export interface RayActivityDeps {

@@ -2,12 +2,14 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { RayJobsClient } from '../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { IdentityChangeFeed } from './auth/identity-change-feed.js';
+import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
 import { lazyTemporalConnection } from './temporal/connection.js';
+import { Serving } from './serving/serving.js';
 
 /**
  * Every S3 call of the API is bounded: without timeouts a stalled S3 held an upload for 180 s. A request
@@ -40,11 +42,14 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const s3 = createS3(config);
   const ray = new RayJobsClient(config.ray.address);
+  const catalog = new IcebergCatalogClient(config.iceberg);
+  const serving = new Serving({ config, db, s3, log });
   const identityFeed = new IdentityChangeFeed(config.postgres.url, log);
   await identityFeed.start();
   return {
-    config, db, temporal, s3, ray, log, identityFeed,
+    config, db, temporal, s3, ray, catalog, serving, log, identityFeed,
     async close() {
+      await serving.close(); // first: it writes its last counts to the database
       await identityFeed.close();
       await connection.close();
       await db.destroy();

@@ -2,7 +2,7 @@
 // 503 + Retry-After instead of 500, so clients back off and retry while Postgres, Temporal, S3, the
 // Iceberg catalog or Ray come back; any other error keeps its own status.
 import { isGrpcServiceError } from '@temporalio/client';
-import { RayUnavailableError } from '../activities/ray-jobs-client.js';
+import { RayUnavailableError } from '../integrations/ray-jobs-client.js';
 import { isPostgresUnavailable } from '../db/connection.js';
 import { CatalogUnavailableError } from './datalake/catalog-client.js';
 import { HttpError } from './errors.js';

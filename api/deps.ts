@@ -3,10 +3,12 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { RayJobsClient } from '../activities/ray-jobs-client.js';
+import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { IdentityChangeFeed } from './auth/identity-change-feed.js';
+import type { IcebergCatalogClient } from './datalake/catalog-client.js';
+import type { Serving } from './serving/serving.js';
 
 export interface AppDeps {
   config: Config;
@@ -14,6 +16,10 @@ export interface AppDeps {
   temporal: Client;
   s3: S3Client;
   ray: RayJobsClient;
+  /** The Iceberg REST catalog (datalake endpoints); it keeps its OAuth2 token. */
+  catalog: IcebergCatalogClient;
+  /** Real-time model serving (ONNX sessions, the Python model server, prediction counts). */
+  serving: Serving;
   log: Logger;
   /** Cross-process invalidation of identity caches; without it they fall back to short lifetimes. */
   identityFeed?: IdentityChangeFeed;

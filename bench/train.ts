@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RayJobsClient, TERMINAL_STATES } from '../activities/ray-jobs-client.js';
+import { RayJobsClient, TERMINAL_STATES } from '../integrations/ray-jobs-client.js';
 import { loadConfig } from '../config/config.js';
 import { customersCsv, roles, TEMPLATE } from '../test/support/train-data.js';
 import type { BenchContext, BenchResult } from './types.js';

@@ -54,6 +54,13 @@ export const ConfigSchema = z.object({
     jobMemoryLimitGb: z.coerce.number().positive().optional(),
   }),
 
+  serving: z.object({
+    // ONNX sessions kept loaded in the API process (LRU).
+    onnxCacheSize: z.coerce.number().int().positive().default(64),
+    // The interpreter of the Python model server; without it, the Ray jobs' python.
+    python: z.string().optional(),
+  }),
+
   auth: z.object({
     jwtSecret: z.string().optional(),
     accessTokenTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
@@ -122,6 +129,11 @@ export function loadConfig(env: Env = process.env): Config {
       python: env.RAY_JOB_PYTHON,
       temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
       jobMemoryLimitGb: env.RAY_JOB_MEMORY_LIMIT_GB,
+    },
+    serving: {
+      onnxCacheSize: env.INFERENCE_CACHE_SIZE,
+      // The project's venv, set by the stack scripts.
+      python: env.DATAML_VENV_BIN ? `${env.DATAML_VENV_BIN}/python` : undefined,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,

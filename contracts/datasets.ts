@@ -99,12 +99,9 @@ export type DatasetIdParams = z.infer<typeof DatasetIdParams>;
 export const DeleteDatasetResponse = StatusCodeMessageResponse.openapi('DeleteDatasetResponse');
 export type DeleteDatasetResponse = z.infer<typeof DeleteDatasetResponse>;
 
-// 6.5 Get Dataset by ID
+// 6.5 Get Dataset by ID (6.7 and the statistics read take the same query)
 export const DatasetIdQuery = z.object({ dataset_id: DatasetIdQueryField });
 export type DatasetIdQuery = z.infer<typeof DatasetIdQuery>;
-
-export const GetDatasetByIdQuery = DatasetIdQuery;
-export type GetDatasetByIdQuery = DatasetIdQuery;
 
 export const GetDatasetByIdResponse = z
   .object({
@@ -127,9 +124,6 @@ export const ViewDatasetResponse = z
 export type ViewDatasetResponse = z.infer<typeof ViewDatasetResponse>;
 
 // 6.7 Generate Statistics
-export const GenerateStatisticsQuery = DatasetIdQuery;
-export type GenerateStatisticsQuery = DatasetIdQuery;
-
 // Adds `workflow_id` (the statistics workflow; poll GET /api/v1/dataset/statistics).
 export const GenerateStatisticsResponse = z
   .object({
@@ -142,8 +136,6 @@ export const GenerateStatisticsResponse = z
 export type GenerateStatisticsResponse = z.infer<typeof GenerateStatisticsResponse>;
 
 // GET /api/v1/dataset/statistics?dataset_id= — not in the seed (Discrepancy 16: nothing read 6.7's results).
-export const GetStatisticsQuery = DatasetIdQuery;
-export type GetStatisticsQuery = DatasetIdQuery;
 
 const NullableNumber = z.number().nullable();
 

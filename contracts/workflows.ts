@@ -2,8 +2,6 @@
 // and workflows/ (which import types only). No I/O here.
 import { z } from 'zod';
 
-export const DEFAULT_TASK_QUEUE = 'dataml';
-
 /** Custom search attributes registered on the Temporal namespace (see scripts/stack/temporal.ts). */
 export const SEARCH_ATTRIBUTES = { tenantId: 'DatamlTenantId', resourceId: 'DatamlResourceId', kind: 'DatamlJobKind' } as const;
 

@@ -1,6 +1,6 @@
 // The typed Database interface: each module declares its tables in db/tables/<module>.ts
 // and they are composed here, so modules do not edit one another's declarations.
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { JobTables, JobsTable } from './tables/jobs.js';
 import type { DataTables } from './tables/data.js';
 import type { IdentityTables, UsersTable } from './tables/identity.js';
@@ -10,7 +10,5 @@ import type { InferenceTables } from './tables/inference.js';
 export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables {}
 
 export type JobRow = Selectable<JobsTable>;
-export type NewJob = Insertable<JobsTable>;
-export type JobUpdate = Updateable<JobsTable>;
 
 export type UserRow = Selectable<UsersTable>;

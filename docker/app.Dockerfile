@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm i --no-save tsx@4
 COPY api ./api
 COPY activities ./activities
+COPY integrations ./integrations
 COPY workflows ./workflows
 COPY worker ./worker
 COPY contracts ./contracts

@@ -1,23 +1,20 @@
 // The Temporal worker process: the workflow bundle plus activities built from injected clients. It keeps
 // running through Postgres and Temporal outages (see supervised-worker.ts) and stops on SIGINT/SIGTERM.
 import { Client } from '@temporalio/client';
-import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
-import { RayJobsClient } from '../activities/ray-jobs-client.js';
 import { createLogger } from '../api/logger.js';
 import { installLastResortHandlers } from '../api/process-guards.js';
 import { lazyTemporalConnection } from '../api/temporal/connection.js';
 import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
+import { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import { installSdkLogger } from './create-worker.js';
 import { startRayJobReaper } from './ray-job-reaper.js';
 import { superviseWorker } from './supervised-worker.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'dataml-worker');
 installLastResortHandlers(log);
-// The SDK's own logger: warnings and errors only, unless LOG_LEVEL asks for more. Shutdown signals are
-// handled below (the Runtime's own handling would shut the worker down without telling the supervisor).
-const sdkLevel: LogLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN';
-Runtime.install({ logger: new DefaultLogger(sdkLevel), shutdownSignals: [] });
+installSdkLogger(config.logLevel);
 const db = createDb(config.postgres.url, 5, { log });
 
 const worker = superviseWorker({ config, db, log });

@@ -4,7 +4,7 @@
 // (ml/dataml_jobs/common/job_guard.py).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { TERMINAL_STATES, type RayJobsClient } from '../activities/ray-jobs-client.js';
+import { TERMINAL_STATES, type RayJobsClient } from '../integrations/ray-jobs-client.js';
 
 export interface ReaperDeps {
   ray: Pick<RayJobsClient, 'list' | 'stop'>;

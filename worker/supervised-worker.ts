@@ -1,16 +1,15 @@
 // Runs the Temporal Worker for as long as the process lives, through Temporal outages: if the worker
 // cannot connect, or stops or fails on its own (Temporal down for a while, its connection lost), it is
 // recreated in-process with backoff and resumes polling once Temporal is back. Only stop() ends it.
-import { createRequire } from 'node:module';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
-import { RayJobsClient } from '../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
+import { createWorker, WORKFLOWS_PATH } from './create-worker.js';
 
-const require = createRequire(import.meta.url);
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 
@@ -46,9 +45,9 @@ export function superviseWorker(opts: { config: Config; db: Kysely<Database>; lo
     while (!stopping) {
       let connection: NativeConnection | undefined;
       try {
-        bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index.ts'), logger: quietBundlerLogger });
+        bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
         connection = await NativeConnection.connect({ address: config.temporal.address });
-        const worker = await Worker.create({
+        const worker = await createWorker({
           connection,
           namespace: config.temporal.namespace,
           taskQueue: config.temporal.taskQueue,

@@ -6,11 +6,9 @@ import type { Activities } from '../activities/index.js';
 import type { BatchPredictWorkflowInput, BatchPredictWorkflowResult, PredictJobResult } from '../contracts/inference-workflows.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
+import { RECORD_ACTIVITY } from './activity-options.js';
 
-const { recordPredictionResult, recordPredictionStatus } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
-});
+const { recordPredictionResult, recordPredictionStatus } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
 export async function batchPredictWorkflow(input: BatchPredictWorkflowInput): Promise<BatchPredictWorkflowResult> {
   return withJobRecord({ kind: 'batch_predict', tenantId: input.tenantId, resourceId: String(input.predictionId) }, async () => {

@@ -2,11 +2,9 @@
 import { CancellationScope, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { failureMessage } from './ray-job.js';
+import { RECORD_ACTIVITY } from './activity-options.js';
 
-const { registerJob, recordJobStatus } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
-});
+const { registerJob, recordJobStatus } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
 export async function withJobRecord<T>(
   job: { kind: string; tenantId?: string | null; resourceId?: string | null },

@@ -40,9 +40,6 @@ export interface RayStepOptions extends RayJobSpec {
 
 // Each workflow execution has its own module state in the sandbox: this is this run's progress.
 const progress: JobProgress = { phase: 'starting', raySubmissionId: null };
-export function setPhase(phase: string): void {
-  progress.phase = phase;
-}
 
 export async function runRayJob<T = Record<string, unknown>>(
   opts: RayStepOptions,

@@ -5,11 +5,9 @@ import type { Activities } from '../activities/index.js';
 import type { ShapJobResult, ShapWorkflowInput } from '../contracts/train-workflows.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
+import { RECORD_ACTIVITY } from './activity-options.js';
 
-const { recordShap } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
-});
+const { recordShap } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
 /** Runs the SHAP job and records its outcome on the training. Returns the importances, or null on failure. */
 export async function runShapStep(input: ShapWorkflowInput, rethrow = false): Promise<Record<string, number> | null> {

@@ -5,11 +5,9 @@ import type { Activities } from '../activities/index.js';
 import type { StatisticsInput, StatisticsJobResult } from '../contracts/data-workflows.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
+import { RECORD_ACTIVITY } from './activity-options.js';
 
-const { recordStatistics } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
-});
+const { recordStatistics } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
 export async function statisticsWorkflow(input: StatisticsInput): Promise<{ snapshotId: string | null; rows: number }> {
   const { workflowId } = workflowInfo();

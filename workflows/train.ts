@@ -7,11 +7,9 @@ import type { TrainJobResult, TrainWorkflowInput } from '../contracts/train-work
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
 import { runShapStep } from './shap.js';
+import { RECORD_ACTIVITY } from './activity-options.js';
 
-const { recordTrainingResult, recordTrainingStatus } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
-});
+const { recordTrainingResult, recordTrainingStatus } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
 export interface TrainWorkflowResult {
   trainingId: number;

@@ -7,11 +7,9 @@ import type { Activities } from '../activities/index.js';
 import type { UploadValidateInput, UploadValidateResult, ValidateJobResult } from '../contracts/data-workflows.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
+import { RECORD_ACTIVITY } from './activity-options.js';
 
-const { markFilesValidating, recordFileValidation, refreshDatasetStatus } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 20 },
-});
+const { markFilesValidating, recordFileValidation, refreshDatasetStatus } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
 function failedReport(message: string, rule = 'job_failed') {
   return {

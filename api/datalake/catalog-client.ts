@@ -129,12 +129,3 @@ export function sqlType(type: IcebergField['type']): string {
 
 export const isNumericType = (type: IcebergField['type']) =>
   typeof type === 'string' && (['int', 'long', 'float', 'double'].includes(type) || type.startsWith('decimal'));
-
-const clients = new WeakMap<object, IcebergCatalogClient>();
-
-/** One client (and token) per set of dependencies. */
-export function catalogFor(deps: { config: Config }): IcebergCatalogClient {
-  let c = clients.get(deps);
-  if (!c) clients.set(deps, (c = new IcebergCatalogClient(deps.config.iceberg)));
-  return c;
-}

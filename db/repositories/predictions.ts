@@ -109,18 +109,6 @@ export async function listPredictionsOfTraining(db: Db, tenantId: string, traini
     .execute();
 }
 
-/** True while a batch prediction runs on the model (8.5 may refuse to delete it then). */
-export async function hasActivePrediction(db: Db, trainingId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('predictions')
-    .select('id')
-    .where('training_id', '=', trainingId)
-    .where('status', 'in', [...ACTIVE_PREDICTION_STATUSES])
-    .limit(1)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export interface RealtimeCount extends ModelTrace {
   minute: Date;
   username: string;

@@ -49,13 +49,3 @@ export async function revokeUserFamilies(db: Db, userId: number, reason: string,
   if (keepFamilyId) q = q.where('id', '<>', keepFamilyId);
   await q.execute();
 }
-
-export async function isFamilyRevoked(db: Db, familyId: string): Promise<boolean> {
-  const row = await db.selectFrom('token_families').select('revoked_at').where('id', '=', familyId).executeTakeFirst();
-  return !row || row.revoked_at !== null;
-}
-
-/** Drops refresh tokens that expired more than a day ago (housekeeping). */
-export async function pruneExpiredRefreshTokens(db: Db): Promise<void> {
-  await db.deleteFrom('refresh_tokens').where('expires_at', '<', sql<Date>`now() - interval '1 day'`).execute();
-}

@@ -12,7 +12,6 @@ import { loadConfig } from '../../config/config.js';
 import { LOCAL, shiftedProfile } from '../../scripts/stack/profiles.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, startProbe } from '../support/probe.js';
-import { hasStack } from '../support/stack.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const OFFSET = 2000;
@@ -73,7 +72,7 @@ const configFor = () =>
     RAY_ADDRESS: `http://127.0.0.1:${profile.ray.dashboardPort}`,
   });
 
-describe.skipIf(!hasStack)('npm start', () => {
+describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts everything, runs a job, stops cleanly, and keeps the data for the next start', async () => {

@@ -3,9 +3,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 
-describe.skipIf(!hasStack)('API skeleton', () => {
+describe('API skeleton', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   beforeAll(async () => {
     t = await buildTestApp();
@@ -97,7 +97,7 @@ describe.skipIf(!hasStack)('API skeleton', () => {
   });
 });
 
-describe.skipIf(!hasStack)('API process', () => {
+describe('API process', () => {
   it("leaves no AsyncLocalStorage enabled after connecting to Temporal, and still calls Temporal", async () => {
     const t = await buildTestApp();
     try {
@@ -112,7 +112,7 @@ describe.skipIf(!hasStack)('API process', () => {
   });
 });
 
-describe.skipIf(!hasStack)('API over a real socket', () => {
+describe('API over a real socket', () => {
   it('sets X-Request-Id on the Node response, keeping a sane client id', async () => {
     const { listen } = await import('../../api/http-server.js');
     const t = await buildTestApp();

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession } from '../support/identity.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { rayJobsOf, waitForRayJob } from '../support/probe.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 import { spawnWorkerProcess } from '../support/worker.js';
 
 const ROWS = 150_000;
 
-describe.skipIf(!hasStack)('worker killed during validation', () => {
+describe('worker killed during validation', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let token: string;
   beforeAll(async () => {

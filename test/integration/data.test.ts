@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobEnvironment, type Config } from '../../config/config.js';
 import type { UploadValidateInput } from '../../contracts/data-workflows.js';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -44,7 +44,7 @@ const MIXED_CSV =
   '5,,3,true,2024-01-02\r\n' +
   '6,erin,-7.25,0,2024-12-31\r\n';
 
-describe.skipIf(!hasStack)('data module on the real stack', () => {
+describe('data module on the real stack', () => {
   let suite: JobSuite;
   let t: JobSuite['t'];
   let token: string;

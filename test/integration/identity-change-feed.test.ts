@@ -4,9 +4,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityFeedCaughtUp, newTenant, userWith } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 
-describe.skipIf(!hasStack)('identity change feed (LISTEN/NOTIFY) across API processes', () => {
+describe('identity change feed (LISTEN/NOTIFY) across API processes', () => {
   let a: Awaited<ReturnType<typeof buildTestApp>>;
   let b: Awaited<ReturnType<typeof buildTestApp>>;
   let tenantId: string;

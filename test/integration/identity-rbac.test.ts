@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS } from '../../contracts/permissions.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 
-describe.skipIf(!hasStack)('identity: RBAC (3.x)', () => {
+describe('identity: RBAC (3.x)', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let admin: Awaited<ReturnType<typeof adminSession>>;
   let tenantId: string;

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantExists } from '../../db/repositories/tenants.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 
-describe.skipIf(!hasStack)('identity: users (2.x) and tenants', () => {
+describe('identity: users (2.x) and tenants', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let admin: Awaited<ReturnType<typeof adminSession>>;
   let tenantId: string;

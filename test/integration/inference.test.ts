@@ -7,12 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { jobEnvironment } from '../../config/config.js';
 import * as trainRepo from '../../db/repositories/train.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
-import { hasStack, uniq } from '../support/stack.js';
+import { uniq } from '../support/stack.js';
 import { rng } from '../support/train-data.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -89,7 +89,7 @@ function parseCsv(text: string): Array<Record<string, string>> {
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, unquote(v)])));
 }
 
-describe.skipIf(!hasStack)('inference on the real stack', () => {
+describe('inference on the real stack', () => {
   let suite: JobSuite;
   let t: JobSuite['t'];
   let token: string;

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, rayJobsOf, startProbe, waitForRayJob } from '../support/probe.js';
-import { buildTestApp, hasStack } from '../support/stack.js';
+import { buildTestApp } from '../support/stack.js';
 import { startInProcessWorker } from '../support/worker.js';
 
-describe.skipIf(!hasStack)('lake probe job on the real stack', () => {
+describe('lake probe job on the real stack', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
 

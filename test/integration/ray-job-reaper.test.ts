@@ -1,7 +1,7 @@
 // The worker's sweep on the real Ray and Temporal: a running Ray job whose workflow is closed or unknown is
 // stopped; the job of a running workflow, and a job of another namespace, are left alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { reapOrphanRayJobs } from '../../worker/ray-job-reaper.js';
 import { probeInput, startProbe, waitForRayJob } from '../support/probe.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';

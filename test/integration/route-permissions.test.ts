@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
-import { buildTestApp, hasStack } from '../support/stack.js';
+import { buildTestApp } from '../support/stack.js';
 
 /** No token needed: login family, liveness/readiness, and the job callbacks (authenticated by their own means). */
 const PUBLIC = new Set([
@@ -58,7 +58,7 @@ interface Operation {
   op: Schema;
 }
 
-describe.skipIf(!hasStack)('route table: authentication, permissions, tenant isolation', () => {
+describe('route table: authentication, permissions, tenant isolation', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let doc: Schema;
   let ops: Operation[];

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession } from '../support/identity.js';
 import { rayJobsOf, waitForRayJob } from '../support/probe.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { buildTestApp, uniq } from '../support/stack.js';
 import { customersCsv, roles, TEMPLATE } from '../support/train-data.js';
 import { spawnWorkerProcess } from '../support/worker.js';
 
-describe.skipIf(!hasStack)('worker killed during a training', () => {
+describe('worker killed during a training', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let token: string;
   const json = async (p: string, init: RequestInit & { json?: unknown } = {}) => {

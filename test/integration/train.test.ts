@@ -2,13 +2,13 @@
 // then models are trained through the API (8.1) by the train workflow and its Ray job, and read back (8.3, 10.5, 8.8...).
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
+import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
-import { hasStack, uniq } from '../support/stack.js';
+import { uniq } from '../support/stack.js';
 
 import { customersCsv, rng, roles, TEMPLATE } from '../support/train-data.js';
 
-describe.skipIf(!hasStack)('training on the real stack', () => {
+describe('training on the real stack', () => {
   let suite: JobSuite;
   let t: JobSuite['t'];
   let token: string;

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, rayJobsOf, startProbe, waitForRayJob } from '../support/probe.js';
-import { buildTestApp, hasStack } from '../support/stack.js';
+import { buildTestApp } from '../support/stack.js';
 import { spawnWorkerProcess } from '../support/worker.js';
 
-describe.skipIf(!hasStack)('worker killed during a job', () => {
+describe('worker killed during a job', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   beforeAll(async () => {
     t = await buildTestApp();

@@ -32,7 +32,7 @@ export async function waitForRayJob(rayAddress: string, workflowId: string, stat
 }
 
 export async function rayJobsOf(rayAddress: string, workflowId: string) {
-  const { RayJobsClient } = await import('../../activities/ray-jobs-client.js');
+  const { RayJobsClient } = await import('../../integrations/ray-jobs-client.js');
   const all = await new RayJobsClient(rayAddress).list();
   return all.filter((j) => (j as unknown as { metadata?: Record<string, string> }).metadata?.workflow_id === workflowId);
 }

@@ -1,39 +1,21 @@
 // Workers for tests: in-process (fast) or as a child process (so a test can kill it like a crash).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
-import { createActivities } from '../../activities/index.js';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
 import type { Config } from '../../config/config.js';
-import { createDb } from '../../db/connection.js';
+import { connectWorker } from '../../worker/create-worker.js';
 
-const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-let runtimeQuiet = false;
 
+/** The worker that worker/main.ts runs, in this process. */
 export async function startInProcessWorker(config: Config) {
-  if (!runtimeQuiet) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeQuiet = true;
-  }
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const db = createDb(config.postgres.url, 5);
-  const worker = await Worker.create({
-    connection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
-    activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address) }),
-  });
+  const { worker, close } = await connectWorker(config);
   const running = worker.run();
   return {
     worker,
     async stop() {
       worker.shutdown();
       await running;
-      await connection.close();
-      await db.destroy();
+      await close();
     },
   };
 }

@@ -32,4 +32,11 @@ describe('configuration', () => {
     expect(env.DATAML_TEMPORAL_ADDRESS).toBe('temporal.internal:7233');
     expect(env.DATAML_ICEBERG_URI).toBe('http://127.0.0.1:8181');
   });
+
+  it('configures serving: the ONNX session cache and the Python model server\'s interpreter', () => {
+    expect(loadConfig({}).serving).toEqual({ onnxCacheSize: 64 });
+    const c = loadConfig({ INFERENCE_CACHE_SIZE: '8', DATAML_VENV_BIN: '/opt/venv/bin' });
+    expect(c.serving).toEqual({ onnxCacheSize: 8, python: '/opt/venv/bin/python' });
+    expect(() => loadConfig({ INFERENCE_CACHE_SIZE: '0' })).toThrow(/serving\.onnxCacheSize/);
+  });
 });

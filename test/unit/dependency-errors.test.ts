@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RayJobsClient } from '../../activities/ray-jobs-client.js';
+import { IcebergCatalogClient } from '../../api/datalake/catalog-client.js';
+import { Serving } from '../../api/serving/serving.js';
+import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { createApp } from '../../api/app.js';
 import { createS3 } from '../../api/build-deps.js';
 import { unavailableDependency } from '../../api/dependency-errors.js';
@@ -45,17 +47,23 @@ describe('dependencies down', () => {
       ICEBERG_CATALOG_URI: `http://127.0.0.1:${port}`,
       RAY_ADDRESS: `http://127.0.0.1:${port}`,
     });
+    const log = createLogger('silent', 'unit');
+    const db = createDb(config.postgres.url);
+    const s3 = createS3(config);
     deps = {
       config,
-      log: createLogger('silent', 'unit'),
-      db: createDb(config.postgres.url),
+      log,
+      db,
       temporal: new Client({ connection: lazyTemporalConnection(config.temporal.address) }),
-      s3: createS3(config),
+      s3,
       ray: new RayJobsClient(config.ray.address),
+      catalog: new IcebergCatalogClient(config.iceberg),
+      serving: new Serving({ config, db, s3, log }),
     };
     app = createApp(deps);
   });
   afterAll(async () => {
+    await deps.serving.close();
     await deps.db.destroy();
     await deps.temporal.connection.close();
     deps.s3.destroy();

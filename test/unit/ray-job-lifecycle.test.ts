@@ -1,7 +1,7 @@
 // How a finished Ray job is classified (its own failure, or ended from outside and so resubmitted) and how
 // much memory each job gets. Pure functions against fakes; the drills run the real thing.
 import { describe, expect, it } from 'vitest';
-import { endedByInfrastructure } from '../../activities/ray-jobs-client.js';
+import { endedByInfrastructure } from '../../integrations/ray-jobs-client.js';
 import { createJobMemory, GB } from '../../activities/ray-memory.js';
 import { loadConfig } from '../../config/config.js';
 

@@ -1,6 +1,6 @@
 // The Ray Jobs client against a fake HTTP layer (the real one is exercised by the integration tests).
 import { describe, expect, it } from 'vitest';
-import { jobErrorMessage, RayJobsClient, type RayJobInfo } from '../../activities/ray-jobs-client.js';
+import { jobErrorMessage, RayJobsClient, type RayJobInfo } from '../../integrations/ray-jobs-client.js';
 
 function fakeRay() {
   const jobs = new Map<string, RayJobInfo>();

@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { ColumnStatsInput } from '../../../contracts/data-workflows.js';
 import { findOwnedTable, ownedTables } from '../../../db/repositories/datasets.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
-import { CatalogError, catalogFor, currentFields, isNumericType, sqlType } from '../../datalake/catalog-client.js';
+import { CatalogError, currentFields, isNumericType, sqlType } from '../../datalake/catalog-client.js';
 import type { AppDeps, Principal } from '../../deps.js';
 import { HttpError, notFound, unprocessable } from '../../errors.js';
 import { startJob } from '../../temporal/start-job.js';
@@ -23,7 +23,7 @@ const catalogErrors = async <T>(fn: () => Promise<T>): Promise<T> => {
 async function ownedTable(deps: AppDeps, principal: Principal, schema: string, table: string) {
   const owned = await findOwnedTable(deps.db, principal.tenantId, schema, table);
   if (!owned) throw notFound('Table');
-  const meta = await catalogErrors(() => catalogFor(deps).loadTable(schema, table));
+  const meta = await catalogErrors(() => deps.catalog.loadTable(schema, table));
   return { owned, meta };
 }
 
@@ -56,12 +56,12 @@ export const listSchemasHandler: RouteHandler<typeof listSchemas, AuthedEnv> = a
 export const listTablesHandler: RouteHandler<typeof listTables, AuthedEnv> = async (c) => {
   const { schema_name } = c.req.valid('query');
   const deps = c.var.deps;
-  const namespaces = await catalogErrors(() => catalogFor(deps).listNamespaces());
+  const namespaces = await catalogErrors(() => deps.catalog.listNamespaces());
   if (!namespaces.includes(schema_name)) {
     if (STANDARD_SCHEMAS.includes(schema_name)) return c.json([], 200);
     throw notFound('Schema');
   }
-  const inCatalog = new Set(await catalogErrors(() => catalogFor(deps).listTables(schema_name)));
+  const inCatalog = new Set(await catalogErrors(() => deps.catalog.listTables(schema_name)));
   const mine = await ownedTables(deps.db, c.var.principal.tenantId, schema_name);
   return c.json(mine.map((t) => t.table_name).filter((n) => inCatalog.has(n)), 200);
 };

@@ -1,4 +1,3 @@
-import { ErrorResponse } from '../../../contracts/common.js';
 import {
   DistinctCountQuery,
   DistinctCountResponse,
@@ -14,9 +13,8 @@ import {
 } from '../../../contracts/datalake.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { protectedRoute } from '../../auth/protected-route.js';
+import { error, json } from '../openapi-responses.js';
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const notYours = error("No such schema/table/column among the caller's tables in the catalog");
 
 export const listSchemas = protectedRoute(PERMISSIONS.readDatalake, {

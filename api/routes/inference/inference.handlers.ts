@@ -10,9 +10,10 @@ import { datasetForTraining } from '../../../db/repositories/train.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { startJob } from '../../temporal/start-job.js';
-import { typeFeatures } from './features.js';
-import { PythonModelError } from './python-models.js';
-import { assertPreprocess, assertProblem, assertUsable, inferenceFor, labelName, traceOf, type ServedModel } from './inference-service.js';
+import { typeFeatures } from '../../serving/features.js';
+import { PythonModelError } from '../../serving/python-models.js';
+import { labelName, traceOf, type ServedModel } from '../../serving/served-model.js';
+import { assertPreprocess, assertProblem, assertUsable } from './model-checks.js';
 import type {
   batchPrediction,
   downloadPredictionResult,
@@ -30,8 +31,8 @@ const lower = (s: string) => s.toLowerCase() as PredictionRecord['status'];
 export const realtimePredictionHandler: RouteHandler<typeof realtimePrediction, AuthedEnv> = async (c) => {
   const body = c.req.valid('json');
   const { principal, deps } = c.var;
-  const state = inferenceFor(deps);
-  const m = await state.model(principal.tenantId, body.train_id);
+  const state = deps.serving;
+  const m = await state.models.model(principal.tenantId, body.train_id);
   assertUsable(m);
   assertProblem(m, 'tabular');
   assertPreprocess(m, body.preprocess_id);
@@ -62,7 +63,7 @@ export const realtimePredictionHandler: RouteHandler<typeof realtimePrediction, 
 
 export const formBasedPredictionHandler: RouteHandler<typeof formBasedPrediction, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('query');
-  const m = await inferenceFor(c.var.deps).model(c.var.principal.tenantId, id, true);
+  const m = await c.var.deps.serving.models.model(c.var.principal.tenantId, id, true);
   assertUsable(m);
   const headers = m.features.map((f) => ({ column_name: f.column_name, data_type: f.data_type as TemplateDataType, default_value: f.default_value }));
   return c.json({ id: m.trainingId, headers, target: m.target, preprocess_id: m.preprocessId! }, 200);
@@ -89,7 +90,7 @@ export const batchPredictionHandler: RouteHandler<typeof batchPrediction, Authed
   const body = c.req.valid('json');
   const { principal, deps } = c.var;
   const { tenantId, username } = principal;
-  const m = await inferenceFor(deps).model(tenantId, body.train_id, true);
+  const m = await deps.serving.models.model(tenantId, body.train_id, true);
   assertUsable(m);
   assertProblem(m, 'tabular');
   const d = await datasetForTraining(deps.db, tenantId, body.dataset_id);
@@ -139,8 +140,8 @@ export function frequencyMatches(modelFreq: string, asked: string): boolean {
 export const forecastHandler: RouteHandler<typeof forecast, AuthedEnv> = async (c) => {
   const body = c.req.valid('json');
   const { principal, deps } = c.var;
-  const state = inferenceFor(deps);
-  const m = await state.model(principal.tenantId, body.train_id, true);
+  const state = deps.serving;
+  const m = await state.models.model(principal.tenantId, body.train_id, true);
   assertUsable(m);
   assertProblem(m, 'Forecast');
   assertPreprocess(m, body.preprocess_id);
@@ -231,8 +232,8 @@ export const downloadPredictionResultHandler: RouteHandler<typeof downloadPredic
 export const listPredictionsHandler: RouteHandler<typeof listPredictions, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('query');
   const { deps, principal } = c.var;
-  const state = inferenceFor(deps);
-  await state.model(principal.tenantId, train_id, true);
+  const state = deps.serving;
+  await state.models.model(principal.tenantId, train_id, true);
   await state.recorder.flush();
   const rows = await repo.listPredictionsOfTraining(deps.db, principal.tenantId, train_id);
   const data: PredictionRecord[] = rows.map((r) => ({

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../../contracts/common.js';
 import {
   BatchPredictionBody,
   BatchPredictionResponse,
@@ -16,9 +15,8 @@ import {
 } from '../../../contracts/inference.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { protectedRoute } from '../../auth/protected-route.js';
+import { error, json } from '../openapi-responses.js';
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Inference'];
 const modelErrors = {
   404: error('No such model (training) in your tenant'),

@@ -1,9 +1,7 @@
-import { ErrorResponse } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { TerminateRayJobQuery, TerminateRayJobResponse } from '../../../contracts/ray.js';
 import { protectedRoute } from '../../auth/protected-route.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
+import { error } from '../openapi-responses.js';
 
 export const terminateRayJob = protectedRoute(PERMISSIONS.manageJobs, {
   method: 'post',

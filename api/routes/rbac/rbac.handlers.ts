@@ -44,6 +44,20 @@ async function targetTenant(db: Kysely<Database>, principal: Principal, tenantId
   return tenantId;
 }
 
+/** The ids of what the body names (by id or by name) in the tenant; 404 naming every one that is not there. */
+async function existingIds(
+  what: string,
+  wanted: { ids: number[] } | { names: string[] },
+  find: { byIds: (ids: number[]) => Promise<Named[]>; byNames: (names: string[]) => Promise<Named[]> },
+): Promise<number[]> {
+  const found = 'ids' in wanted ? await find.byIds(wanted.ids) : await find.byNames(wanted.names);
+  const missing =
+    'ids' in wanted ? wanted.ids.filter((id) => !found.some((f) => f.id === id)) : wanted.names.filter((n) => !found.some((f) => f.name === n));
+  if (missing.length) throw notFoundNamed(what, missing);
+  return found.map((f) => f.id);
+}
+type Named = { id: number; name: string };
+
 async function named<T>(create: () => Promise<T>, what: string): Promise<T> {
   try {
     return await create();
@@ -84,18 +98,10 @@ export const attachRolePermissionsHandler: RouteHandler<typeof attachRolePermiss
   const tenantId = c.var.principal.tenantId;
   const role = await findRole(db, tenantId, role_id);
   if (!role) throw notFoundNamed('Role', [role_id]);
-  let ids: number[];
-  if ('permission_ids' in body) {
-    const found = await findPermissionsByIds(db, tenantId, body.permission_ids);
-    const missing = body.permission_ids.filter((id) => !found.some((p) => p.id === id));
-    if (missing.length) throw notFoundNamed('Permission', missing);
-    ids = found.map((p) => p.id);
-  } else {
-    const found = await findPermissionsByNames(db, tenantId, body.permission_names);
-    const missing = body.permission_names.filter((n) => !found.some((p) => p.name === n));
-    if (missing.length) throw notFoundNamed('Permission', missing);
-    ids = found.map((p) => p.id);
-  }
+  const ids = await existingIds('Permission', 'permission_ids' in body ? { ids: body.permission_ids } : { names: body.permission_names }, {
+    byIds: (wanted) => findPermissionsByIds(db, tenantId, wanted),
+    byNames: (wanted) => findPermissionsByNames(db, tenantId, wanted),
+  });
   await grantPermissions(db, role.id, ids);
   authFor(c.var.deps).invalidate(tenantId);
   return c.json({ ...role, permissions: await rolePermissions(db, role.id) }, 200);
@@ -108,18 +114,10 @@ export const assignUserRolesHandler: RouteHandler<typeof assignUserRoles, Authed
   const tenantId = c.var.principal.tenantId;
   const user = await findTenantUser(db, tenantId, user_id);
   if (!user) throw notFoundNamed('User', [user_id]);
-  let ids: number[];
-  if ('role_ids' in body) {
-    const found = await findRolesByIds(db, tenantId, body.role_ids);
-    const missing = body.role_ids.filter((id) => !found.some((r) => r.id === id));
-    if (missing.length) throw notFoundNamed('Role', missing);
-    ids = found.map((r) => r.id);
-  } else {
-    const found = await findRolesByNames(db, tenantId, body.role_names);
-    const missing = body.role_names.filter((n) => !found.some((r) => r.name === n));
-    if (missing.length) throw notFoundNamed('Role', missing);
-    ids = found.map((r) => r.id);
-  }
+  const ids = await existingIds('Role', 'role_ids' in body ? { ids: body.role_ids } : { names: body.role_names }, {
+    byIds: (wanted) => findRolesByIds(db, tenantId, wanted),
+    byNames: (wanted) => findRolesByNames(db, tenantId, wanted),
+  });
   await assignRoles(db, user.id, ids);
   authFor(c.var.deps).invalidate(tenantId);
   return c.json({ user_id: user.id, roles: await userRoles(db, user.id) }, 200);

@@ -1,4 +1,3 @@
-import { ErrorResponse } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import {
   AssignUserRolesBody,
@@ -16,9 +15,7 @@ import {
   RoleIdParams,
 } from '../../../contracts/rbac.js';
 import { protectedRoute } from '../../auth/protected-route.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { error, json } from '../openapi-responses.js';
 
 export const createRole = protectedRoute(PERMISSIONS.manageRoles, {
   method: 'post',

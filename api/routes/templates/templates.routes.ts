@@ -1,4 +1,3 @@
-import { ErrorResponse } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import {
   CreateTemplateBody,
@@ -11,9 +10,7 @@ import {
   UpdateTemplateResponse,
 } from '../../../contracts/templates.js';
 import { protectedRoute } from '../../auth/protected-route.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { error, json } from '../openapi-responses.js';
 
 export const createTemplate = protectedRoute(PERMISSIONS.manageTemplates, {
   method: 'post',

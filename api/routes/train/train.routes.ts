@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import {
   CreateTrainingBody,
@@ -25,10 +24,9 @@ import {
   ViewFeatureImportanceResponse,
 } from '../../../contracts/train.js';
 import { protectedRoute } from '../../auth/protected-route.js';
+import { error, json } from '../openapi-responses.js';
 import { requireCallbackSecret } from './callback-secret.js';
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const tags = ['Train'];
 
 export const createTraining = protectedRoute(PERMISSIONS.trainModels, {

@@ -63,6 +63,13 @@ export class OnnxModels {
     return ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
   }
 
+  /** Releases every loaded session (the API is stopping). */
+  async close(): Promise<void> {
+    const loaded = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(loaded.map((s) => s.then((x) => x.release()).catch(() => undefined)));
+  }
+
   /**
    * One row, run together with the other rows that arrive for the same model in the same event-loop turn:
    * a run costs about the same for 1 and for 30 rows, so concurrent requests share it (rows are independent:

@@ -1,13 +1,10 @@
-// The models as inference serves them, and the per-API-process serving state (ONNX sessions, the Python
-// fallback, the real-time recorder), attached to the deps object it was built from.
-import type { AppDeps } from '../../deps.js';
-import { conflict, notFound, unprocessable } from '../../errors.js';
-import * as trainRepo from '../../../db/repositories/train.js';
-import type { ModelTrace } from '../../../db/repositories/predictions.js';
+// A model version as serving uses it, read from its training row (inputs, labels, artifact keys).
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { ModelTrace } from '../../db/repositories/predictions.js';
+import * as trainRepo from '../../db/repositories/train.js';
+import { notFound } from '../errors.js';
 import type { ModelFeature } from './features.js';
-import { OnnxModels } from './onnx-models.js';
-import { PythonModels } from './python-models.js';
-import { RealtimeRecorder } from './realtime-recorder.js';
 
 /** A completed or not-yet-completed model version, as read from its training row. */
 export interface ServedModel {
@@ -89,25 +86,19 @@ export const traceOf = (m: ServedModel): ModelTrace => ({
 /** How long a model's row is reused without reading it again (status, preprocess record, deletion). */
 const MODEL_TTL_MS = 2000;
 
-export class InferenceState {
-  readonly onnx: OnnxModels;
-  readonly python: PythonModels;
-  readonly recorder: RealtimeRecorder;
+/** The tenants' models as serving reads them: briefly cached, so a request does not cost a database round trip. */
+export class ServedModels {
   private readonly models = new Map<string, { at: number; model: Promise<ServedModel | undefined> }>();
 
-  constructor(private readonly deps: AppDeps) {
-    this.onnx = new OnnxModels(deps.s3, deps.config.s3.bucket, Number(process.env.INFERENCE_CACHE_SIZE ?? 64));
-    this.python = new PythonModels(deps.config);
-    this.recorder = new RealtimeRecorder(deps.db, deps.log);
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
-  /** The tenant's model (briefly cached: a request must not cost a database round trip). */
+  /** The tenant's model; `fresh` reads its row again (404 when there is none). */
   async model(tenantId: string, trainId: number, fresh = false): Promise<ServedModel> {
     const key = `${tenantId}:${trainId}`;
     const hit = this.models.get(key);
     let entry = hit && !fresh && Date.now() - hit.at < MODEL_TTL_MS ? hit : undefined;
     if (!entry) {
-      entry = { at: Date.now(), model: trainRepo.findTraining(this.deps.db, tenantId, trainId).then((t) => (t ? toServed(t) : undefined)) };
+      entry = { at: Date.now(), model: trainRepo.findTraining(this.db, tenantId, trainId).then((t) => (t ? toServed(t) : undefined)) };
       this.models.set(key, entry);
       entry.model.catch(() => this.models.delete(key));
       if (this.models.size > 10_000) this.models.clear();
@@ -118,40 +109,5 @@ export class InferenceState {
       throw notFound('Model (training)');
     }
     return m;
-  }
-}
-
-const states = new WeakMap<AppDeps, InferenceState>();
-
-export function inferenceFor(deps: AppDeps): InferenceState {
-  let s = states.get(deps);
-  if (!s) {
-    s = new InferenceState(deps);
-    states.set(deps, s);
-  }
-  return s;
-}
-
-/** A model a prediction may use: completed (409 while it trains, or when it failed / was cancelled). */
-export function assertUsable(m: ServedModel): void {
-  if (m.status !== 'Completed') {
-    throw conflict(`The model is ${m.status}; predictions need a Completed model`, { status: m.status });
-  }
-  if (!m.modelKey) throw conflict('The model has no stored artifact');
-}
-
-export function assertProblem(m: ServedModel, wanted: 'tabular' | 'Forecast', path = 'train_id'): void {
-  const ok = wanted === 'Forecast' ? m.problemType === 'Forecast' : m.problemType !== 'Forecast';
-  if (!ok) {
-    const use = m.problemType === 'Forecast' ? 'use 9.4 /api/v1/inference/forecast' : 'forecasts need a Forecast model';
-    throw unprocessable(`${path}: model ${m.trainingId} is a ${m.problemType} model; ${use}`, [{ path, message: `a ${m.problemType} model`, code: 'wrong_problem_type' }]);
-  }
-}
-
-export function assertPreprocess(m: ServedModel, preprocessId: number): void {
-  if (m.preprocessId !== preprocessId) {
-    throw unprocessable(`preprocess_id: ${preprocessId} is not the preprocessing record of model ${m.trainingId} (${m.preprocessId}); see 9.3`, [
-      { path: 'preprocess_id', message: `the model's preprocess_id is ${m.preprocessId}`, code: 'preprocess_mismatch' },
-    ]);
   }
 }

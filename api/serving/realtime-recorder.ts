@@ -2,8 +2,8 @@
 // and written with one upsert per flush (every second, and before 9.6 reads), so a request never waits on it.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database } from '../../../db/database.js';
-import { addRealtimeCounts, type ModelTrace, type RealtimeCount } from '../../../db/repositories/predictions.js';
+import type { Database } from '../../db/database.js';
+import { addRealtimeCounts, type ModelTrace, type RealtimeCount } from '../../db/repositories/predictions.js';
 
 export class RealtimeRecorder {
   private counts = new Map<string, RealtimeCount>();

@@ -5,9 +5,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { jobEnvironment, type Config } from '../../../config/config.js';
+import { jobEnvironment, type Config } from '../../config/config.js';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 export interface PythonRow {
   prediction: unknown;
@@ -39,15 +39,10 @@ export class PythonModels {
 
   constructor(private readonly config: Config) {}
 
-  /** The interpreter: the project's venv (DATAML_VENV_BIN, set by the stack scripts), else the Ray jobs' python. */
-  private python(): string {
-    const bin = process.env.DATAML_VENV_BIN;
-    return bin ? path.join(bin, 'python') : this.config.ray.python;
-  }
-
   private start(): Promise<void> {
-    const child = spawn(this.python(), ['-m', 'dataml_jobs.inference.serve'], {
+    const child = spawn(this.config.serving.python ?? this.config.ray.python, ['-m', 'dataml_jobs.inference.serve'], {
       cwd: path.join(ROOT, 'ml'),
+      // The child inherits this process's environment (PATH, locale) plus what a job is given.
       env: { ...process.env, ...jobEnvironment(this.config) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

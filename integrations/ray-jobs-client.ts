@@ -1,6 +1,8 @@
+// A small client for the Ray Jobs REST API (the dashboard's /api/jobs/): the activities submit, watch and stop
+// jobs with it; the API's readiness check asks it for Ray's version.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-// A small client for the Ray Jobs REST API (the dashboard's /api/jobs/), used by activities only.
+
 export type RayJobState = 'PENDING' | 'RUNNING' | 'STOPPED' | 'SUCCEEDED' | 'FAILED';
 
 export interface RayJobInfo {

@@ -2,7 +2,7 @@
 // features answer 422; a missing feature is sent as missing (NaN / "") so that the model's own fitted imputer
 // fills it (the template default when the column has one, else the training median / "__missing__"), exactly
 // as the batch path does with an empty cell. A missing feature that is neither nullable nor defaulted is a 422.
-import { unprocessable } from '../../errors.js';
+import { unprocessable } from '../errors.js';
 
 export type FeatureKind = 'numeric' | 'categorical' | 'date';
 

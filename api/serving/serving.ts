@@ -1,0 +1,32 @@
+// Real-time model serving in the API process: the models' rows, the ONNX sessions, the Python fallback and the
+// real-time prediction recorder. Built once with the API's dependencies (build-deps.ts), closed on shutdown.
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/config.js';
+import type { Database } from '../../db/database.js';
+import { OnnxModels } from './onnx-models.js';
+import { PythonModels } from './python-models.js';
+import { RealtimeRecorder } from './realtime-recorder.js';
+import { ServedModels } from './served-model.js';
+
+export class Serving {
+  readonly models: ServedModels;
+  readonly onnx: OnnxModels;
+  readonly python: PythonModels;
+  readonly recorder: RealtimeRecorder;
+
+  constructor(deps: { config: Config; db: Kysely<Database>; s3: S3Client; log: Logger }) {
+    this.models = new ServedModels(deps.db);
+    this.onnx = new OnnxModels(deps.s3, deps.config.s3.bucket, deps.config.serving.onnxCacheSize);
+    this.python = new PythonModels(deps.config);
+    this.recorder = new RealtimeRecorder(deps.db, deps.log);
+  }
+
+  /** Writes the counts not yet recorded (before the database closes), stops the Python server, frees sessions. */
+  async close(): Promise<void> {
+    await this.recorder.flush();
+    this.python.close();
+    await this.onnx.close();
+  }
+}

@@ -1,0 +1,65 @@
+// The worker of the platform's workflows, built the same way by worker/main.ts and by the tests.
+import { createRequire } from 'node:module';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { createActivities } from '../activities/index.js';
+import type { Config } from '../config/config.js';
+import { createDb } from '../db/connection.js';
+import { RayJobsClient } from '../integrations/ray-jobs-client.js';
+
+const require = createRequire(import.meta.url);
+
+/** The one workflowsPath: every workflow the worker registers. */
+export const WORKFLOWS_PATH = require.resolve('../workflows/index.ts');
+
+let runtimeInstalled = false;
+
+/**
+ * The SDK's own logger: warnings and errors only, unless the log level asks for more. Once per process.
+ * Shutdown signals are the process's own business (worker/main.ts stops its supervised worker itself).
+ */
+export function installSdkLogger(logLevel: Config['logLevel']): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger(logLevel === 'debug' || logLevel === 'trace' ? 'DEBUG' : 'WARN'), shutdownSignals: [] });
+}
+
+/**
+ * A worker of every workflow on `connection`, with the given activities (real ones, or fakes in unit tests).
+ * A pre-built `workflowBundle` saves bundling again when a worker is recreated after an outage.
+ */
+export function createWorker(opts: {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue: string;
+  activities: object;
+  workflowBundle?: WorkflowBundle;
+}): Promise<Worker> {
+  const { workflowBundle, ...rest } = opts;
+  return Worker.create(workflowBundle ? { ...rest, workflowBundle } : { ...rest, workflowsPath: WORKFLOWS_PATH });
+}
+
+/**
+ * Connects to Temporal and Postgres and creates the worker with the real activities. `close()` releases the
+ * connections once `worker.run()` has returned.
+ */
+export async function connectWorker(config: Config): Promise<{ worker: Worker; close: () => Promise<void> }> {
+  installSdkLogger(config.logLevel);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const db = createDb(config.postgres.url, 5);
+  const close = async () => {
+    await connection.close();
+    await db.destroy();
+  };
+  try {
+    const worker = await createWorker({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address) }),
+    });
+    return { worker, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
