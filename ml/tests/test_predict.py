@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from dataml_jobs.inference.model import from_blob, label_name, predict, to_json_rows
-from dataml_jobs.jobs.predict import predict_table
+from dataml_jobs.inference.batch import predict_table
 from dataml_jobs.training.model import dump_artifact, train_frame
 from dataml_jobs.training.onnx_export import export_onnx, onnx_inputs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from dataml_jobs.jobs import statistics as st
+from dataml_jobs.statistics import columns as st
 
 
 def test_stats_match_numpy_across_batches():

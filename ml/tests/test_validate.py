@@ -1,4 +1,4 @@
-"""The validation rules of dataml_jobs.jobs.validate on small generated files (no S3, no catalog)."""
+"""The validation rules of dataml_jobs.validation on small generated files (no S3, no catalog)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,8 @@ import io
 import pyarrow as pa
 import pytest
 
-from dataml_jobs.jobs.validate import parse_template, validate_stream
+from dataml_jobs.validation.rules import parse_template
+from dataml_jobs.validation.stream import validate_stream
 
 TEMPLATE = parse_template([
     {"column_name": "id", "data_type": "Integer"},

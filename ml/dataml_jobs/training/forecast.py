@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..common.runner import JobError
+from .artifacts import run_metadata, save_model
+from .dataset import read_dataset
 from .model import TrainSpec, library_versions
 
 LEVELS = [80, 95]
@@ -275,8 +277,6 @@ class _Saved:
 
 
 def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, started: float) -> dict[str, Any]:
-    from ..jobs.train import read_dataset, save_model
-
     df, snapshot_id = read_dataset(settings, job, [c["column_name"] for c in spec.template])
     out = train_forecast(df, spec)
     cfg = out["config"]
@@ -290,8 +290,7 @@ def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, star
         "features": [{"column_name": c, "data_type": spec.data_type(c), "kind": "exogenous", "default_value": None} for c in cfg["exogenous"]],
         "seed": spec.seed, "config": {**cfg, "model_class": model_class}, "rows": out["rows"],
         "library_versions": library_versions(("statsforecast",)),
-        "train_id": job.get("trainId"), "version": job.get("version"), "tenant_id": job.get("tenantId"),
-        "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],
+        **run_metadata(job, snapshot_id),
     }
     saved = _Saved(out["algorithm"], out["metrics"], out["baseline"], out["leaderboard"], preprocess, [])
     return save_model(settings, job, out["model"], metadata, saved, started)
