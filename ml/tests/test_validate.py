@@ -126,3 +126,72 @@ def test_many_batches_and_capped_examples():
     rows = [e["row"] for e in rep["examples"]]
     assert rows[:3] == [2, 5, 8]
     assert table.column("id").to_pylist()[:3] == [1, 2, 4]
+
+
+def wide_csv(n_columns: int, rows: int) -> tuple[list[str], bytes]:
+    # 10-character names: a 10,000-column header is ~100 KB, longer than the 64 KiB first read.
+    names = [f"col_{i:05d}" for i in range(n_columns)]
+    lines = [",".join(names)] + [",".join(str(r * n_columns + i) for i in range(n_columns)) for r in range(rows)]
+    return names, ("\n".join(lines) + "\n").encode()
+
+
+def test_a_10000_column_file_validates():
+    names, data = wide_csv(10_000, 3)
+    template = parse_template([{"column_name": c, "data_type": "Integer"} for c in names])
+    outcome, table = run(data, template)
+    assert outcome.error_report()["counts"] == {}
+    assert (outcome.readable, outcome.total_fields, outcome.total_records, outcome.valid_rows) == (True, 10_000, 3, 3)
+    assert table.num_columns == 10_000 and table.schema.types[-1] == pa.int64()
+    assert table.column("col_00000").to_pylist() == [0, 10_000, 20_000]
+    assert table.column("col_09999").to_pylist() == [9_999, 19_999, 29_999]
+
+
+def test_a_file_wider_than_the_limit_gets_a_report_naming_it():
+    names, data = wide_csv(1_001, 2)
+    template = parse_template([{"column_name": c, "data_type": "Integer"} for c in names[:5]])
+    sink: list[pa.Table] = []
+    outcome = validate_stream(io.BytesIO(data), template, sink.append, max_columns=1_000)
+    rep = outcome.error_report()
+    assert not outcome.readable and sink == []
+    assert rep["counts"] == {"too_many_columns": 1}
+    assert rep["examples"][0]["message"] == (
+        "the header has 1,001 columns, more than the limit of 1,000 columns per file (DATAML_VALIDATE_MAX_COLUMNS)"
+    )
+    # The limit also holds for a template wider than the file.
+    wide_template = parse_template([{"column_name": c, "data_type": "Integer"} for c in names])
+    outcome = validate_stream(io.BytesIO(b"col_00000\n1\n"), wide_template, None, max_columns=1_000)
+    assert "the template has 1,001 columns" in outcome.error_report()["examples"][0]["message"]
+
+
+def test_columns_of_one_rule_checked_together_give_each_column_own_result():
+    # Columns that share a rule are checked laid end to end: a bad value in one of them must not change how
+    # the others are read. Each column's findings and typed values are those of a file holding it alone.
+    raw = [
+        {"column_name": "a", "data_type": "DateTime"},
+        {"column_name": "b", "data_type": "DateTime"},
+        {"column_name": "c", "data_type": "DateTime", "nullable": True},
+        {"column_name": "n", "data_type": "Integer"},
+        {"column_name": "m", "data_type": "Integer"},
+    ]
+    cells = {
+        "a": ["2024-01-01 08:00", "2024-01-02", "2024-01-03T00:00:00Z"],
+        "b": ["2024-01-01 10:00", "2024-01-01T10:00:00Z", "2024-01-01t10:00:00.5+0130"],
+        "c": ["2024-01-01T00:00:00Z", "x", " "],
+        "n": ["1", " 2 ", "-3"],
+        "m": ["4", "5", "6"],
+    }
+    data = ("a,b,c,n,m\n" + "\n".join(",".join(cells[k][r] for k in cells) for r in range(3)) + "\n").encode()
+    out: list[pa.Table] = []
+    together = validate_stream(io.BytesIO(data), parse_template(raw), out.append)
+    assert together.error_report()["counts"] == {"type_error": 2}  # a's date without a time, c's "x"
+    wide = pa.concat_tables(out).to_pylist()
+    assert len(wide) == 2  # rows 2 and 4
+    for col in raw:
+        name = col["column_name"]
+        alone_out: list[pa.Table] = []
+        alone_data = (name + "\n" + "\n".join(cells[name]) + "\n").encode()
+        alone = validate_stream(io.BytesIO(alone_data), parse_template([col]), alone_out.append)
+        assert [e for e in together.report.examples if e["column"] == name] == alone.report.examples, name
+        if alone.valid_rows == 3:
+            values = pa.concat_tables(alone_out).column(name).to_pylist()
+            assert [r[name] for r in wide] == [values[0], values[2]], name

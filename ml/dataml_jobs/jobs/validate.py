@@ -41,7 +41,13 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
     opened = time.perf_counter()
     # Random access (seekable): validate_stream hands it to Arrow's reader, which reads ahead on its own.
     with arrow_s3(settings).open_input_file(f"{job['bucket']}/{job['key']}") as raw:
-        outcome = validate_stream(raw, template, spill, int(job.get("maxExamples", DEFAULT_MAX_EXAMPLES)))
+        outcome = validate_stream(
+            raw,
+            template,
+            spill,
+            max_examples=int(job.get("maxExamples", DEFAULT_MAX_EXAMPLES)),
+            max_columns=settings.validate_max_columns,
+        )
     checked = time.perf_counter()
 
     snapshot_id: int | None = already

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..common.settings import DEFAULT_VALIDATE_MAX_COLUMNS
+
 MAX_EXAMPLES_PER_RULE = 20
 DEFAULT_MAX_EXAMPLES = 100
 VALUE_PREVIEW = 200
+# The widest file (or template) validated; a wider one is refused as a whole (`too_many_columns`).
+DEFAULT_MAX_COLUMNS = DEFAULT_VALIDATE_MAX_COLUMNS
 
 # The rules a report counts. File-level rules make the file unreadable (nothing is written).
 RULE_MESSAGES = {

@@ -108,6 +108,27 @@ def convert(values: pa.Array, data_type: str) -> tuple[pa.Array, np.ndarray]:
     return typed, bad
 
 
+def convert_columns(values: pa.Array, data_type: str, n_columns: int) -> list[tuple[pa.Array, np.ndarray]]:
+    """`convert` of each of `n_columns` equal-length columns laid end to end in `values`, with the same result
+    as one call per column, but one kernel call for all of them in the common case of clean columns (a wide
+    file's 10,000 columns cost 10,000 times the per-call overhead otherwise)."""
+    n = len(values) // n_columns if n_columns else 0
+    parts = [values.slice(j * n, n) for j in range(n_columns)]
+    if n_columns > 1 and data_type not in ("String", "Boolean"):
+        # The per-column fast path (one strict cast) succeeds for every column exactly when it succeeds for all
+        # of them at once; otherwise each column takes its own path, as before.
+        try:
+            typed = pc.cast(values, ARROW_TYPES[data_type])
+            if data_type != "Float" or bool(pc.all(pc.fill_null(pc.is_finite(typed), True)).as_py()):
+                return [(typed.slice(j * n, n), np.zeros(n, dtype=bool)) for j in range(n_columns)]
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            pass
+        return [convert(part, data_type) for part in parts]
+    # String and Boolean rules are value by value: one call is the same as one per column.
+    typed, bad = convert(values, data_type)
+    return [(typed.slice(j * n, n), bad[j * n : (j + 1) * n]) for j in range(n_columns)]
+
+
 def _normalize_datetime(v: pa.Array) -> pa.Array:
     v = pc.utf8_upper(v)  # t/z -> T/Z
     v = pc.replace_substring_regex(v, r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(Z|[+-]|$)", r"\1T\2:00\3")
