@@ -124,4 +124,6 @@ def test_the_checks_see_a_loop_and_a_library_importing_a_job(tmp_path: Path):
     edges = graph(pkg)
     assert edges[f"{PACKAGE}.jobs.train"] == {f"{PACKAGE}.training.forecast"}
     assert cycles(edges) == [[f"{PACKAGE}.jobs.train", f"{PACKAGE}.training.forecast"]]
-    assert layer_violations(edges) == [f"library module {PACKAGE}.training.forecast imports the job {PACKAGE}.jobs.train"]
+    assert layer_violations(edges) == [
+        f"library module {PACKAGE}.training.forecast imports the job {PACKAGE}.jobs.train"
+    ]

@@ -1,4 +1,5 @@
 """The validation rules of dataml_jobs.validation on small generated files (no S3, no catalog)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +11,16 @@ import pytest
 from dataml_jobs.validation.rules import parse_template
 from dataml_jobs.validation.stream import validate_stream
 
-TEMPLATE = parse_template([
-    {"column_name": "id", "data_type": "Integer"},
-    {"column_name": "name", "data_type": "String"},
-    {"column_name": "score", "data_type": "Float", "default_value": "0.5"},
-    {"column_name": "ok", "data_type": "Boolean", "nullable": True},
-    {"column_name": "day", "data_type": "Date", "nullable": True},
-    {"column_name": "at", "data_type": "DateTime", "nullable": True},
-])
+TEMPLATE = parse_template(
+    [
+        {"column_name": "id", "data_type": "Integer"},
+        {"column_name": "name", "data_type": "String"},
+        {"column_name": "score", "data_type": "Float", "default_value": "0.5"},
+        {"column_name": "ok", "data_type": "Boolean", "nullable": True},
+        {"column_name": "day", "data_type": "Date", "nullable": True},
+        {"column_name": "at", "data_type": "DateTime", "nullable": True},
+    ]
+)
 
 
 def run(data: bytes, template=TEMPLATE, block_size=1 << 20):
@@ -28,26 +31,32 @@ def run(data: bytes, template=TEMPLATE, block_size=1 << 20):
 
 
 def test_clean_file_is_typed():
-    data = (b"id,name,score,ok,day,at\n"
-            b"1,alice,1.5,true,2024-02-29,2024-01-01T10:00:00Z\n"
-            b"2,bob,,0,,2024-01-01 12:30+02:00\n")
+    data = (
+        b"id,name,score,ok,day,at\n1,alice,1.5,true,2024-02-29,2024-01-01T10:00:00Z\n2,bob,,0,,2024-01-01 12:30+02:00\n"
+    )
     outcome, table = run(data)
     assert outcome.readable and outcome.error_report()["valid"]
     assert (outcome.total_records, outcome.total_fields, outcome.valid_rows, outcome.invalid_rows) == (2, 6, 2, 0)
-    assert table.schema.types == [pa.int64(), pa.string(), pa.float64(), pa.bool_(), pa.date32(),
-                                  pa.timestamp("us", tz="UTC")]
+    assert table.schema.types == [
+        pa.int64(),
+        pa.string(),
+        pa.float64(),
+        pa.bool_(),
+        pa.date32(),
+        pa.timestamp("us", tz="UTC"),
+    ]
     rows = table.to_pylist()
     assert rows[0]["id"] == 1 and rows[0]["score"] == 1.5 and rows[0]["ok"] is True
     assert rows[0]["day"] == dt.date(2024, 2, 29)
     assert rows[1]["score"] == 0.5  # default fills the empty cell
     assert rows[1]["day"] is None  # nullable
-    assert rows[1]["at"] == dt.datetime(2024, 1, 1, 10, 30, tzinfo=dt.timezone.utc)
+    assert rows[1]["at"] == dt.datetime(2024, 1, 1, 10, 30, tzinfo=dt.UTC)
 
 
 def test_bom_crlf_quoted_newlines_and_commas():
-    data = ("\ufeffid,name,score,ok,day,at\r\n"
-            '1,"multi\r\nline, with comma",2,false,,\r\n'
-            '2,"say ""hi""",3,,,\r\n').encode()
+    data = (
+        '\ufeffid,name,score,ok,day,at\r\n1,"multi\r\nline, with comma",2,false,,\r\n2,"say ""hi""",3,,,\r\n'
+    ).encode()
     outcome, table = run(data)
     assert outcome.error_report()["counts"] == {}
     assert table.column("name").to_pylist() == ["multi\r\nline, with comma", 'say "hi"']
@@ -55,12 +64,14 @@ def test_bom_crlf_quoted_newlines_and_commas():
 
 
 def test_row_errors_are_counted_with_record_numbers():
-    data = (b"id,name,score,ok,day,at\n"
-            b"1,a,1,true,,\n"          # row 2 ok
-            b'x,"b\nb",1,true,,\n'     # row 3 type error (id), spans two lines
-            b"3,c,1\n"                  # row 4 ragged
-            b"4,,1,maybe,2024-02-30,\n"  # row 5: empty mandatory name, bad bool, bad date
-            b"5,e,1,true,,2024-13-01T00:00:00Z\n")  # row 6 bad datetime
+    data = (
+        b"id,name,score,ok,day,at\n"
+        b"1,a,1,true,,\n"  # row 2 ok
+        b'x,"b\nb",1,true,,\n'  # row 3 type error (id), spans two lines
+        b"3,c,1\n"  # row 4 ragged
+        b"4,,1,maybe,2024-02-30,\n"  # row 5: empty mandatory name, bad bool, bad date
+        b"5,e,1,true,,2024-13-01T00:00:00Z\n"
+    )  # row 6 bad datetime
     outcome, table = run(data)
     rep = outcome.error_report()
     assert not rep["valid"]
@@ -85,20 +96,25 @@ def test_missing_and_extra_columns():
     assert table.column("score").to_pylist() == [0.5, 0.5]
     assert table.column("name").to_pylist() == ["a", "b"]
 
-    strict = parse_template([{"column_name": "id", "data_type": "Integer"}, {"column_name": "must", "data_type": "String"}])
+    strict = parse_template(
+        [{"column_name": "id", "data_type": "Integer"}, {"column_name": "must", "data_type": "String"}]
+    )
     outcome, table = run(b"id\n1\n2\n", strict)
     assert outcome.valid_rows == 0 and outcome.invalid_rows == 2 and table is None
 
 
-@pytest.mark.parametrize("data,rule", [
-    (b"", "empty_file"),
-    (b"\xef\xbb\xbf\r\n", "empty_file"),
-    (b"id,name,score,ok,day,at\r\n", "header_only"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary_file"),
-    ("id,name\n1,caf\u00e9\n".encode("latin-1"), "not_utf8"),
-    (b'{"id": 1, "name": "a"}', "no_matching_columns"),
-    (b"id,id\n1,2\n", "duplicate_header"),
-])
+@pytest.mark.parametrize(
+    "data,rule",
+    [
+        (b"", "empty_file"),
+        (b"\xef\xbb\xbf\r\n", "empty_file"),
+        (b"id,name,score,ok,day,at\r\n", "header_only"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary_file"),
+        ("id,name\n1,caf\u00e9\n".encode("latin-1"), "not_utf8"),
+        (b'{"id": 1, "name": "a"}', "no_matching_columns"),
+        (b"id,id\n1,2\n", "duplicate_header"),
+    ],
+)
 def test_unreadable_files_fail_with_a_clear_rule(data, rule):
     outcome, table = run(data)
     assert not outcome.readable and table is None

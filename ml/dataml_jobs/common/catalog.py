@@ -1,4 +1,5 @@
 """Iceberg catalog access (pyiceberg REST catalog; data files in S3) and idempotent commits."""
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """The shape of every job entrypoint: parse the arguments the activity passes, run, signal the result."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,7 +9,8 @@ import os
 import sys
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .settings import Settings
 from .signal import send_result

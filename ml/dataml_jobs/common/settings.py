@@ -1,4 +1,5 @@
 """Settings a job reads from its environment (set by the submitting activity from the platform config)."""
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,7 @@ class Settings:
     validate_max_columns: int = DEFAULT_VALIDATE_MAX_COLUMNS
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         e = os.environ
         return cls(
             temporal_address=e.get("DATAML_TEMPORAL_ADDRESS", "127.0.0.1:7233"),

@@ -1,4 +1,5 @@
 """S3 access for jobs (model artifacts under tenants/<tenant>/models/...)."""
+
 from __future__ import annotations
 
 import hashlib

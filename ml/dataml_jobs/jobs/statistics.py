@@ -16,12 +16,13 @@ from ..common.runner import JobError, run_job
 from ..common.settings import Settings
 from ..statistics.columns import compute
 
+
 def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[str, Any]:
     catalog = open_catalog(settings)
     try:
         table = catalog.load_table(job["table"])
     except NoSuchTableError:
-        raise JobError(f"table {job['table']} does not exist (no validated rows yet?)")
+        raise JobError(f"table {job['table']} does not exist (no validated rows yet?)") from None
     snapshot = table.current_snapshot()
     snapshot_id = int(job["snapshotId"]) if job.get("snapshotId") else (snapshot.snapshot_id if snapshot else None)
     columns = job.get("columns")
@@ -33,8 +34,12 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
     scan = table.scan(snapshot_id=snapshot_id, selected_fields=tuple(columns) if columns else ("*",))
     reader = scan.to_arrow_batch_reader()
     rows, result = compute(reader, reader.schema, iceberg_types, columns)
-    return {"table": job["table"], "snapshot_id": str(snapshot_id) if snapshot_id is not None else None,
-            "row_count": rows, "columns": result}
+    return {
+        "table": job["table"],
+        "snapshot_id": str(snapshot_id) if snapshot_id is not None else None,
+        "row_count": rows,
+        "columns": result,
+    }
 
 
 if __name__ == "__main__":

@@ -93,18 +93,25 @@ class ColumnStats:
             "count": self.count,
             "nulls": self.nulls,
             "distinct_count": len(self.distinct) if self.distinct is not None else None,
-            "min": None, "max": None, "mean": None, "std": None,
+            "min": None,
+            "max": None,
+            "mean": None,
+            "std": None,
             "quantiles": {"p25": None, "p50": None, "p75": None},
             "top_values": [],
         }
         if self.numeric and self.count:
             sample = np.concatenate(self.sample)
             q = np.quantile(sample, [0.25, 0.5, 0.75])
-            out.update({
-                "min": _num(self.min), "max": _num(self.max), "mean": _num(self.mean),
-                "std": _num(math.sqrt(self.m2 / (self.count - 1))) if self.count > 1 else None,
-                "quantiles": {"p25": _num(q[0]), "p50": _num(q[1]), "p75": _num(q[2])},
-            })
+            out.update(
+                {
+                    "min": _num(self.min),
+                    "max": _num(self.max),
+                    "mean": _num(self.mean),
+                    "std": _num(math.sqrt(self.m2 / (self.count - 1))) if self.count > 1 else None,
+                    "quantiles": {"p25": _num(q[0]), "p50": _num(q[1]), "p75": _num(q[2])},
+                }
+            )
         elif self.counter is not None:
             top = sorted(self.counter.items(), key=lambda kv: (-kv[1], str(kv[0])))[:TOP_N]
             out["top_values"] = [{"value": _text(v), "count": int(c)} for v, c in top]
@@ -121,7 +128,9 @@ def _text(v: Any) -> str:
     return v.isoformat() if hasattr(v, "isoformat") else str(v)
 
 
-def compute(batches: Any, schema: pa.Schema, iceberg_types: dict[str, str], columns: list[str] | None) -> tuple[int, list[dict]]:
+def compute(
+    batches: Any, schema: pa.Schema, iceberg_types: dict[str, str], columns: list[str] | None
+) -> tuple[int, list[dict]]:
     names = columns or schema.names
     stats = {n: ColumnStats(n, schema.field(n).type, iceberg_types.get(n, str(schema.field(n).type))) for n in names}
     rows = 0
