@@ -2,6 +2,7 @@
 
 Usage: predict_baseline.py <model_key> <csv_path>. Loads the artifact from S3 and the CSV, types the rows
 (not timed), then times `pipeline.predict` on all of them. Prints JSON {rows, seconds}."""
+
 import json
 import sys
 import time

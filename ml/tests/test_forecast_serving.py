@@ -1,5 +1,6 @@
 """Serving a stored Forecast model: steps after the last date of the series at its frequency, intervals around the
 value, exogenous values required when the model uses them, an unknown series named as such."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,11 +21,15 @@ def stored():
         for i, d in enumerate(pd.date_range("2024-01-07", periods=50, freq="W-SUN")):
             promo = float(rng.random() < 0.3)
             rows.append({"sid": uid, "week": d, "promo": promo, "sales": base + i + 20 * promo + rng.normal(0, 1)})
-    template = [{"column_name": c, "data_type": t, "default_value": None, "nullable": False}
-                for c, t in (("sid", "String"), ("week", "Date"), ("promo", "Float"), ("sales", "Float"))]
-    cols = [{"column_name": "sid", "data_type": "String", "attribute_name": "Id"},
-            {"column_name": "week", "data_type": "Date", "attribute_name": "Time"},
-            {"column_name": "sales", "data_type": "Float", "attribute_name": "Target"}]
+    template = [
+        {"column_name": c, "data_type": t, "default_value": None, "nullable": False}
+        for c, t in (("sid", "String"), ("week", "Date"), ("promo", "Float"), ("sales", "Float"))
+    ]
+    cols = [
+        {"column_name": "sid", "data_type": "String", "attribute_name": "Id"},
+        {"column_name": "week", "data_type": "Date", "attribute_name": "Time"},
+        {"column_name": "sales", "data_type": "Float", "attribute_name": "Target"},
+    ]
     out = train_forecast(pd.DataFrame(rows), TrainSpec("Forecast", "lightgbm", cols, template, forecast={"horizon": 4}))
     fm, _ = load_forecaster(dump_artifact(out["model"], {"format": "dataml-model/1", "problem_type": "Forecast"}))
     return fm

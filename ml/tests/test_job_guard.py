@@ -1,5 +1,6 @@
 """The job guard on real processes: a tree over its memory limit is reported then killed; a job whose supervisor
 died (even one left a zombie, which Ray's own watcher takes for alive) is killed; a job that ends lets it go."""
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,8 @@ def test_a_tree_over_its_limit_is_reported_then_killed():
     # The memory is in a grandchild: the whole tree counts.
     job = spawn("""
         import subprocess, sys, time
-        subprocess.Popen([sys.executable, "-c", "import time; b = [bytearray(b'x') * (16 << 20) for _ in range(40)]; time.sleep(60)"])
+        hog = "import time; b = [bytearray(b'x') * (16 << 20) for _ in range(40)]; time.sleep(60)"
+        subprocess.Popen([sys.executable, "-c", hog])
         print("started", flush=True)
         time.sleep(60)
     """)

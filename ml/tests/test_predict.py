@@ -1,18 +1,18 @@
 """Batch prediction core: the stored pipeline applied to raw rows gives the pipeline's own predictions, for
 every tabular problem; the output table carries the input columns, the prediction and the class probabilities;
 the ONNX copy agrees with it within 1e-5 (the real-time path's guarantee)."""
+
 from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
 import pytest
+from test_train import spec, tabular
 
+from dataml_jobs.inference.batch import predict_table
 from dataml_jobs.inference.model import from_blob, label_name, predict, to_json_rows
-from dataml_jobs.jobs.predict import predict_table
 from dataml_jobs.training.model import dump_artifact, train_frame
 from dataml_jobs.training.onnx_export import export_onnx, onnx_inputs
-
-from test_train import FAST, spec, tabular
 
 
 def _trained(kind: str, algo: str):
@@ -24,7 +24,9 @@ def _trained(kind: str, algo: str):
     return df, trained, model
 
 
-@pytest.mark.parametrize("kind,algo", [("binary", "xgboost"), ("multi", "lightgbm"), ("regression", "linear"), ("binary", "random_forest")])
+@pytest.mark.parametrize(
+    "kind,algo", [("binary", "xgboost"), ("multi", "lightgbm"), ("regression", "linear"), ("binary", "random_forest")]
+)
 def test_batch_equals_the_pipeline_and_onnx(kind, algo):
     df, trained, model = _trained(kind, algo)
     rows = df.drop(columns=["y"]).head(300)
@@ -49,7 +51,9 @@ def test_batch_equals_the_pipeline_and_onnx(kind, algo):
     sess = ort.InferenceSession(blob, providers=["CPUExecutionProvider"])
     outs = sess.run(None, onnx_inputs(X, trained.features))
     if kind == "regression":
-        assert np.max(np.abs(np.asarray(outs[0]).reshape(-1) - trained.pipeline.predict(X))) < 1e-5 * max(1.0, float(np.max(np.abs(want))))
+        assert np.max(np.abs(np.asarray(outs[0]).reshape(-1) - trained.pipeline.predict(X))) < 1e-5 * max(
+            1.0, float(np.max(np.abs(want)))
+        )
     else:
         assert (np.asarray(outs[0]) == trained.pipeline.predict(X)).all()
         assert np.max(np.abs(np.asarray(outs[1]) - trained.pipeline.predict_proba(X))) < 1e-5

@@ -1,10 +1,11 @@
 """Statistics computed batch by batch agree with numpy/pandas on the whole column."""
+
 from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
 
-from dataml_jobs.jobs import statistics as st
+from dataml_jobs.statistics import columns as st
 
 
 def test_stats_match_numpy_across_batches():
@@ -12,11 +13,13 @@ def test_stats_match_numpy_across_batches():
     x = rng.normal(10, 3, 5000)
     ints = rng.integers(0, 50, 5000)
     names = np.array(["a", "b", "c", "d"])[rng.integers(0, 4, 5000)]
-    table = pa.table({
-        "x": pa.array(np.where(np.arange(5000) % 10 == 0, np.nan, x)).cast(pa.float64()),
-        "i": pa.array(ints, pa.int64()),
-        "s": pa.array(names.tolist(), pa.string()),
-    })
+    table = pa.table(
+        {
+            "x": pa.array(np.where(np.arange(5000) % 10 == 0, np.nan, x)).cast(pa.float64()),
+            "i": pa.array(ints, pa.int64()),
+            "s": pa.array(names.tolist(), pa.string()),
+        }
+    )
     # nulls: every 10th x
     xs = pa.array([None if k % 10 == 0 else float(v) for k, v in enumerate(x)], pa.float64())
     table = table.set_column(0, "x", xs)

@@ -1,5 +1,6 @@
 """The training core on small generated data: every algorithm beats the trivial baseline clearly, the same
 inputs and seed give the same metrics, the artifact round-trips, ONNX agrees with the pipeline."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,15 +23,21 @@ ALGOS = ["xgboost", "lightgbm", "random_forest", "linear"]
 
 def tabular(n: int = 900, seed: int = 0, kind: str = "binary") -> tuple[pd.DataFrame, list[dict], list[dict]]:
     rng = np.random.default_rng(seed)
-    df = pd.DataFrame({
-        "cid": [f"c{i}" for i in range(n)],
-        "age": rng.normal(40, 10, n),
-        "income": rng.normal(50, 15, n),
-        "plan": rng.choice(["basic", "plus", "pro"], n),
-        "active": rng.choice([True, False], n),
-        "noise": rng.normal(0, 1, n),
-    })
-    signal = (df.age - 40) / 6 + (df.income - 50) / 10 + np.where(df.plan == "pro", 1.5, np.where(df.plan == "plus", 0.5, -1.0))
+    df = pd.DataFrame(
+        {
+            "cid": [f"c{i}" for i in range(n)],
+            "age": rng.normal(40, 10, n),
+            "income": rng.normal(50, 15, n),
+            "plan": rng.choice(["basic", "plus", "pro"], n),
+            "active": rng.choice([True, False], n),
+            "noise": rng.normal(0, 1, n),
+        }
+    )
+    signal = (
+        (df.age - 40) / 6
+        + (df.income - 50) / 10
+        + np.where(df.plan == "pro", 1.5, np.where(df.plan == "plus", 0.5, -1.0))
+    )
     if kind == "binary":
         df["y"] = np.where(signal + rng.normal(0, 0.5, n) > 0.3, "churn", "stay")
         ttype = "String"
@@ -52,8 +59,10 @@ def tabular(n: int = 900, seed: int = 0, kind: str = "binary") -> tuple[pd.DataF
         {"column_name": "noise", "data_type": "Float", "default_value": None, "nullable": True},
         {"column_name": "y", "data_type": ttype, "default_value": None, "nullable": False},
     ]
-    columns = [{"column_name": "cid", "data_type": "String", "attribute_name": "Id"},
-               {"column_name": "y", "data_type": ttype, "attribute_name": "Target"}]
+    columns = [
+        {"column_name": "cid", "data_type": "String", "attribute_name": "Id"},
+        {"column_name": "y", "data_type": ttype, "attribute_name": "Target"},
+    ]
     return df, template, columns
 
 
@@ -153,7 +162,11 @@ def test_date_features_are_used_and_onnx_records_why_it_is_absent():
     days = pd.date_range("2023-01-01", periods=n, freq="D")
     df = pd.DataFrame({"day": days, "x": rng.normal(0, 1, n)})
     df["y"] = np.where(df.day.dt.day_of_week >= 5, 10.0, 0.0) + df.x + rng.normal(0, 0.1, n)
-    template = [{"column_name": "day", "data_type": "Date"}, {"column_name": "x", "data_type": "Float"}, {"column_name": "y", "data_type": "Float"}]
+    template = [
+        {"column_name": "day", "data_type": "Date"},
+        {"column_name": "x", "data_type": "Float"},
+        {"column_name": "y", "data_type": "Float"},
+    ]
     columns = [{"column_name": "y", "data_type": "Float", "attribute_name": "Target"}]
     t = train_frame(df, TrainSpec("Regression", "lightgbm", columns, template, seed=1))
     assert t.metrics["r2"] > 0.9
@@ -172,7 +185,9 @@ def test_errors_a_user_can_act_on():
         train_frame(df, spec("Classification", "linear", template, columns))
 
 
-@pytest.mark.parametrize("algo,kind", [("xgboost", "binary"), ("lightgbm", "multi"), ("random_forest", "reg"), ("linear", "binary")])
+@pytest.mark.parametrize(
+    "algo,kind", [("xgboost", "binary"), ("lightgbm", "multi"), ("random_forest", "reg"), ("linear", "binary")]
+)
 def test_mean_abs_shap_per_original_feature(algo, kind):
     from dataml_jobs.training.explain import mean_abs_shap
 
@@ -198,11 +213,17 @@ def series_frame(n_days: int = 200, stores: int = 2, seed: int = 3) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-FORECAST_TEMPLATE = [{"column_name": "store", "data_type": "String"}, {"column_name": "day", "data_type": "Date"},
-                     {"column_name": "promo", "data_type": "Float"}, {"column_name": "sales", "data_type": "Float"}]
-FORECAST_COLUMNS = [{"column_name": "store", "data_type": "String", "attribute_name": "Id"},
-                    {"column_name": "day", "data_type": "Date", "attribute_name": "Time"},
-                    {"column_name": "sales", "data_type": "Float", "attribute_name": "Target"}]
+FORECAST_TEMPLATE = [
+    {"column_name": "store", "data_type": "String"},
+    {"column_name": "day", "data_type": "Date"},
+    {"column_name": "promo", "data_type": "Float"},
+    {"column_name": "sales", "data_type": "Float"},
+]
+FORECAST_COLUMNS = [
+    {"column_name": "store", "data_type": "String", "attribute_name": "Id"},
+    {"column_name": "day", "data_type": "Date", "attribute_name": "Time"},
+    {"column_name": "sales", "data_type": "Float", "attribute_name": "Target"},
+]
 
 
 @pytest.mark.parametrize("algo", ["lightgbm", "arima", "ets", "auto"])
@@ -212,7 +233,11 @@ def test_forecast_per_series_beats_seasonal_naive(algo):
     s = TrainSpec("Forecast", algo, FORECAST_COLUMNS, FORECAST_TEMPLATE, seed=1, forecast={"horizon": 14})
     out = train_forecast(series_frame(), s)
     m, base = out["metrics"], out["baseline"]
-    assert out["config"]["frequency"] == "D" and out["config"]["season_length"] == 7 and out["config"]["exogenous"] == ["promo"]
+    assert (
+        out["config"]["frequency"] == "D"
+        and out["config"]["season_length"] == 7
+        and out["config"]["exogenous"] == ["promo"]
+    )
     assert out["config"]["series"] == 2 and out["rows"]["test"] == 28
     if algo in ("lightgbm", "arima", "auto"):  # these use the promo column
         assert m["mase"] < 0.8 * base["mase"], (m, base)
@@ -248,10 +273,15 @@ def test_incremental_training_continues_the_booster_on_new_rows(algo):
     assert meta["config"]["incremental"] == {"trees_before": trees, "trees_added": FAST["n_estimators"]}
     assert out.metrics["accuracy"] > out.baseline["accuracy"] + 0.2
     assert out.metrics["accuracy"] >= out.metrics["parent"]["accuracy"] - 0.03
-    booster_trees = (out.pipeline.named_steps["model"].get_booster().num_boosted_rounds() if algo == "xgboost"
-                     else out.pipeline.named_steps["model"].booster_.current_iteration())
+    booster_trees = (
+        out.pipeline.named_steps["model"].get_booster().num_boosted_rounds()
+        if algo == "xgboost"
+        else out.pipeline.named_steps["model"].booster_.current_iteration()
+    )
     assert booster_trees == trees + FAST["n_estimators"]
     bad = more.copy()
     bad.loc[bad.index[0], "y"] = "unheard"
     with pytest.raises(JobError, match="classes the model does not know"):
-        continue_training(load_artifact(dump_artifact(t.pipeline, t.metadata)), bad, spec("Classification", algo, template, columns))
+        continue_training(
+            load_artifact(dump_artifact(t.pipeline, t.metadata)), bad, spec("Classification", algo, template, columns)
+        )

@@ -2,6 +2,7 @@
 
 Usage: predict_reference.py <model_key> <csv_path>. Loads the model artifact from S3 and prints JSON:
 {class_labels, labels: [pipeline.predict mapped to the class labels, or values], proba: [[...]] | null}."""
+
 import json
 import sys
 

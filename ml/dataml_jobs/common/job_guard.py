@@ -9,6 +9,7 @@
 
 Run as `python -m dataml_jobs.common.job_guard --job-pid … --workflow-id … --submission-id … [--limit-bytes …]`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,8 +66,14 @@ def find_supervisor(job: Any) -> Any | None:
 
 
 class Guard:
-    def __init__(self, job_pid: int, limit_bytes: int | None, report: Callable[[str], None],
-                 interval: float = 0.25, supervisor: Any | None = None) -> None:
+    def __init__(
+        self,
+        job_pid: int,
+        limit_bytes: int | None,
+        report: Callable[[str], None],
+        interval: float = 0.25,
+        supervisor: Any | None = None,
+    ) -> None:
         self.job = psutil.Process(job_pid)
         self.limit_bytes = limit_bytes
         self.report = report
@@ -112,7 +119,9 @@ class Guard:
                 print(f"job guard: peak memory {format_gb(self.peak)} GB of the job's processes", flush=True)
                 return "exited"
             if self.supervisor is not None and not alive(self.supervisor):
-                print(f"job guard: the job's supervisor (pid {self.supervisor.pid}) is gone; stopping the job", flush=True)
+                print(
+                    f"job guard: the job's supervisor (pid {self.supervisor.pid}) is gone; stopping the job", flush=True
+                )
                 self.kill_tree(self.tree())
                 return "orphaned"
             procs = self.tree()
@@ -121,8 +130,10 @@ class Guard:
             if self.limit_bytes and used > self.limit_bytes:
                 # Frozen first, so that it grows no further while the report is on its way.
                 self.signal_tree(procs, signal.SIGSTOP)
-                message = (f"the job exceeded its memory limit of {format_gb(self.limit_bytes)} GB "
-                           f"(it used {format_gb(used)} GB); give it less data or raise RAY_JOB_MEMORY_LIMIT_GB")
+                message = (
+                    f"the job exceeded its memory limit of {format_gb(self.limit_bytes)} GB "
+                    f"(it used {format_gb(used)} GB); give it less data or raise RAY_JOB_MEMORY_LIMIT_GB"
+                )
                 print(f"MemoryError: {message}", flush=True)
                 try:
                     self.report(message)

@@ -1,4 +1,5 @@
 """The shape of every job entrypoint: parse the arguments the activity passes, run, signal the result."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,8 @@ import subprocess
 import sys
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .settings import Settings
 from .signal import send_result
@@ -56,8 +58,17 @@ def test_delay(job_name: str) -> float:
 def start_guard(workflow_id: str, submission_id: str) -> subprocess.Popen[bytes]:
     """The job's guard (common/job_guard.py): its memory limit (DATAML_JOB_MEMORY_LIMIT_BYTES, set by the submitting
     activity) and its end when Ray's supervisor of the job is gone. It writes to the job's log."""
-    cmd = [sys.executable, "-m", "dataml_jobs.common.job_guard", "--job-pid", str(os.getpid()),
-           "--workflow-id", workflow_id, "--submission-id", submission_id]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dataml_jobs.common.job_guard",
+        "--job-pid",
+        str(os.getpid()),
+        "--workflow-id",
+        workflow_id,
+        "--submission-id",
+        submission_id,
+    ]
     limit = os.environ.get("DATAML_JOB_MEMORY_LIMIT_BYTES")
     if limit:
         cmd += ["--limit-bytes", limit]

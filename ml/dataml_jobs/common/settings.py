@@ -1,8 +1,13 @@
 """Settings a job reads from its environment (set by the submitting activity from the platform config)."""
+
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+# The widest CSV file (or template) a validation accepts (DATAML_VALIDATE_MAX_COLUMNS); a wider one gets a
+# `too_many_columns` report instead of being read.
+DEFAULT_VALIDATE_MAX_COLUMNS = 10_000
 
 
 @dataclass(frozen=True)
@@ -17,9 +22,10 @@ class Settings:
     iceberg_uri: str
     iceberg_warehouse: str
     iceberg_credential: str
+    validate_max_columns: int = DEFAULT_VALIDATE_MAX_COLUMNS
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         e = os.environ
         return cls(
             temporal_address=e.get("DATAML_TEMPORAL_ADDRESS", "127.0.0.1:7233"),
@@ -32,4 +38,5 @@ class Settings:
             iceberg_uri=e.get("DATAML_ICEBERG_URI", "http://127.0.0.1:8181"),
             iceberg_warehouse=e.get("DATAML_ICEBERG_WAREHOUSE", "s3://dataml-lake/"),
             iceberg_credential=e.get("DATAML_ICEBERG_CREDENTIAL", "dataml:dataml-secret"),
+            validate_max_columns=int(e.get("DATAML_VALIDATE_MAX_COLUMNS") or DEFAULT_VALIDATE_MAX_COLUMNS),
         )

@@ -1,5 +1,6 @@
 """Reports a job's result to its workflow as the Temporal signal `rayJobResult`
 (defined in workflows/messages.ts; payload schema RayJobResult in contracts/workflows.ts)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -18,8 +19,15 @@ async def _send(settings: Settings, workflow_id: str, payload: dict[str, Any]) -
     await client.get_workflow_handle(workflow_id).signal(SIGNAL_NAME, payload)
 
 
-def send_result(settings: Settings, workflow_id: str, submission_id: str, *, result: dict[str, Any] | None = None,
-                error: str | None = None, timeout: float | None = None) -> None:
+def send_result(
+    settings: Settings,
+    workflow_id: str,
+    submission_id: str,
+    *,
+    result: dict[str, Any] | None = None,
+    error: str | None = None,
+    timeout: float | None = None,
+) -> None:
     payload: dict[str, Any] = {"submission_id": submission_id, "status": "failed" if error else "succeeded"}
     if result is not None:
         payload["result"] = result

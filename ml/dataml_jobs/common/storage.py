@@ -1,4 +1,5 @@
 """S3 access for jobs (model artifacts under tenants/<tenant>/models/...)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,3 +42,27 @@ def put_bytes(settings: Settings, key: str, data: bytes, content_type: str = "ap
 
 def get_bytes(settings: Settings, key: str) -> bytes:
     return s3_client(settings).get_object(Bucket=settings.s3_bucket, Key=key)["Body"].read()
+
+
+def arrow_s3(settings: Settings):
+    """pyarrow's S3 filesystem (streams, random access, read-ahead in C++) for the same store."""
+    import pyarrow.fs as pafs
+
+    scheme, _, host = settings.s3_endpoint.partition("://")
+    return pafs.S3FileSystem(
+        endpoint_override=host or scheme,
+        scheme=scheme if host else "http",
+        access_key=settings.s3_access_key_id,
+        secret_key=settings.s3_secret_access_key,
+        region=settings.s3_region,
+    )
+
+
+def put_table_csv(settings: Settings, bucket: str, key: str, table) -> int:
+    """Writes `table` as CSV to s3://bucket/key (overwriting); returns the object's size."""
+    import pyarrow.csv as pacsv
+
+    s3 = arrow_s3(settings)
+    with s3.open_output_stream(f"{bucket}/{key}") as out:
+        pacsv.write_csv(table, out)
+    return int(s3.get_file_info(f"{bucket}/{key}").size)

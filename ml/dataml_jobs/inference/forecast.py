@@ -1,5 +1,6 @@
 """Forecasts with a stored Forecast model (ml/dataml_jobs/training/forecast.py `ForecastModel`): `steps` ahead of the
 last date of one series, at the model's own frequency, with the 95 % prediction interval. Nothing is refitted."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,7 +23,9 @@ def load_forecaster(blob: bytes) -> tuple[Any, dict[str, Any]]:
     return art["pipeline"], art["metadata"]
 
 
-def forecast(fm: Any, unique_id: str, steps: int, exogenous: list[dict[str, Any]] | None, level: int = 95) -> list[dict[str, Any]]:
+def forecast(
+    fm: Any, unique_id: str, steps: int, exogenous: list[dict[str, Any]] | None, level: int = 95
+) -> list[dict[str, Any]]:
     history = fm.history[fm.history["unique_id"] == str(unique_id)]
     if history.empty:
         raise UnknownSeries(f"the model has no series {unique_id!r}")
@@ -32,19 +35,23 @@ def forecast(fm: Any, unique_id: str, steps: int, exogenous: list[dict[str, Any]
     if fm.exog:
         if not exogenous or len(exogenous) != steps:
             raise JobError(f"exogenous values for {', '.join(fm.exog)} are required for each of the {steps} steps")
-        future = pd.DataFrame({"unique_id": str(unique_id), "ds": dates, **{c: [float(e[c]) for e in exogenous] for c in fm.exog}})
+        future = pd.DataFrame(
+            {"unique_id": str(unique_id), "ds": dates, **{c: [float(e[c]) for e in exogenous] for c in fm.exog}}
+        )
     out = fm.model.forecast(history.reset_index(drop=True), steps, fm.freq, future)
     out = out[out["unique_id"] == str(unique_id)].sort_values("ds")
     rows = []
     for _, r in out.iterrows():
         ts = pd.Timestamp(r["ds"])
-        rows.append({
-            "date": ts.date().isoformat() if ts == ts.normalize() else ts.isoformat(),
-            "value": float(r["yhat"]),
-            "confidence": level / 100,
-            "lower": _f(r.get(f"lo-{level}")),
-            "upper": _f(r.get(f"hi-{level}")),
-        })
+        rows.append(
+            {
+                "date": ts.date().isoformat() if ts == ts.normalize() else ts.isoformat(),
+                "value": float(r["yhat"]),
+                "confidence": level / 100,
+                "lower": _f(r.get(f"lo-{level}")),
+                "upper": _f(r.get(f"hi-{level}")),
+            }
+        )
     return rows
 
 

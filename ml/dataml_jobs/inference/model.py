@@ -5,6 +5,7 @@ ColumnTransformer that imputes with the template defaults / training medians and
 its metadata. Rows are typed with `to_model_frame` exactly as at training time, then the pipeline predicts:
 nothing is fitted here. Classification models were fitted on class indices; `class_labels` maps them back.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -85,6 +86,6 @@ def to_json_rows(model: LoadedModel, p: Predictions) -> list[dict[str, Any]]:
     for i, v in enumerate(p.labels.tolist()):
         row: dict[str, Any] = {"prediction": v.item() if isinstance(v, np.generic) else v}
         if p.proba is not None:
-            row["probabilities"] = {n: float(x) for n, x in zip(names, p.proba[i])}
+            row["probabilities"] = {n: float(x) for n, x in zip(names, p.proba[i], strict=False)}
         out.append(row)
     return out

@@ -2,9 +2,11 @@
 
 Protocol: JSON lines. Request {"id", "model_key", "rows": [{column: value}]} -> response {"id", "rows":
 [{prediction, probabilities?}]} or {"id", "error", "code"}; a forecast: {"id", "op": "forecast", "model_key",
-"unique_id", "steps", "exogenous"?} -> {"id", "forecast": [{date, value, confidence, lower, upper}]}. Loaded pipelines are kept (LRU, `--cache` entries), so a
-request costs one `predict_proba` on a small frame. The API validates and types the features before it asks.
+"unique_id", "steps", "exogenous"?} -> {"id", "forecast": [{date, value, confidence, lower, upper}]}.
+Loaded pipelines are kept (LRU, `--cache` entries), so a request costs one `predict_proba` on a small frame.
+The API validates and types the features before it asks.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
             req = json.loads(line)
             if req.get("op") == "forecast":
                 fm = get(req["model_key"], forecaster=True)
-                resp: dict[str, Any] = {"id": req.get("id"), "forecast": forecast(fm, req["unique_id"], int(req["steps"]), req.get("exogenous"))}
+                resp: dict[str, Any] = {
+                    "id": req.get("id"),
+                    "forecast": forecast(fm, req["unique_id"], int(req["steps"]), req.get("exogenous")),
+                }
             else:
                 model: LoadedModel = get(req["model_key"])
                 rows = to_json_rows(model, predict(model, pd.DataFrame(req["rows"])))

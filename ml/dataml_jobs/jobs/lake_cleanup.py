@@ -1,22 +1,24 @@
 """Removes deleted data from the datalake: the rows of deleted files (7.4), or a deleted dataset's table (6.4).
 
 Input: {table: "silver.<name>", fileIds?: [int]}. Output: {table, dropped, removed_files, snapshot_id}.
-A file's rows live in the Parquet files that validate.py wrote under `<location>/data/file-<id>-…`; they are
+A file's rows live in the Parquet files that validate.py spilled under `<location>/data/file-<id>-…`; they are
 removed in one commit (keyed, so a retry does nothing twice). Without fileIds the table is dropped and purged.
 """
+
 from __future__ import annotations
 
 import sys
 from typing import Any
 
-from ..common.catalog import COMMIT_KEY, find_commit, open_catalog
+from pyiceberg.exceptions import NoSuchTableError
+
+from ..common.catalog import delete_data_files_once, file_commit_key, open_catalog
 from ..common.runner import run_job
 from ..common.settings import Settings
+from ..common.spill import data_file_marker
 
 
 def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[str, Any]:
-    from pyiceberg.exceptions import NoSuchTableError
-
     catalog = open_catalog(settings)
     identifier = job["table"]
     file_ids = job.get("fileIds")
@@ -32,22 +34,16 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
         table = catalog.load_table(identifier)
     except NoSuchTableError:
         return {"table": identifier, "dropped": False, "removed_files": 0, "snapshot_id": None}
-    key = "delete-" + "-".join(f"file-{i}" for i in sorted(file_ids))
-    done = find_commit(table, key)
-    if done is not None:
-        return {"table": identifier, "dropped": False, "removed_files": 0, "snapshot_id": str(done)}
-    markers = tuple(f"/data/file-{i}-" for i in file_ids)
-    victims = [task.file for task in table.scan().plan_files() if any(m in task.file.file_path for m in markers)]
-    if not victims:
-        return {"table": identifier, "dropped": False, "removed_files": 0, "snapshot_id": None}
-    with table.transaction() as tx:
-        with tx.update_snapshot(snapshot_properties={COMMIT_KEY: key}).overwrite() as overwrite:
-            for data_file in victims:
-                overwrite.delete_data_file(data_file)
-    table.refresh()
-    snap = find_commit(table, key)
-    return {"table": identifier, "dropped": False, "removed_files": len(victims),
-            "snapshot_id": str(snap) if snap is not None else None}
+    # The validate job spills (and commits) a file's rows under the prefix of its commit key, `file-<id>`.
+    markers = tuple(data_file_marker(file_commit_key(i)) for i in file_ids)
+    key = "delete-" + "-".join(file_commit_key(i) for i in sorted(file_ids))
+    removed, snapshot_id = delete_data_files_once(table, markers, key)
+    return {
+        "table": identifier,
+        "dropped": False,
+        "removed_files": removed,
+        "snapshot_id": str(snapshot_id) if snapshot_id is not None else None,
+    }
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 Input: {probeId, rows, failMode, sleepSeconds, allocateMb}. Output: {table, snapshot_id, rows, sum}.
 failMode, sleepSeconds and allocateMb are test hooks (failures, interruptions, the memory limit).
 """
+
 from __future__ import annotations
 
 import os
@@ -28,18 +29,25 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
         os._exit(3)  # dies without signalling
 
     n = int(job["rows"])
-    data = pa.table({
-        "id": pa.array(range(1, n + 1), type=pa.int64()),
-        "value": pa.array([i * 0.5 for i in range(1, n + 1)], type=pa.float64()),
-        "label": pa.array([f"row-{i}" for i in range(1, n + 1)], type=pa.string()),
-    })
+    data = pa.table(
+        {
+            "id": pa.array(range(1, n + 1), type=pa.int64()),
+            "value": pa.array([i * 0.5 for i in range(1, n + 1)], type=pa.float64()),
+            "label": pa.array([f"row-{i}" for i in range(1, n + 1)], type=pa.string()),
+        }
+    )
     catalog = open_catalog(settings)
     identifier = f"default.probe_{job['probeId']}"
     table = ensure_table(catalog, identifier, data.schema)
     # Keyed by the probe, not the attempt: a re-run of the same probe never appends its rows twice.
     snapshot_id = append_once(table, data, commit_key=f"lake-probe-{job['probeId']}")
     del held
-    return {"table": identifier, "snapshot_id": str(snapshot_id), "rows": n, "sum": float(sum(i * 0.5 for i in range(1, n + 1)))}
+    return {
+        "table": identifier,
+        "snapshot_id": str(snapshot_id),
+        "rows": n,
+        "sum": float(sum(i * 0.5 for i in range(1, n + 1))),
+    }
 
 
 def allocate(megabytes: int) -> list[bytearray]:

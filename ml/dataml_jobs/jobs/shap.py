@@ -1,8 +1,10 @@
 """Feature importance of a trained model: mean |SHAP| per original feature on a sample of the rows it was
 trained on (the recorded snapshot).
 
-Input: {trainId, table, snapshotId, modelKey, sampleRows?}. Output: {feature_importance, mean_abs_shap, explainer, rows}.
+Input: {trainId, table, snapshotId, modelKey, sampleRows?}.
+Output: {feature_importance, mean_abs_shap, explainer, rows}.
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,7 +29,11 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
     features = [Feature(f["column_name"], f["data_type"], f.get("default_value")) for f in meta["features"]]
     table = open_catalog(settings).load_table(job["table"])
     n = int(job.get("sampleRows") or DEFAULT_SAMPLE)
-    frame = table.scan(snapshot_id=int(job["snapshotId"]), selected_fields=tuple(f.name for f in features), limit=n).to_arrow().to_pandas()
+    frame = (
+        table.scan(snapshot_id=int(job["snapshotId"]), selected_fields=tuple(f.name for f in features), limit=n)
+        .to_arrow()
+        .to_pandas()
+    )
     if frame.empty:
         raise JobError("the model's training snapshot has no rows")
     return mean_abs_shap(art["pipeline"], frame, features)

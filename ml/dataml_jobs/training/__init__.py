@@ -1,4 +1,5 @@
 """Model training shared by the train, SHAP and prediction jobs: one fitted sklearn Pipeline per model."""
+
 import importlib.util
 import sys
 

@@ -1,6 +1,7 @@
 """Mean |SHAP| per ORIGINAL feature of a fitted pipeline: the model is explained on its preprocessed inputs
 (TreeExplainer for tree models, LinearExplainer for linear ones) and the one-hot / calendar columns of a
 feature are summed back into it. Returned as shares that sum to 1, plus the raw means."""
+
 from __future__ import annotations
 
 from typing import Any

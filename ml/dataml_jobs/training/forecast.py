@@ -6,6 +6,7 @@ every series are held out (test); `auto` compares the candidates on the `h` poin
 Metrics: MASE (scaled by the in-sample seasonal-naive error) and sMAPE (0..2), both also for the seasonal-naive
 baseline. The stored model is refit on all rows; prediction intervals are 80 % and 95 %.
 """
+
 from __future__ import annotations
 
 import time
@@ -16,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ..common.runner import JobError
+from .artifacts import run_metadata, save_model
+from .dataset import read_dataset
 from .model import TrainSpec, library_versions
 
 LEVELS = [80, 95]
@@ -73,6 +76,7 @@ def score(test: pd.DataFrame, pred: pd.DataFrame, train: pd.DataFrame, m: int) -
 
 # --- gradient boosting on lag features -------------------------------------------------------------------
 
+
 @dataclass
 class LagBoost:
     algorithm: str
@@ -99,11 +103,24 @@ class LagBoost:
         X, y = np.asarray(X, dtype="float64"), np.asarray(y)
         if self.algorithm == "xgboost":
             import xgboost as xgb
-            self.model = xgb.XGBRegressor(n_estimators=300, learning_rate=0.05, max_depth=5, n_jobs=1, random_state=self.seed)
+
+            self.model = xgb.XGBRegressor(
+                n_estimators=300, learning_rate=0.05, max_depth=5, n_jobs=1, random_state=self.seed
+            )
         else:
             import lightgbm as lgb
-            self.model = lgb.LGBMRegressor(n_estimators=300, learning_rate=0.05, num_leaves=15, min_child_samples=5, n_jobs=1,
-                                           random_state=self.seed, verbose=-1, deterministic=True, force_row_wise=True)
+
+            self.model = lgb.LGBMRegressor(
+                n_estimators=300,
+                learning_rate=0.05,
+                num_leaves=15,
+                min_child_samples=5,
+                n_jobs=1,
+                random_state=self.seed,
+                verbose=-1,
+                deterministic=True,
+                force_row_wise=True,
+            )
         self.model.fit(X, y)
         resid = np.abs(y - self.model.predict(X))
         self.resid_q = {lv: float(np.quantile(resid, lv / 100)) for lv in LEVELS}
@@ -129,6 +146,7 @@ class LagBoost:
 
 # --- statsforecast models -------------------------------------------------------------------------------
 
+
 @dataclass
 class StatModel:
     algorithm: str  # ets | arima | seasonal_naive
@@ -139,6 +157,7 @@ class StatModel:
 
     def _model(self):
         from statsforecast.models import AutoARIMA, AutoETS, SeasonalNaive
+
         if self.algorithm == "ets":
             return AutoETS(season_length=self.season)
         if self.algorithm == "arima":
@@ -155,10 +174,18 @@ class StatModel:
         use_exog = self.algorithm == "arima" and self.exog and future is not None
         cols = ["unique_id", "ds", "y"] + (self.exog if use_exog else [])
         sf = StatsForecast(models=[self._model()], freq=freq, n_jobs=1)
-        fc = sf.forecast(h=h, df=history[cols], X_df=future[["unique_id", "ds"] + self.exog] if use_exog else None, level=LEVELS)
+        fc = sf.forecast(
+            h=h, df=history[cols], X_df=future[["unique_id", "ds"] + self.exog] if use_exog else None, level=LEVELS
+        )
         fc = fc.reset_index() if "unique_id" not in fc.columns else fc
         name = next(c for c in fc.columns if c not in ("unique_id", "ds") and "-lo-" not in c and "-hi-" not in c)
-        out = fc.rename(columns={name: "yhat", **{f"{name}-lo-{lv}": f"lo-{lv}" for lv in LEVELS}, **{f"{name}-hi-{lv}": f"hi-{lv}" for lv in LEVELS}})
+        out = fc.rename(
+            columns={
+                name: "yhat",
+                **{f"{name}-lo-{lv}": f"lo-{lv}" for lv in LEVELS},
+                **{f"{name}-hi-{lv}": f"hi-{lv}" for lv in LEVELS},
+            }
+        )
         return out[["unique_id", "ds", "yhat"] + [f"{s}-{lv}" for lv in LEVELS for s in ("lo", "hi")]]
 
 
@@ -172,6 +199,7 @@ def make(algorithm: str, season: int, exog: list[str], freq: str, seed: int):
 @dataclass
 class ForecastModel:
     """What a forecast artifact holds: the refit model, its frequency, and each series' history."""
+
     model: Any
     freq: str
     horizon: int
@@ -194,11 +222,13 @@ def prepare(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, list[str]]
     ids = spec.role("Id")
     target = spec.target
     exog = [f.name for f in spec.features() if f.kind == "numeric"]
-    out = pd.DataFrame({
-        "unique_id": df[ids[0]].astype(str) if ids else "all",
-        "ds": pd.to_datetime(df[time_col[0]], utc=True).dt.tz_localize(None),
-        "y": pd.to_numeric(df[target], errors="coerce"),
-    })
+    out = pd.DataFrame(
+        {
+            "unique_id": df[ids[0]].astype(str) if ids else "all",
+            "ds": pd.to_datetime(df[time_col[0]], utc=True).dt.tz_localize(None),
+            "y": pd.to_numeric(df[target], errors="coerce"),
+        }
+    )
     for c in exog:
         col = df[c]
         out[c] = col.astype("float64")
@@ -206,7 +236,10 @@ def prepare(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, list[str]]
     out = out.dropna(subset=["ds", "y"]).sort_values(["unique_id", "ds"]).reset_index(drop=True)
     dup = out.duplicated(["unique_id", "ds"])
     if dup.any():
-        raise JobError(f"{int(dup.sum())} rows repeat a (series, time) pair; give each series one row per time point (set the Id role)")
+        raise JobError(
+            f"{int(dup.sum())} rows repeat a (series, time) pair; "
+            "give each series one row per time point (set the Id role)"
+        )
     return out, exog
 
 
@@ -234,8 +267,15 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
             t0 = time.monotonic()
             m = make(cand, season, exog, freq, spec.seed).fit(fit_part)
             s = score(valid, m.forecast(fit_part, h, freq, valid), fit_part, season)
-            leaderboard.append({"algorithm": cand, "validation_score": -s["mase"], "validation_metric": "neg_mase",
-                                "validation_headline": 1 - s["smape"] / 2, "fit_seconds": round(time.monotonic() - t0, 3)})
+            leaderboard.append(
+                {
+                    "algorithm": cand,
+                    "validation_score": -s["mase"],
+                    "validation_metric": "neg_mase",
+                    "validation_headline": 1 - s["smape"] / 2,
+                    "fit_seconds": round(time.monotonic() - t0, 3),
+                }
+            )
             if best is None or s["mase"] < best[0]:
                 best = (s["mase"], cand)
         chosen = best[1]  # type: ignore[index]
@@ -244,9 +284,17 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
     model = make(chosen, season, exog, freq, spec.seed).fit(train)
     pred = model.forecast(train, h, freq, test)
     metrics = score(test, pred, train, season)
-    base = score(test, make("seasonal_naive", season, [], freq, spec.seed).fit(train).forecast(train, h, freq, None), train, season)
+    base = score(
+        test,
+        make("seasonal_naive", season, [], freq, spec.seed).fit(train).forecast(train, h, freq, None),
+        train,
+        season,
+    )
     merged = test.merge(pred, on=["unique_id", "ds"])
-    coverage = {f"coverage_{lv}": float(np.mean((merged.y >= merged[f"lo-{lv}"]) & (merged.y <= merged[f"hi-{lv}"]))) for lv in LEVELS}
+    coverage = {
+        f"coverage_{lv}": float(np.mean((merged.y >= merged[f"lo-{lv}"]) & (merged.y <= merged[f"hi-{lv}"])))
+        for lv in LEVELS
+    }
     metrics.update(coverage)
     metrics["headline"] = 1 - metrics["smape"] / 2
     metrics["headline_metric"] = "1 - smape/2"
@@ -257,8 +305,17 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
         "metrics": metrics,
         "baseline": {"model": "seasonal_naive", "season_length": season, **base},
         "leaderboard": leaderboard,
-        "config": {"algorithm": chosen, "requested_algorithm": spec.algorithm, "frequency": freq, "season_length": season,
-                   "horizon": h, "levels": LEVELS, "exogenous": exog, "series": int(sizes.size), "time_budget_seconds": spec.time_budget},
+        "config": {
+            "algorithm": chosen,
+            "requested_algorithm": spec.algorithm,
+            "frequency": freq,
+            "season_length": season,
+            "horizon": h,
+            "levels": LEVELS,
+            "exogenous": exog,
+            "series": int(sizes.size),
+            "time_budget_seconds": spec.time_budget,
+        },
         "rows": {"train": len(train), "test": len(test)},
     }
 
@@ -275,23 +332,43 @@ class _Saved:
 
 
 def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, started: float) -> dict[str, Any]:
-    from ..jobs.train import read_dataset, save_model
-
     df, snapshot_id = read_dataset(settings, job, [c["column_name"] for c in spec.template])
     out = train_forecast(df, spec)
     cfg = out["config"]
-    model_class = {"ets": "AutoETS", "arima": "AutoARIMA", "lightgbm": "LGBMRegressor (lag features)", "xgboost": "XGBRegressor (lag features)"}[out["algorithm"]]
-    preprocess = {"kind": "forecast", "time": spec.role("Time")[0], "id": (spec.role("Id") or [None])[0], "target": spec.target,
-                  "frequency": cfg["frequency"], "season_length": cfg["season_length"], "exogenous": cfg["exogenous"],
-                  "features": [{"name": c, "kind": "exogenous", "impute": {"strategy": "median"}} for c in cfg["exogenous"]]}
+    model_class = {
+        "ets": "AutoETS",
+        "arima": "AutoARIMA",
+        "lightgbm": "LGBMRegressor (lag features)",
+        "xgboost": "XGBRegressor (lag features)",
+    }[out["algorithm"]]
+    preprocess = {
+        "kind": "forecast",
+        "time": spec.role("Time")[0],
+        "id": (spec.role("Id") or [None])[0],
+        "target": spec.target,
+        "frequency": cfg["frequency"],
+        "season_length": cfg["season_length"],
+        "exogenous": cfg["exogenous"],
+        "features": [{"name": c, "kind": "exogenous", "impute": {"strategy": "median"}} for c in cfg["exogenous"]],
+    }
     metadata = {
-        "format": "dataml-model/1", "problem_type": "Forecast", "algorithm": out["algorithm"], "requested_algorithm": spec.algorithm,
-        "model_class": model_class, "target": spec.target, "target_data_type": spec.data_type(spec.target), "class_labels": [],
-        "features": [{"column_name": c, "data_type": spec.data_type(c), "kind": "exogenous", "default_value": None} for c in cfg["exogenous"]],
-        "seed": spec.seed, "config": {**cfg, "model_class": model_class}, "rows": out["rows"],
+        "format": "dataml-model/1",
+        "problem_type": "Forecast",
+        "algorithm": out["algorithm"],
+        "requested_algorithm": spec.algorithm,
+        "model_class": model_class,
+        "target": spec.target,
+        "target_data_type": spec.data_type(spec.target),
+        "class_labels": [],
+        "features": [
+            {"column_name": c, "data_type": spec.data_type(c), "kind": "exogenous", "default_value": None}
+            for c in cfg["exogenous"]
+        ],
+        "seed": spec.seed,
+        "config": {**cfg, "model_class": model_class},
+        "rows": out["rows"],
         "library_versions": library_versions(("statsforecast",)),
-        "train_id": job.get("trainId"), "version": job.get("version"), "tenant_id": job.get("tenantId"),
-        "dataset_snapshot_id": str(snapshot_id), "template_version": job.get("templateVersion"), "table": job["table"],
+        **run_metadata(job, snapshot_id),
     }
     saved = _Saved(out["algorithm"], out["metrics"], out["baseline"], out["leaderboard"], preprocess, [])
     return save_model(settings, job, out["model"], metadata, saved, started)

@@ -6,6 +6,7 @@ in the current snapshot that the parent's snapshot did not have (each validated 
 new rows are split (stratified for classification) into train / test with the seed; the metrics are the new
 version's on that test part, with the parent's on the same rows for comparison.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -42,13 +43,18 @@ def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) ->
     target = meta["target"]
     df = df[df[target].notna()]
     if len(df) < 10:
-        raise JobError(f"only {len(df)} new rows since the previous version; at least 10 are needed to continue training")
+        raise JobError(
+            f"only {len(df)} new rows since the previous version; at least 10 are needed to continue training"
+        )
     if problem == "Classification":
         labels = meta["class_labels"]
         index = {v: i for i, v in enumerate(labels)}
         unknown = sorted({str(v) for v in df[target].unique() if v not in index})
         if unknown:
-            raise JobError(f"the new rows have classes the model does not know ({', '.join(unknown[:5])}); train a new predictor instead")
+            raise JobError(
+                f"the new rows have classes the model does not know ({', '.join(unknown[:5])}); "
+                "train a new predictor instead"
+            )
         y = df[target].map(index).to_numpy(dtype="int64")
         n_classes = len(labels)
     else:
@@ -74,10 +80,22 @@ def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) ->
     metrics["headline_metric"] = "accuracy" if problem == "Classification" else "r2"
     metrics["parent"] = {k: v for k, v in parent_metrics.items() if k != "confusion_matrix"}
     rows = {"train": len(X_tr), "test": len(X_te), "new_rows": len(X)}
-    meta.update({
-        "rows": rows, "seed": spec.seed, "library_versions": library_versions(),
-        "config": {**meta.get("config", {}), "incremental": {"trees_before": before, "trees_added": more}},
-    })
-    return Trained(pipeline=pipe, algorithm=algorithm, metrics=metrics,
-                   baseline=baseline_metrics(problem, y_tr, y_te, n_classes), leaderboard=[],
-                   preprocess={"reused_from_parent": True}, metadata=meta, features=features, X_sample=X.head(500))
+    meta.update(
+        {
+            "rows": rows,
+            "seed": spec.seed,
+            "library_versions": library_versions(),
+            "config": {**meta.get("config", {}), "incremental": {"trees_before": before, "trees_added": more}},
+        }
+    )
+    return Trained(
+        pipeline=pipe,
+        algorithm=algorithm,
+        metrics=metrics,
+        baseline=baseline_metrics(problem, y_tr, y_te, n_classes),
+        leaderboard=[],
+        preprocess={"reused_from_parent": True},
+        metadata=meta,
+        features=features,
+        X_sample=X.head(500),
+    )

@@ -1,5 +1,6 @@
 """From a dataset frame and a training spec to one fitted model: roles, features, target, training,
 metrics, the preprocess record and the artifact (the pipeline plus everything needed to use it again)."""
+
 from __future__ import annotations
 
 import io
@@ -35,10 +36,16 @@ class TrainSpec:
 
     @classmethod
     def from_job(cls, job: dict[str, Any]) -> TrainSpec:
-        return cls(problem_type=job["problemType"], algorithm=job.get("algorithm") or "auto", columns=job["columns"],
-                   template=job["template"], seed=int(job.get("seed", 42)),
-                   time_budget=float(job.get("timeBudgetSeconds", DEFAULT_TIME_BUDGET)),
-                   params=dict(job.get("params") or {}), forecast=dict(job.get("forecast") or {}))
+        return cls(
+            problem_type=job["problemType"],
+            algorithm=job.get("algorithm") or "auto",
+            columns=job["columns"],
+            template=job["template"],
+            seed=int(job.get("seed", 42)),
+            time_budget=float(job.get("timeBudgetSeconds", DEFAULT_TIME_BUDGET)),
+            params=dict(job.get("params") or {}),
+            forecast=dict(job.get("forecast") or {}),
+        )
 
     def role(self, name: str) -> list[str]:
         return [c["column_name"] for c in self.columns if c["attribute_name"] == name]
@@ -52,7 +59,11 @@ class TrainSpec:
 
     def features(self) -> list[Feature]:
         excluded = {c["column_name"] for c in self.columns if c["attribute_name"] in ROLE_EXCLUDED}
-        return [Feature(c["column_name"], c["data_type"], _default(c)) for c in self.template if c["column_name"] not in excluded]
+        return [
+            Feature(c["column_name"], c["data_type"], _default(c))
+            for c in self.template
+            if c["column_name"] not in excluded
+        ]
 
     def data_type(self, column: str) -> str:
         for c in self.template:
@@ -100,18 +111,29 @@ def prepare_target(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, np.
     df = df[df[target].notna()]
     dropped = before - len(df)
     if len(df) < 10:
-        raise JobError(f"only {len(df)} rows have a value in the target column {target!r} ({dropped} are empty); at least 10 are needed")
+        raise JobError(
+            f"only {len(df)} rows have a value in the target column {target!r} ({dropped} are empty); "
+            "at least 10 are needed"
+        )
     if spec.problem_type == "Classification":
         values = df[target]
         labels = sorted(values.unique().tolist(), key=lambda v: (str(type(v)), v))
         if len(labels) < 2:
-            raise JobError(f"the target column {target!r} has a single value ({labels[0]!r}); classification needs at least two classes")
+            raise JobError(
+                f"the target column {target!r} has a single value ({labels[0]!r}); "
+                "classification needs at least two classes"
+            )
         if len(labels) > MAX_CLASSES:
-            raise JobError(f"the target column {target!r} has {len(labels)} distinct values; is this a Regression problem?")
+            raise JobError(
+                f"the target column {target!r} has {len(labels)} distinct values; is this a Regression problem?"
+            )
         counts = values.value_counts()
         rare = [str(k) for k, n in counts.items() if n < 2]
         if rare:
-            raise JobError(f"classes with a single row cannot be split for evaluation: {', '.join(rare[:10])}; add rows or remove them")
+            raise JobError(
+                f"classes with a single row cannot be split for evaluation: {', '.join(rare[:10])}; "
+                "add rows or remove them"
+            )
         index = {v: i for i, v in enumerate(labels)}
         y = values.map(index).to_numpy(dtype="int64")
         return df, y, [_plain(v) for v in labels], len(labels)
@@ -126,7 +148,9 @@ def _plain(v: Any) -> Any:
 
 
 def train_frame(df: pd.DataFrame, spec: TrainSpec, before_fit: Callable[[Any], None] | None = None) -> Trained:
-    """Trains a Classification or Regression model on a frame of the dataset's rows (`before_fit`: see train_tabular)."""
+    """Trains a Classification or Regression model on a frame of the dataset's rows.
+
+    `before_fit`: see train_tabular."""
     if spec.problem_type not in ("Classification", "Regression"):
         raise JobError(f"problem type {spec.problem_type!r} is not tabular")
     features = spec.features()
@@ -135,9 +159,18 @@ def train_frame(df: pd.DataFrame, spec: TrainSpec, before_fit: Callable[[Any], N
     with span("preprocess"):
         df, y, labels, n_classes = prepare_target(df, spec)
         X = to_model_frame(df, features)
-    out = train_tabular(X, y, problem=spec.problem_type, algorithm=spec.algorithm, features=features, n_classes=n_classes,
-                        seed=spec.seed, time_budget=spec.time_budget, params=spec.params or None,
-                        before_fit=before_fit)
+    out = train_tabular(
+        X,
+        y,
+        problem=spec.problem_type,
+        algorithm=spec.algorithm,
+        features=features,
+        n_classes=n_classes,
+        seed=spec.seed,
+        time_budget=spec.time_budget,
+        params=spec.params or None,
+        before_fit=before_fit,
+    )
     with span("describe"):
         preprocess = describe_preprocess(out.pipeline.named_steps["preprocess"], features)
         versions = library_versions()
@@ -151,14 +184,26 @@ def train_frame(df: pd.DataFrame, spec: TrainSpec, before_fit: Callable[[Any], N
         "target": spec.target,
         "target_data_type": spec.data_type(spec.target),
         "class_labels": labels,
-        "features": [{"column_name": f.name, "data_type": f.data_type, "kind": f.kind, "default_value": f.default} for f in features],
+        "features": [
+            {"column_name": f.name, "data_type": f.data_type, "kind": f.kind, "default_value": f.default}
+            for f in features
+        ],
         "seed": spec.seed,
         "config": out.config,
         "rows": out.rows,
         "library_versions": versions,
     }
-    return Trained(pipeline=out.pipeline, algorithm=out.algorithm, metrics=out.metrics, baseline=out.baseline,
-                   leaderboard=out.leaderboard, preprocess=preprocess, metadata=metadata, X_sample=X.head(500), features=features)
+    return Trained(
+        pipeline=out.pipeline,
+        algorithm=out.algorithm,
+        metrics=out.metrics,
+        baseline=out.baseline,
+        leaderboard=out.leaderboard,
+        preprocess=preprocess,
+        metadata=metadata,
+        X_sample=X.head(500),
+        features=features,
+    )
 
 
 def dump_artifact(pipeline: Any, metadata: dict[str, Any]) -> bytes:

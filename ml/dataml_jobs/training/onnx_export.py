@@ -4,6 +4,7 @@ Best effort: the pickled pipeline stays the artifact of record. When a part of t
 (calendar features of dates, for instance) the export returns None and the reason, which the model records.
 The export is checked: ONNX and sklearn must agree on a sample of the training rows.
 """
+
 from __future__ import annotations
 
 import threading
@@ -46,20 +47,32 @@ def prepare(model: Any) -> None:
                 convert_xgboost,
             )
 
-            update_registered_converter(xgb.XGBClassifier, "XGBoostXGBClassifier", calculate_linear_classifier_output_shapes,
-                                        convert_xgboost, options=opts)
-            update_registered_converter(xgb.XGBRegressor, "XGBoostXGBRegressor", calculate_linear_regressor_output_shapes,
-                                        convert_xgboost)
+            update_registered_converter(
+                xgb.XGBClassifier,
+                "XGBoostXGBClassifier",
+                calculate_linear_classifier_output_shapes,
+                convert_xgboost,
+                options=opts,
+            )
+            update_registered_converter(
+                xgb.XGBRegressor, "XGBoostXGBRegressor", calculate_linear_regressor_output_shapes, convert_xgboost
+            )
         else:
             import lightgbm as lgb
             from onnxmltools.convert.lightgbm.operator_converters.LightGbm import (
                 convert_lightgbm,
             )
 
-            update_registered_converter(lgb.LGBMClassifier, "LightGbmLGBMClassifier", calculate_linear_classifier_output_shapes,
-                                        convert_lightgbm, options=opts)
-            update_registered_converter(lgb.LGBMRegressor, "LightGbmLGBMRegressor", calculate_linear_regressor_output_shapes,
-                                        convert_lightgbm)
+            update_registered_converter(
+                lgb.LGBMClassifier,
+                "LightGbmLGBMClassifier",
+                calculate_linear_classifier_output_shapes,
+                convert_lightgbm,
+                options=opts,
+            )
+            update_registered_converter(
+                lgb.LGBMRegressor, "LightGbmLGBMRegressor", calculate_linear_regressor_output_shapes, convert_lightgbm
+            )
         _registered.add(library)
 
 
@@ -75,7 +88,9 @@ def onnx_inputs(X: pd.DataFrame, features: list[Feature]) -> dict[str, np.ndarra
     return out
 
 
-def export_onnx(pipe: Any, features: list[Feature], problem: str, X_sample: pd.DataFrame) -> tuple[bytes | None, dict[str, Any]]:
+def export_onnx(
+    pipe: Any, features: list[Feature], problem: str, X_sample: pd.DataFrame
+) -> tuple[bytes | None, dict[str, Any]]:
     dates = [f.name for f in features if f.kind == "date"]
     if dates:
         return None, {"reason": f"date features ({', '.join(dates)}) have no ONNX converter"}
@@ -87,7 +102,10 @@ def export_onnx(pipe: Any, features: list[Feature], problem: str, X_sample: pd.D
         from skl2onnx import to_onnx
         from skl2onnx.common.data_types import FloatTensorType, StringTensorType
 
-        initial = [(f.name, FloatTensorType([None, 1]) if f.kind == "numeric" else StringTensorType([None, 1])) for f in features]
+        initial = [
+            (f.name, FloatTensorType([None, 1]) if f.kind == "numeric" else StringTensorType([None, 1]))
+            for f in features
+        ]
         options = {id(pipe.named_steps["model"]): {"zipmap": False}} if problem == "Classification" else None
         model = to_onnx(pipe, initial_types=initial, options=options, target_opset={"": 17, "ai.onnx.ml": 3})
         blob = model.SerializeToString()

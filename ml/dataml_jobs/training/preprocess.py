@@ -2,11 +2,12 @@
 
 A model's input is a DataFrame whose columns follow the template's types (`to_model_frame` coerces any frame
 to them): Integer/Float/Boolean become float64 (Boolean as 0/1), String becomes object (str or None),
-Date/DateTime become datetime64; a missing string is "". The fitted ColumnTransformer then imputes each column (with the template's
-default when it has one, else the median / the "__missing__" category), one-hot encodes the strings and turns
-dates into calendar features. `describe_preprocess` is the record of what was fitted (stored in Postgres as
-the model's preprocess record).
+Date/DateTime become datetime64; a missing string is "". The fitted ColumnTransformer then imputes each column
+(with the template's default when it has one, else the median / the "__missing__" category), one-hot encodes
+the strings and turns dates into calendar features. `describe_preprocess` is the record of what was fitted
+(stored in Postgres as the model's preprocess record).
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -91,7 +92,11 @@ class DateFeatures(BaseEstimator, TransformerMixin):
     def transform(self, X: Any) -> np.ndarray:
         s = pd.to_datetime(pd.DataFrame(X).iloc[:, 0], errors="coerce")
         if self.default is not None:
-            s = s.fillna(pd.Timestamp(self.default).tz_localize(None) if pd.Timestamp(self.default).tzinfo else pd.Timestamp(self.default))
+            s = s.fillna(
+                pd.Timestamp(self.default).tz_localize(None)
+                if pd.Timestamp(self.default).tzinfo
+                else pd.Timestamp(self.default)
+            )
         out = np.column_stack([getattr(s.dt, p).astype("float64").to_numpy() for p in self._parts()])
         return out
 
@@ -104,24 +109,37 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
     transformers = []
     for f in features:
         if f.kind == "numeric":
-            imputer = (SimpleImputer(strategy="constant", fill_value=float(_default_number(f)))
-                       if f.default is not None else SimpleImputer(strategy="median", keep_empty_features=True))
+            imputer = (
+                SimpleImputer(strategy="constant", fill_value=float(_default_number(f)))
+                if f.default is not None
+                else SimpleImputer(strategy="median", keep_empty_features=True)
+            )
             steps: list[tuple[str, Any]] = [("impute", imputer)]
             if scale_numeric:
                 steps.append(("scale", StandardScaler()))
             transformers.append((f"num:{f.name}", Pipeline(steps), [f.name]))
         elif f.kind == "date":
-            steps = [("dates", DateFeatures(with_time=f.data_type == "DateTime", default=f.default)),
-                     ("impute", SimpleImputer(strategy="median", keep_empty_features=True))]
+            steps = [
+                ("dates", DateFeatures(with_time=f.data_type == "DateTime", default=f.default)),
+                ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
+            ]
             if scale_numeric:
                 steps.append(("scale", StandardScaler()))
             transformers.append((f"date:{f.name}", Pipeline(steps), [f.name]))
         else:
             fill = f.default if f.default is not None else MISSING
-            transformers.append((f"cat:{f.name}", Pipeline([
-                ("impute", SimpleImputer(strategy="constant", fill_value=fill, missing_values="")),
-                ("onehot", OneHotEncoder(handle_unknown="ignore", sparse_output=False)),
-            ]), [f.name]))
+            transformers.append(
+                (
+                    f"cat:{f.name}",
+                    Pipeline(
+                        [
+                            ("impute", SimpleImputer(strategy="constant", fill_value=fill, missing_values="")),
+                            ("onehot", OneHotEncoder(handle_unknown="ignore", sparse_output=False)),
+                        ]
+                    ),
+                    [f.name],
+                )
+            )
     return ColumnTransformer(transformers, remainder="drop", sparse_threshold=0.0, verbose_feature_names_out=False)
 
 
@@ -143,11 +161,18 @@ def describe_preprocess(pre: ColumnTransformer, features: list[Feature]) -> dict
         if feat.kind == "categorical":
             item["impute"] = {"strategy": "constant", "value": imputer.fill_value}
             cats = [str(c) for c in trans.named_steps["onehot"].categories_[0]]
-            item["encoding"] = {"type": "one_hot", "n_categories": len(cats), "categories": cats[:MAX_CATEGORIES_RECORDED],
-                                "unknown": "ignored (all zeros)"}
+            item["encoding"] = {
+                "type": "one_hot",
+                "n_categories": len(cats),
+                "categories": cats[:MAX_CATEGORIES_RECORDED],
+                "unknown": "ignored (all zeros)",
+            }
         elif feat.kind == "date":
             item["impute"] = {"strategy": "median", "values": [_num(v) for v in imputer.statistics_]}
-            item["encoding"] = {"type": "calendar", "outputs": list(trans.named_steps["dates"].get_feature_names_out([feat.name]))}
+            item["encoding"] = {
+                "type": "calendar",
+                "outputs": list(trans.named_steps["dates"].get_feature_names_out([feat.name])),
+            }
         else:
             stat = imputer.statistics_[0]
             item["impute"] = {"strategy": imputer.strategy, "value": _num(stat)}

@@ -1,4 +1,5 @@
 """Wall-clock spans of a job's phases (read, preprocess, fit, evaluate, onnx, save, signal), printed to the job log."""
+
 from __future__ import annotations
 
 import time

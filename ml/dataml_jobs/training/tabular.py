@@ -5,6 +5,7 @@ for classification) into train (80 %) and a held-out test set (20 %). `auto` fit
 the train part, compares them on the other 25 % (validation), then refits the winner on the whole train part;
 the reported metrics are those of that final pipeline on the test set, which the algorithm never saw.
 """
+
 from __future__ import annotations
 
 import time
@@ -27,34 +28,61 @@ DEFAULT_TIME_BUDGET = 120.0
 TEST_SIZE = 0.2
 
 
-def make_estimator(algorithm: str, problem: str, n_classes: int, seed: int, params: dict[str, Any] | None = None) -> Any:
+def make_estimator(
+    algorithm: str, problem: str, n_classes: int, seed: int, params: dict[str, Any] | None = None
+) -> Any:
     params = dict(params or {})
     clf = problem == "Classification"
     if algorithm == "xgboost":
         import xgboost as xgb
-        base = {"n_estimators": 200, "learning_rate": 0.1, "max_depth": 6, "tree_method": "hist", "n_jobs": 1, "random_state": seed}
+
+        base = {
+            "n_estimators": 200,
+            "learning_rate": 0.1,
+            "max_depth": 6,
+            "tree_method": "hist",
+            "n_jobs": 1,
+            "random_state": seed,
+        }
         if clf and n_classes > 2:
             base["objective"] = "multi:softprob"
         return (xgb.XGBClassifier if clf else xgb.XGBRegressor)(**{**base, **params})
     if algorithm == "lightgbm":
         import lightgbm as lgb
-        base = {"n_estimators": 200, "learning_rate": 0.1, "num_leaves": 31, "n_jobs": 1, "random_state": seed, "verbose": -1,
-                    "deterministic": True, "force_row_wise": True}
+
+        base = {
+            "n_estimators": 200,
+            "learning_rate": 0.1,
+            "num_leaves": 31,
+            "n_jobs": 1,
+            "random_state": seed,
+            "verbose": -1,
+            "deterministic": True,
+            "force_row_wise": True,
+        }
         return (lgb.LGBMClassifier if clf else lgb.LGBMRegressor)(**{**base, **params})
     if algorithm == "random_forest":
         from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+
         base = {"n_estimators": 200, "n_jobs": 1, "random_state": seed, "min_samples_leaf": 1}
         return (RandomForestClassifier if clf else RandomForestRegressor)(**{**base, **params})
     if algorithm == "linear":
         from sklearn.linear_model import LinearRegression, LogisticRegression
+
         if clf:
             return LogisticRegression(**{"max_iter": 2000, "random_state": seed, **params})
         return LinearRegression(**params)
     raise ValueError(f"unknown algorithm {algorithm!r}")
 
 
-def make_pipeline(algorithm: str, problem: str, features: list[Feature], n_classes: int, seed: int,
-                  params: dict[str, Any] | None = None) -> Pipeline:
+def make_pipeline(
+    algorithm: str,
+    problem: str,
+    features: list[Feature],
+    n_classes: int,
+    seed: int,
+    params: dict[str, Any] | None = None,
+) -> Pipeline:
     pre = build_preprocessor(features, scale_numeric=algorithm == "linear")
     return Pipeline([("preprocess", pre), ("model", make_estimator(algorithm, problem, n_classes, seed, params))])
 
@@ -77,7 +105,9 @@ def classification_metrics(y_true: np.ndarray, proba: np.ndarray, n_classes: int
         if binary:
             out["roc_auc"] = float(skm.roc_auc_score(y_true, proba[:, 1]))
         else:
-            out["roc_auc"] = float(skm.roc_auc_score(y_true, proba, multi_class="ovr", average="macro", labels=list(range(n_classes))))
+            out["roc_auc"] = float(
+                skm.roc_auc_score(y_true, proba, multi_class="ovr", average="macro", labels=list(range(n_classes)))
+            )
     except ValueError:  # a class absent from the test set
         out["roc_auc"] = None
     out["log_loss"] = _log_loss(y_true, proba, n_classes)
@@ -125,12 +155,16 @@ def baseline_metrics(problem: str, y_train: np.ndarray, y_test: np.ndarray, n_cl
     if problem == "Classification":
         counts = np.bincount(y_train.astype(int), minlength=n_classes)
         proba = np.tile(counts / counts.sum(), (len(y_test), 1))
-        # Only the three metrics kept, computed as classification_metrics computes them (no ROC AUC, confusion matrix...).
+        # Only the three metrics kept, computed as classification_metrics computes them
+        # (no ROC AUC, confusion matrix...).
         pred = proba.argmax(axis=1)
         avg = "binary" if n_classes == 2 else "macro"
-        return {"model": "majority_class", "accuracy": float(skm.accuracy_score(y_test, pred)),
-                "f1_score": float(skm.f1_score(y_test, pred, average=avg, zero_division=0)),
-                "log_loss": _log_loss(y_test, proba, n_classes)}
+        return {
+            "model": "majority_class",
+            "accuracy": float(skm.accuracy_score(y_test, pred)),
+            "f1_score": float(skm.f1_score(y_test, pred, average=avg, zero_division=0)),
+            "log_loss": _log_loss(y_test, proba, n_classes),
+        }
     m = regression_metrics(y_test, np.full(len(y_test), float(np.mean(y_train))))
     return {"model": "mean", **m}
 
@@ -151,10 +185,20 @@ def split(X: pd.DataFrame, y: np.ndarray, problem: str, seed: int, test_size: fl
     return train_test_split(X, y, test_size=test_size, random_state=seed, stratify=strat)
 
 
-def train_tabular(X: pd.DataFrame, y: np.ndarray, *, problem: str, algorithm: str, features: list[Feature], n_classes: int,
-                  seed: int, time_budget: float = DEFAULT_TIME_BUDGET, params: dict[str, Any] | None = None,
-                  clock: Callable[[], float] = time.monotonic,
-                  before_fit: Callable[[Pipeline], None] | None = None) -> TabularOutcome:
+def train_tabular(
+    X: pd.DataFrame,
+    y: np.ndarray,
+    *,
+    problem: str,
+    algorithm: str,
+    features: list[Feature],
+    n_classes: int,
+    seed: int,
+    time_budget: float = DEFAULT_TIME_BUDGET,
+    params: dict[str, Any] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    before_fit: Callable[[Pipeline], None] | None = None,
+) -> TabularOutcome:
     """`before_fit` is called with the final pipeline just before it is fitted (the train job starts its warm-up
     of the export and upload libraries then, in a thread, while the model fits)."""
     with span("split"):
@@ -175,9 +219,15 @@ def train_tabular(X: pd.DataFrame, y: np.ndarray, *, problem: str, algorithm: st
             m = evaluate(pipe, problem, X_val, y_val, n_classes)
             # Selection score: log loss for classification (uses the probabilities), R² for regression.
             score = -m["log_loss"] if problem == "Classification" else m["r2"]
-            leaderboard.append({"algorithm": cand, "validation_score": score,
-                                "validation_metric": "neg_log_loss" if problem == "Classification" else "r2",
-                                "validation_headline": headline(problem, m), "fit_seconds": round(clock() - t0, 3)})
+            leaderboard.append(
+                {
+                    "algorithm": cand,
+                    "validation_score": score,
+                    "validation_metric": "neg_log_loss" if problem == "Classification" else "r2",
+                    "validation_headline": headline(problem, m),
+                    "fit_seconds": round(clock() - t0, 3),
+                }
+            )
             if best is None or score > best[0]:
                 best = (score, cand)
         assert best is not None
@@ -198,10 +248,20 @@ def train_tabular(X: pd.DataFrame, y: np.ndarray, *, problem: str, algorithm: st
     with span("baseline"):
         baseline = baseline_metrics(problem, y_tr, y_te, n_classes)
     return TabularOutcome(
-        pipeline=pipe, algorithm=chosen, metrics=m, baseline=baseline,
-        leaderboard=leaderboard, rows={"train": len(X_tr), "test": len(X_te)},
-        config={"algorithm": chosen, "requested_algorithm": algorithm, "test_size": TEST_SIZE, "time_budget_seconds": time_budget,
-                "model_class": type(model).__name__, "params": _plain(model.get_params())},
+        pipeline=pipe,
+        algorithm=chosen,
+        metrics=m,
+        baseline=baseline,
+        leaderboard=leaderboard,
+        rows={"train": len(X_tr), "test": len(X_te)},
+        config={
+            "algorithm": chosen,
+            "requested_algorithm": algorithm,
+            "test_size": TEST_SIZE,
+            "time_budget_seconds": time_budget,
+            "model_class": type(model).__name__,
+            "params": _plain(model.get_params()),
+        },
     )
 
 

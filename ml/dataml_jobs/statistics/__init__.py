@@ -1,0 +1,1 @@
+"""Statistics of datasets (the library behind `jobs/statistics.py`)."""
