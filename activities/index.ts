@@ -1,4 +1,5 @@
 // createActivities(deps): the only code that does I/O on behalf of workflows.
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
@@ -13,6 +14,7 @@ export interface ActivityDeps {
   config: Config;
   db: Kysely<Database>;
   ray: RayJobsClient;
+  s3: S3Client;
 }
 
 export function createActivities(deps: ActivityDeps) {

@@ -1,4 +1,5 @@
 // Activities that drive Ray jobs: submit once, watch with heartbeats, stop.
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Context } from '@temporalio/activity';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
@@ -8,7 +9,20 @@ import { createJobMemory } from './ray-memory.js';
 export interface RayActivityDeps {
   config: Config;
   ray: RayJobsClient;
+  /** Where a job input too large for a command line is staged. */
+  s3: S3Client;
   pollIntervalMs?: number;
+}
+
+/**
+ * Ray runs the entrypoint through a shell, and Linux caps one argument at 128 KiB (MAX_ARG_STRLEN): a job
+ * input above this (a 10,000-column template, say) goes to S3 and the job is given its key instead.
+ */
+const INLINE_INPUT_MAX_BYTES = 64 * 1024;
+
+/** The S3 key of a staged job input: one per submission, so a retried submit overwrites its own copy. */
+export function jobInputKey(submissionId: string): string {
+  return `jobs/inputs/${submissionId}.json`;
 }
 
 export interface SubmitRayJobInput extends RayJobSpec {
@@ -43,7 +57,7 @@ export interface RayJobOutcome {
   lost?: boolean;
 }
 
-export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayActivityDeps) {
+export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: RayActivityDeps) {
   const jobMemory = createJobMemory(config, ray);
   return {
     /** Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started. */
@@ -51,9 +65,15 @@ export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayA
       const { workflowId, submissionId } = submissionIdFor(input.step, input.attempt);
       const memory = await jobMemory();
       const payload = Buffer.from(JSON.stringify(input.input)).toString('base64');
+      let inputArgs = ['--input-b64', payload];
+      if (payload.length > INLINE_INPUT_MAX_BYTES) {
+        const Key = jobInputKey(submissionId);
+        await s3.send(new PutObjectCommand({ Bucket: config.s3.bucket, Key, Body: JSON.stringify(input.input), ContentType: 'application/json' }));
+        inputArgs = ['--input-s3-key', Key];
+      }
       const entrypoint = [
         config.ray.python, '-m', `dataml_jobs.jobs.${input.job}`,
-        '--workflow-id', workflowId, '--submission-id', submissionId, '--input-b64', payload,
+        '--workflow-id', workflowId, '--submission-id', submissionId, ...inputArgs,
       ].join(' ');
       const { created } = await ray.submitOnce({
         submissionId,

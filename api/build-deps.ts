@@ -1,33 +1,16 @@
 // Builds the API's dependencies from configuration (server.ts, tests and benchmarks share this).
-import { S3Client } from '@aws-sdk/client-s3';
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { IdentityChangeFeed } from './auth/identity-change-feed.js';
 import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
+
 import { lazyTemporalConnection } from './temporal/connection.js';
 import { Serving } from './serving/serving.js';
-
-/**
- * Every S3 call of the API is bounded: without timeouts a stalled S3 held an upload for 180 s. A request
- * must connect within 2 s and have its response headers within 4 s (an 8 MiB part takes well under a
- * second locally; a streamed download's body is not bounded, only its start), tried twice: an outage
- * answers within ~8 s.
- */
-export function createS3(config: Config): S3Client {
-  return new S3Client({
-    endpoint: config.s3.endpoint,
-    region: config.s3.region,
-    forcePathStyle: config.s3.forcePathStyle,
-    credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
-    maxAttempts: 2,
-    // The options of the SDK's own NodeHttpHandler.
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 4_000, throwOnRequestTimeout: true },
-  });
-}
 
 export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & { close: () => Promise<void> }> {
   const db = createDb(config.postgres.url, 10, { log });

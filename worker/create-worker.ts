@@ -5,6 +5,7 @@ import { createActivities } from '../activities/index.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import { createS3 } from '../integrations/s3-client.js';
 
 const require = createRequire(import.meta.url);
 
@@ -55,7 +56,7 @@ export async function connectWorker(config: Config): Promise<{ worker: Worker; c
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address) }),
+      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config) }),
     });
     return { worker, close };
   } catch (err) {

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { createWorker, WORKFLOWS_PATH } from './create-worker.js';
@@ -29,7 +30,7 @@ export function superviseWorker(opts: { config: Config; db: Kysely<Database>; lo
   let wake: (() => void) | undefined;
   // Bundled once: recreating the worker after an outage should not pay for webpack again.
   let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address) });
+  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config) });
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {

@@ -9,7 +9,7 @@ import { IcebergCatalogClient } from '../../api/datalake/catalog-client.js';
 import { Serving } from '../../api/serving/serving.js';
 import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { createApp } from '../../api/app.js';
-import { createS3 } from '../../api/build-deps.js';
+import { createS3 } from '../../integrations/s3-client.js';
 import { unavailableDependency } from '../../api/dependency-errors.js';
 import type { AppDeps } from '../../api/deps.js';
 import { createLogger } from '../../api/logger.js';

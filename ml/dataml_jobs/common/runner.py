@@ -15,6 +15,7 @@ from typing import Any
 
 from .settings import Settings
 from .signal import send_result
+from .storage import get_bytes
 
 
 class JobError(Exception):
@@ -25,10 +26,16 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     parser = argparse.ArgumentParser()
     parser.add_argument("--workflow-id", required=True)
     parser.add_argument("--submission-id", required=True)
-    parser.add_argument("--input-b64", required=True)
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--input-b64")
+    # An input too large for a command line (Linux caps one argument at 128 KiB) is staged in S3 by the activity.
+    source.add_argument("--input-s3-key")
     args = parser.parse_args(argv)
-    job_input = json.loads(base64.b64decode(args.input_b64))
     settings = Settings.from_env()
+    if args.input_s3_key:
+        job_input = json.loads(get_bytes(settings, args.input_s3_key))
+    else:
+        job_input = json.loads(base64.b64decode(args.input_b64))
     start_guard(args.workflow_id, args.submission_id)
     time.sleep(test_delay(main.__module__.rsplit(".", 1)[-1]))
     try:

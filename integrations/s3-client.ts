@@ -1,0 +1,22 @@
+// The S3 client of the API and the worker, with the timeouts every call needs.
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Config } from '../config/config.js';
+
+/**
+ * Every S3 call is bounded: without timeouts a stalled S3 held an upload for 180 s. A request
+ * must connect within 2 s and have its response headers within 4 s (an 8 MiB part takes well under a
+ * second locally; a streamed download's body is not bounded, only its start), tried twice: an outage
+ * answers within ~8 s.
+ */
+export function createS3(config: Config): S3Client {
+  return new S3Client({
+    endpoint: config.s3.endpoint,
+    region: config.s3.region,
+    forcePathStyle: config.s3.forcePathStyle,
+    credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
+    maxAttempts: 2,
+    // The options of the SDK's own NodeHttpHandler.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 4_000, throwOnRequestTimeout: true },
+  });
+}
+
