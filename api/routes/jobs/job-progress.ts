@@ -16,6 +16,7 @@ import type { AppDeps } from '../../deps.js';
 /** A query waits for a worker to answer it; a busy or absent worker must not hold the request. */
 const QUERY_DEADLINE_MS = 3000;
 const GRPC_FAILED_PRECONDITION = 9;
+const CLOSED_STATUS: Record<string, 'Completed' | 'Cancelled'> = { COMPLETED: 'Completed', CANCELLED: 'Cancelled', TERMINATED: 'Cancelled' };
 
 const tenantKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.tenantId, SearchAttributeType.KEYWORD);
 const kindKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.kind, SearchAttributeType.KEYWORD);
@@ -67,6 +68,28 @@ export async function liveProgress(deps: AppDeps, workflowId: string): Promise<J
   };
 }
 
+export interface WorkflowEnd {
+  status: 'Completed' | 'Failed' | 'Cancelled';
+  closedAt: Date;
+  temporalStatus: string;
+}
+
+/**
+ * How the workflow ended if it has, though its row still says it runs: terminated from outside, or cancelled
+ * before its first activity could record anything. Null while it runs (or if Temporal no longer knows it).
+ */
+export async function workflowEnd(deps: AppDeps, workflowId: string): Promise<WorkflowEnd | null> {
+  let desc;
+  try {
+    desc = await deps.temporal.workflow.getHandle(workflowId).describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  }
+  if (desc.status.name === 'RUNNING') return null;
+  return { status: CLOSED_STATUS[desc.status.name] ?? 'Failed', closedAt: desc.closeTime ?? new Date(), temporalStatus: desc.status.name };
+}
+
 export interface UnrecordedJob {
   workflowId: string;
   kind: string;
@@ -77,7 +100,6 @@ export interface UnrecordedJob {
   status: 'Submitted' | 'Completed' | 'Failed' | 'Cancelled';
 }
 
-const CLOSED_STATUS: Record<string, UnrecordedJob['status']> = { COMPLETED: 'Completed', CANCELLED: 'Cancelled', TERMINATED: 'Cancelled' };
 
 /**
  * A job workflow of `tenantId` that Temporal knows and Postgres does not record (yet): between the start of the

@@ -6,7 +6,7 @@ import * as repo from '../../../db/repositories/jobs.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import type { AppDeps } from '../../deps.js';
 import { conflict, notFound } from '../../errors.js';
-import { liveProgress, unrecordedJob } from './job-progress.js';
+import { liveProgress, unrecordedJob, workflowEnd } from './job-progress.js';
 import type { cancelJob, getJob, listJobs } from './jobs.routes.js';
 
 const ENDED = new Set(['Completed', 'Failed', 'Cancelled']);
@@ -32,8 +32,17 @@ function summary(row: JobRow, now = new Date()): JobSummary {
 async function findJob(deps: AppDeps, tenantId: string, workflowId: string): Promise<JobDetail> {
   const row = await repo.findTenantJob(deps.db, tenantId, workflowId);
   if (row) {
-    const progress = ENDED.has(row.status) ? null : await liveProgress(deps, workflowId);
-    return { ...summary(row), progress, ...(row.result != null ? { result: row.result } : {}) };
+    const result = row.result != null ? { result: row.result } : {};
+    if (ENDED.has(row.status)) return { ...summary(row), progress: null, ...result };
+    const [end, progress] = await Promise.all([workflowEnd(deps, workflowId), liveProgress(deps, workflowId)]);
+    if (!end) return { ...summary(row), progress, ...result };
+    // The row missed the end (the workflow was terminated, or cancelled before it could record it): Temporal's word.
+    return {
+      ...summary({ ...row, status: end.status, updated_at: end.closedAt }),
+      message: row.message ?? `the workflow ended ${end.temporalStatus.toLowerCase()}`,
+      progress: null,
+      ...result,
+    };
   }
   const started = await unrecordedJob(deps, tenantId, workflowId);
   if (!started) throw notFound('Job');
