@@ -9,6 +9,7 @@ import { templatesCommand } from './commands/templates.js';
 import { trainCommand } from './commands/train.js';
 import { describeError } from './context.js';
 import { EXIT } from './errors.js';
+import { jsonAlreadyWritten } from './output.js';
 
 const program = new Command('dataml')
   .description('Data ML Platform: templates, datasets, training, predictions and jobs')
@@ -41,7 +42,7 @@ try {
   } else {
     const { code, message, details } = describeError(err);
     const json = process.argv.includes('--json');
-    if (json) process.stdout.write(JSON.stringify({ error: { message, exit_code: code, ...(details !== undefined ? { details } : {}) } }, null, 2) + '\n');
+    if (json && !jsonAlreadyWritten()) process.stdout.write(JSON.stringify({ error: { message, exit_code: code, ...(details !== undefined ? { details } : {}) } }, null, 2) + '\n');
     process.stderr.write(`dataml: ${message}\n`);
     if (process.env.DATAML_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     process.exitCode = code;

@@ -3,9 +3,15 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import type { Job, UploadProgress } from '../clients/ts/src/index.js';
 
+let jsonWritten = false;
+
+/** --json output: one document per run (a failed job's document is the output; its error goes to stderr). */
 export function printJson(value: unknown): void {
+  jsonWritten = true;
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
+
+export const jsonAlreadyWritten = () => jsonWritten;
 
 const cell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
