@@ -1,13 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // One real stack is shared by every file: files run one at a time (2 cores), tests inside a file too.
     fileParallelism: false,
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/drills/**'], sequence: { groupOrder: 0 } },
+      },
+      {
+        // Fault drills stop and kill the shared components (through STACK_CONTROL_URL): they run after
+        // every other file has finished, one at a time, so no other suite sees their outages.
+        extends: true,
+        test: { name: 'drills', include: ['test/drills/**/*.test.ts'], sequence: { groupOrder: 1 }, testTimeout: 600_000 },
+      },
+    ],
   },
 });

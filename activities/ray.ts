@@ -1,9 +1,9 @@
 // Activities that drive Ray jobs: submit once, watch with heartbeats, stop.
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
-import { jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from './ray-jobs-client.js';
+import { endedByInfrastructure, jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from './ray-jobs-client.js';
+import { createJobMemory } from './ray-memory.js';
 
 export interface RayActivityDeps {
   config: Config;
@@ -15,32 +15,41 @@ export interface SubmitRayJobInput extends RayJobSpec {
   /** Distinguishes several Ray jobs of one workflow run. */
   step: string;
   tenantId?: string | null;
+  /** 1 for the first submission; the workflow submits again (2, 3, …) when Ray lost the job. */
+  attempt?: number;
 }
 
 /**
- * One Ray submission per workflow run and step. Computed here from the activity's own context (not in
- * the workflow, whose replays may see another run id) so that every retry of the activity, on any
- * worker, finds the job the first attempt started.
+ * One Ray submission per workflow run, step and attempt. Computed here from the activity's own context (not
+ * in the workflow, whose replays may see another run id) so that every retry of the activity, on any
+ * worker, finds the job it started. The first attempt keeps the plain form; a resubmission (after Ray lost
+ * the job) adds `-a<attempt>`.
  */
-export function submissionIdFor(step: string): { workflowId: string; submissionId: string } {
+export function submissionIdFor(step: string, attempt = 1): { workflowId: string; submissionId: string } {
   const execution = Context.current().info.workflowExecution;
   if (!execution) throw new Error('Ray job activities run inside workflows only');
   const { workflowId, runId } = execution;
-  return { workflowId, submissionId: `${workflowId}--${step}-${runId.slice(0, 8)}` };
+  const suffix = attempt > 1 ? `-a${attempt}` : '';
+  return { workflowId, submissionId: `${workflowId}--${step}-${runId.slice(0, 8)}${suffix}` };
 }
 
 export interface RayJobOutcome {
   submissionId: string;
-  status: RayJobState;
+  /** MISSING: the cluster no longer knows the job (Ray restarted, or lost it with its head). */
+  status: RayJobState | 'MISSING';
   /** The job's own error message when it failed. */
   error?: string;
+  /** It ended FAILED or STOPPED because something outside the job ended it (see endedByInfrastructure). */
+  lost?: boolean;
 }
 
 export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayActivityDeps) {
+  const jobMemory = createJobMemory(config, ray);
   return {
     /** Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started. */
     async submitRayJob(input: SubmitRayJobInput): Promise<{ submissionId: string; created: boolean }> {
-      const { workflowId, submissionId } = submissionIdFor(input.step);
+      const { workflowId, submissionId } = submissionIdFor(input.step, input.attempt);
+      const memory = await jobMemory();
       const payload = Buffer.from(JSON.stringify(input.input)).toString('base64');
       const entrypoint = [
         config.ray.python, '-m', `dataml_jobs.jobs.${input.job}`,
@@ -49,9 +58,14 @@ export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayA
       const { created } = await ray.submitOnce({
         submissionId,
         entrypoint,
-        envVars: jobEnvironment(config),
-        metadata: { workflow_id: workflowId, job: input.job, step: input.step, tenant_id: input.tenantId ?? '' },
+        // The job's guard enforces the limit on its process tree (ml/dataml_jobs/common/job_guard.py).
+        envVars: { ...jobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
+        metadata: {
+          workflow_id: workflowId, job: input.job, step: input.step, tenant_id: input.tenantId ?? '',
+          attempt: String(input.attempt ?? 1), namespace: config.temporal.namespace,
+        },
         numCpus: input.numCpus,
+        memoryBytes: memory.reserveBytes,
       });
       Context.current().log.info('ray job submitted', { submissionId, created });
       return { submissionId, created };
@@ -63,13 +77,14 @@ export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayA
       for (;;) {
         const info = await ray.get(input.submissionId);
         if (!info) {
-          throw ApplicationFailure.nonRetryable(`Ray job ${input.submissionId} is unknown to the cluster`, 'RayJobMissing');
+          // The workflow decides: it resubmits (bounded) unless the job already reported its result.
+          return { submissionId: input.submissionId, status: 'MISSING', error: `Ray job ${input.submissionId} is unknown to the cluster`, lost: true };
         }
         ctx.heartbeat({ status: info.status });
         if (TERMINAL_STATES.has(info.status)) {
           if (info.status === 'SUCCEEDED') return { submissionId: input.submissionId, status: info.status };
           const logs = await ray.logs(input.submissionId);
-          return { submissionId: input.submissionId, status: info.status, error: jobErrorMessage(info, logs) };
+          return { submissionId: input.submissionId, status: info.status, error: jobErrorMessage(info, logs), lost: endedByInfrastructure(info) };
         }
         // Rejects with CancelledFailure when the workflow cancels us (delivered through the heartbeat).
         await ctx.sleep(pollIntervalMs);
@@ -77,8 +92,8 @@ export function createRayActivities({ config, ray, pollIntervalMs = 1000 }: RayA
     },
 
     /** Stops the job of this run's `step` (the workflow may not know its id yet, if cancelled mid-submit). */
-    async stopRayJob(input: { step: string }): Promise<boolean> {
-      const { submissionId } = submissionIdFor(input.step);
+    async stopRayJob(input: { step: string; attempt?: number }): Promise<boolean> {
+      const { submissionId } = submissionIdFor(input.step, input.attempt);
       const stopped = await ray.stop(submissionId);
       // Wait (bounded) for Ray to confirm, so "Cancelled" is only reported once the job is down.
       for (let i = 0; i < 60; i++) {

@@ -2,10 +2,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
+import { dependencyUnavailable, unavailableDependency } from './dependency-errors.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './middleware/fast-json-body.js';
+import { checkUrlText } from './middleware/text-input.js';
+import { methodsByPath, notFoundOrNotAllowed } from './method-not-allowed.js';
 import { documentCommonErrors, validationHook } from './openapi-hono.js';
 import { assignRequestId } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
@@ -21,13 +24,15 @@ export const OPENAPI_INFO = {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  // One app-wide middleware (each layer is an async frame on every request): the request id, deps, a
-  // logger carrying the id, the JSON body read straight from Node, and one access-log line per request.
+  // One app-wide middleware (each layer is an async frame on every request): the request id, the URL's text
+  // checked, deps, a logger carrying the id, the JSON body read straight from Node, and one access-log line
+  // per request.
   const accessLog = deps.log.isLevelEnabled('info');
   app.use('*', async (c, next) => {
     assignRequestId(c);
     c.set('deps', deps);
     c.set('log', lazyChild(deps.log, c.var.requestId));
+    checkUrlText(c.req.url);
     const started = accessLog ? performance.now() : 0;
     const body = readJsonBody(c);
     if (body) await body;
@@ -44,10 +49,14 @@ export function createApp(deps: AppDeps) {
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   mountDocs(app);
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId }, 404));
+  app.notFound(notFoundOrNotAllowed(methodsByPath(app.routes)));
 
-  app.onError((err, c) => {
+  app.onError((original, c) => {
     const request_id = c.var.requestId;
+    // A dependency that is down (Postgres, Temporal, S3, catalog, Ray) is a 503 the client may retry, not a 500.
+    const down = unavailableDependency(original);
+    if (down) (c.var.log ?? deps.log).warn({ err: (original as Error).message, dependency: down }, 'dependency unavailable');
+    const err = down ? dependencyUnavailable(down) : original;
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
       return c.json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, request_id }, err.status);

@@ -1,4 +1,5 @@
-// The API process: read config, build deps, migrate, serve.
+// The API process: read config, build deps, migrate, serve. Every start-up failure says what failed and
+// what to do; once serving, a dependency outage is answered with 503 and heals by itself.
 import { loadConfig } from '../config/config.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createApp } from './app.js';
@@ -6,16 +7,24 @@ import { bootstrapIdentity } from './auth/bootstrap.js';
 import { buildDeps } from './build-deps.js';
 import { listen } from './http-server.js';
 import { createLogger } from './logger.js';
+import { installLastResortHandlers, startupStep } from './process-guards.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'dataml-api');
+installLastResortHandlers(log);
+const pgFix = `Check that Postgres is running and reachable at DATABASE_URL (${redact(config.postgres.url)}); the API can be restarted once it is.`;
 const deps = await buildDeps(config, log);
-await migrateToLatest(deps.db);
-const boot = await bootstrapIdentity(deps.db, config);
+await startupStep(log, 'applying database migrations', pgFix, () => migrateToLatest(deps.db));
+const boot = await startupStep(log, 'bootstrapping identity (tenant, roles, administrator)', pgFix, () => bootstrapIdentity(deps.db, config));
 if (boot.createdAdmin) log.info({ username: config.auth.adminUsername, tenantId: boot.tenantId }, 'created the platform administrator');
 const app = createApp(deps);
 
-const server = await listen(app, config.api.host, config.api.port);
+const server = await startupStep(
+  log,
+  `listening on ${config.api.host}:${config.api.port}`,
+  'Another process may hold the port: stop it, or set API_PORT (or STACK_PORT_OFFSET for the stack script).',
+  () => listen(app, config.api.host, config.api.port),
+);
 log.info({ url: `http://${config.api.host}:${config.api.port}` }, 'API listening');
 
 let closing = false;
@@ -29,4 +38,15 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     });
     setTimeout(() => process.exit(0), 5000).unref();
   });
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
 }

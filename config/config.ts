@@ -50,6 +50,8 @@ export const ConfigSchema = z.object({
     python: z.string().default('python'),
     // Ray jobs reach Temporal at this address (may differ from the API's view inside a cluster).
     temporalAddressForJobs: z.string().optional(),
+    // Memory limit of each Ray job in GB (2^30 bytes); unset: a quarter of the largest Ray node's memory, at least 1 GB.
+    jobMemoryLimitGb: z.coerce.number().positive().optional(),
   }),
 
   auth: z.object({
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
       address: env.RAY_ADDRESS,
       python: env.RAY_JOB_PYTHON,
       temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
+      jobMemoryLimitGb: env.RAY_JOB_MEMORY_LIMIT_GB,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,

@@ -2,8 +2,16 @@ import { z } from '@hono/zod-openapi';
 
 // Shared building blocks for the per-module contracts. No I/O.
 
+/**
+ * A path/query integer in its canonical decimal spelling only ("61" -> 61). z.coerce.number() would take
+ * ' 1', '+1', '1.0', '0x1' or '1e0' as 1; anything but plain digits stays a string here and fails the
+ * number check, so it answers 422 like every other invalid field. Beyond 2^53 ids would lose precision.
+ */
+const strictInt = (v: unknown) => (typeof v === 'string' && /^(?:0|[1-9][0-9]{0,15})$/.test(v) ? Number(v) : v);
+export const queryInt = <T extends z.ZodNumber>(schema: T) => z.preprocess(strictInt, schema).openapi({ type: 'integer' });
+
 /** Integer id arriving as a path/query string ("61" -> 61). */
-export const IdParam = z.coerce.number().int().positive().openapi({ type: 'integer', example: 1 });
+export const IdParam = queryInt(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).openapi({ example: 1 });
 
 /** Integer id inside a JSON body. */
 export const IntId = z.number().int().positive().openapi({ example: 1 });
@@ -54,8 +62,8 @@ export const UploadedFiles = z.preprocess(
 
 /** limit/offset for previews (6.6, 7.3). */
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(50).openapi({ type: 'integer', example: 50 }),
-  offset: z.coerce.number().int().min(0).default(0).openapi({ type: 'integer', example: 0 }),
+  limit: queryInt(z.number().int().min(1).max(1000)).default(50).openapi({ example: 50 }),
+  offset: queryInt(z.number().int().min(0)).default(0).openapi({ example: 0 }),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

@@ -48,6 +48,8 @@ export const LakeProbeInput = z.object({
   failMode: z.enum(['none', 'raise', 'crash']).default('none'),
   /** Test hook: seconds the job sleeps before writing, to leave time for kills and cancels. */
   sleepSeconds: z.number().min(0).max(600).default(0),
+  /** Test hook: megabytes the job allocates (and holds) before writing, to exceed its memory limit. */
+  allocateMb: z.number().int().min(0).max(8192).default(0),
 });
 export type LakeProbeInput = z.infer<typeof LakeProbeInput>;
 

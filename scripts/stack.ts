@@ -1,15 +1,21 @@
 // `npm start` / `npm test` / `npm run bench`: start the real components that the environment does not
 // point elsewhere, wait for each, then run the platform (start), the test suite (test) or the benchmarks.
-// On Ctrl-C, on exit and on failure, everything started here is stopped, in reverse order.
+// Every component started here is supervised (scripts/stack/supervisor.ts): one that dies is restarted with
+// backoff and a log line, and the rest keeps running; in start mode the API and the worker too. On Ctrl-C,
+// on exit and on a start-up failure, everything started here is stopped, in reverse order.
+// In test and exec modes a control server (scripts/stack/control-server.ts) lets fault drills kill a
+// component or hold it down; its address is exported as STACK_CONTROL_URL.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { externalComponents, loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
-import { ROOT, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
-import { startProcess, stopEverything, waitFor, type Managed } from './stack/process.js';
+import { ROOT, STOP_TIMEOUT_MS, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
+import { startControlServer } from './stack/control-server.js';
+import { startProcess, stopEverything, waitReady, type Managed } from './stack/process.js';
 import { LOCAL, shiftedProfile, TEST, type Profile } from './stack/profiles.js';
+import { Supervised } from './stack/supervisor.js';
 
 // exec: run any command against a throwaway test stack, e.g. `node --import tsx scripts/stack.ts exec -- node --import tsx test/replay/record.ts`
 // Node 20 is the platform's runtime; the AWS SDK's notice that releases after January 2027 need Node 22
@@ -33,7 +39,20 @@ const logDir = path.join(dataDir, 'logs');
 const external = externalComponents(process.env);
 
 const started: Running[] = [];
+const supervised: Supervised[] = [];
+/** Folders outside dataDir that a throwaway stack must remove too (Postgres data placed where its user can reach it). */
+const alsoRemove: string[] = [];
 let shuttingDown: Promise<void> | undefined;
+const t0 = Date.now();
+const log = (m: string) => console.log(`[stack] ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+/** A component under supervision, registered first so that shutdown stops it whatever its start-up did. */
+function supervise(name: string, stopTimeoutMs: number, launch: () => Promise<Managed>): Supervised {
+  const s = new Supervised(name, launch, stopTimeoutMs, (line) => console.error(`[stack] ${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`));
+  supervised.push(s);
+  started.push(s);
+  return s;
+}
 
 function shutdown(code: number): Promise<void> {
   shuttingDown ??= (async () => {
@@ -47,7 +66,7 @@ function shutdown(code: number): Promise<void> {
     // Components whose start-up failed or was still running (never registered above).
     await stopEverything().catch((err) => console.error(`[stack] stopping the rest: ${(err as Error).message}`));
     if (!profile.persistent) {
-      rmSync(dataDir, { recursive: true, force: true });
+      for (const dir of [dataDir, ...alsoRemove]) rmSync(dir, { recursive: true, force: true });
       rmSync(profile.ray.tempDir, { recursive: true, force: true });
     }
     process.exit(code);
@@ -72,29 +91,43 @@ async function main(): Promise<void> {
     // Locally one SeaweedFS process is both; an external S3 needs an external catalog, and vice versa.
     throw new Error('Set both S3_ENDPOINT and ICEBERG_CATALOG_URI (the local SeaweedFS serves both), or neither.');
   }
-  const t0 = Date.now();
-  const log = (m: string) => console.log(`[stack] ${m} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
   // Independent components start together; Ray last, as it is the heaviest. Every start is awaited
   // before a failure is reported, so that shutdown finds all of them (and stopEverything the rest).
+  // Each is supervised under its control-interface name: a restart reuses its ports and data.
+  const component = <R extends { running: Managed }>(name: string, what: string, start: () => Promise<R>) => {
+    let first: R | undefined;
+    const s = supervise(name, STOP_TIMEOUT_MS[name as keyof typeof STOP_TIMEOUT_MS], async () => {
+      const r = await start();
+      first ??= r;
+      return r.running;
+    });
+    return s.start().then(() => (log(`${what} ready`), first!));
+  };
   const starts = [
-    external.postgres ? null : startPostgres(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Postgres ready'), r)),
-    external.temporal ? null : startTemporal(profile, dataDir, logDir).then((r) => (started.push(r.running), log('Temporal ready'), r)),
-    external.s3 ? null : startSeaweed(profile, dataDir, logDir).then((r) => (started.push(r.running), log('SeaweedFS ready'), r)),
+    external.postgres ? null : component('postgres', 'Postgres', () => startPostgres(profile, dataDir, logDir)),
+    external.temporal ? null : component('temporal', 'Temporal', () => startTemporal(profile, dataDir, logDir)),
+    external.s3 ? null : component('s3', 'SeaweedFS', () => startSeaweed(profile, dataDir, logDir)),
   ] as const;
   await Promise.allSettled(starts);
   const [pgc, temporal, seaweed] = await Promise.all(starts); // all settled: throws the first failure, if any
-  if (pgc) env.DATABASE_URL = pgc.url;
+  if (pgc) {
+    env.DATABASE_URL = pgc.url;
+    if (pgc.outsideDataDir) alsoRemove.push(pgc.outsideDataDir);
+  }
   if (temporal) {
     env.TEMPORAL_ADDRESS = temporal.address;
     env.TEMPORAL_UI_URL = temporal.uiUrl;
   }
   if (seaweed) Object.assign(env, seaweed.env);
   if (!external.ray) {
-    const ray = await startRay(profile, logDir);
-    started.push(ray.running);
+    const ray = await component('ray', 'Ray', () => startRay(profile, logDir));
     env.RAY_ADDRESS = ray.address;
-    log('Ray ready');
+  }
+  if (mode === 'test' || mode === 'exec') {
+    const control = await startControlServer(() => supervised);
+    started.push({ name: 'control server', stop: () => control.close() });
+    env.STACK_CONTROL_URL = control.url;
   }
 
   const childEnv = { ...process.env, ...env };
@@ -121,12 +154,17 @@ async function main(): Promise<void> {
 async function runPlatform(env: NodeJS.ProcessEnv, apiPort: number, temporalUi: string, rayDashboard: string): Promise<void> {
   // `node --import tsx`, not the tsx CLI: its signal relay may SIGKILL a child that is busy shutting down.
   const node = (file: string) => ['--import', 'tsx', file];
-  const worker: Managed = startProcess('worker', process.execPath, node('worker/main.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
-  started.push({ name: 'worker', stop: () => worker.stop(20_000) });
-  const api: Managed = startProcess('api', process.execPath, node('api/server.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
-  started.push({ name: 'api', stop: () => api.stop(10_000) });
   const base = `http://127.0.0.1:${apiPort}`;
-  await waitFor('API', async () => (await fetch(`${base}/api/v1/utils/health-check/`)).ok, 120_000, api.exited);
+  // Supervised like the components: a worker or API that dies is started again (with backoff), the rest
+  // keeps running. The API listens only once migrated and bootstrapped, so its health check is its readiness.
+  const worker = supervise('worker', 20_000, async () => startProcess('worker', process.execPath, node('worker/main.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' }));
+  const api = supervise('api', 10_000, async () => {
+    const proc = startProcess('api', process.execPath, node('api/server.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
+    await waitReady(proc, 'API', async () => (await fetch(`${base}/api/v1/utils/health-check/`)).ok, 120_000);
+    return proc;
+  });
+  await worker.start();
+  await api.start();
   const ready = await (await fetch(`${base}/api/v1/utils/readiness/`)).json();
   console.log(`
 Data ML Platform is up.
@@ -136,17 +174,12 @@ Data ML Platform is up.
   Ray dashboard  ${rayDashboard}
   Readiness      ${JSON.stringify((ready as { status: string }).status)}
   Login          ${env.ADMIN_USERNAME ?? 'admin'} / ${env.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : 'admin123 (local default)'}
-Press Ctrl-C to stop everything.`);
-  // If the API or the worker dies, stop the rest rather than leave a half platform running.
-  void Promise.race([api.exited.then(() => 'api'), worker.exited.then(() => 'worker')]).then((who) => {
-    if (!shuttingDown) {
-      console.error(`[stack] ${who} exited unexpectedly; stopping`);
-      void shutdown(1);
-    }
-  });
+A component that dies is restarted (see the [stack] lines). Press Ctrl-C to stop everything.`);
 }
 
 main().catch((err) => {
-  console.error(`[stack] ${(err as Error).stack ?? err}`);
+  // Start-up failures carry their cause and the fix in the message; the stack trace only with LOG_LEVEL=debug.
+  const e = err as Error;
+  console.error(`[stack] start-up failed: ${process.env.LOG_LEVEL === 'debug' ? (e.stack ?? e) : (e.message ?? e)}`);
   void shutdown(1);
 });

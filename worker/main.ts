@@ -1,33 +1,46 @@
-// The Temporal worker: the workflow bundle plus activities built from injected clients.
-import { createRequire } from 'node:module';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
+// The Temporal worker process: the workflow bundle plus activities built from injected clients. It keeps
+// running through Postgres and Temporal outages (see supervised-worker.ts) and stops on SIGINT/SIGTERM.
+import { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { RayJobsClient } from '../activities/ray-jobs-client.js';
 import { createLogger } from '../api/logger.js';
+import { installLastResortHandlers } from '../api/process-guards.js';
+import { lazyTemporalConnection } from '../api/temporal/connection.js';
 import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
+import { startRayJobReaper } from './ray-job-reaper.js';
+import { superviseWorker } from './supervised-worker.js';
 
-const require = createRequire(import.meta.url);
 const config = loadConfig();
 const log = createLogger(config.logLevel, 'dataml-worker');
-// The SDK's own logger: warnings and errors only, unless LOG_LEVEL asks for more.
+installLastResortHandlers(log);
+// The SDK's own logger: warnings and errors only, unless LOG_LEVEL asks for more. Shutdown signals are
+// handled below (the Runtime's own handling would shut the worker down without telling the supervisor).
 const sdkLevel: LogLevel = config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN';
-Runtime.install({ logger: new DefaultLogger(sdkLevel) });
-const connection = await NativeConnection.connect({ address: config.temporal.address });
-const db = createDb(config.postgres.url, 5);
+Runtime.install({ logger: new DefaultLogger(sdkLevel), shutdownSignals: [] });
+const db = createDb(config.postgres.url, 5, { log });
 
-const worker = await Worker.create({
-  connection,
+const worker = superviseWorker({ config, db, log });
+// Ray jobs left running by workflows that closed (e.g. while this worker or Ray was down) are stopped. Its
+// client connects lazily, so a Temporal outage only postpones the sweep.
+const reaperConnection = lazyTemporalConnection(config.temporal.address);
+const stopReaper = startRayJobReaper({
+  ray: new RayJobsClient(config.ray.address),
+  client: new Client({ connection: reaperConnection, namespace: config.temporal.namespace }),
   namespace: config.temporal.namespace,
-  taskQueue: config.temporal.taskQueue,
-  workflowsPath: require.resolve('../workflows/index.ts'),
-  activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address) }),
+  log,
 });
-log.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log.info({ sig }, 'worker shutting down after its in-flight tasks');
+    void worker.stop();
+  });
+}
 try {
-  await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks are done
+  await worker.done;
 } finally {
-  await connection.close();
+  stopReaper();
+  await reaperConnection.close().catch(() => {});
   await db.destroy();
   log.info('worker stopped');
 }

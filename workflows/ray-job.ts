@@ -4,6 +4,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -24,6 +25,11 @@ const { watchRayJob } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
 
+/** Submissions of one step, the first included, when Ray keeps losing the job (restarts, dead nodes). */
+export const MAX_RAY_SUBMISSIONS = 3;
+/** How long a job that vanished or was killed may take to deliver the report it may have sent. */
+const LOST_REPORT_GRACE = '5 seconds';
+
 export interface RayStepOptions extends RayJobSpec {
   /** Distinguishes several Ray jobs of one workflow run. */
   step?: string;
@@ -43,51 +49,71 @@ export async function runRayJob<T = Record<string, unknown>>(
 ): Promise<{ result: T; submissionId: string }> {
   const { workflowId } = workflowInfo();
   const step = opts.step ?? opts.job;
-  // Signals may arrive at any time, even before we know our submission id: keep them all.
+  // Signals may arrive at any time, even before we know our submission id: keep them all. The first report
+  // of a submission is its truth (a job killed by its memory guard after it reported keeps its success).
   const received = new Map<string, RayJobResult>();
   setHandler(rayJobResultSignal, (r) => {
-    received.set(r.submission_id, r);
+    if (!received.has(r.submission_id)) received.set(r.submission_id, r);
   });
   setHandler(progressQuery, () => ({ ...progress }));
-  progress.phase = `submitting ${step}`;
 
-  let outcome;
-  let submissionId = '';
-  try {
-    ({ submissionId } = await submitRayJob({ job: opts.job, input: opts.input, numCpus: opts.numCpus, step, tenantId: opts.tenantId }));
-    progress.raySubmissionId = submissionId;
-    progress.phase = `running ${step}`;
-    await recordJobStatus({ workflowId, status: 'Running', raySubmissionId: submissionId });
-    outcome = await watchRayJob({ submissionId });
-    progress.phase = `finished ${step}`;
-  } catch (err) {
-    if (isCancellation(err)) {
-      // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.
-      await CancellationScope.nonCancellable(() => stopRayJob({ step }));
+  for (let attempt = 1; ; attempt++) {
+    progress.phase = attempt === 1 ? `submitting ${step}` : `resubmitting ${step} (attempt ${attempt})`;
+    let outcome: Awaited<ReturnType<typeof watchRayJob>>;
+    let submissionId = '';
+    try {
+      // The first attempt passes no `attempt`: its activity input stays what it always was.
+      ({ submissionId } = await submitRayJob({
+        job: opts.job, input: opts.input, numCpus: opts.numCpus, step, tenantId: opts.tenantId,
+        ...(attempt > 1 ? { attempt } : {}),
+      }));
+      progress.raySubmissionId = submissionId;
+      progress.phase = `running ${step}`;
+      await recordJobStatus({ workflowId, status: 'Running', raySubmissionId: submissionId });
+      outcome = await watchRayJob({ submissionId });
+      progress.phase = `finished ${step}`;
+    } catch (err) {
+      if (isCancellation(err)) {
+        // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.
+        await CancellationScope.nonCancellable(() => stopRayJob(attempt > 1 ? { step, attempt } : { step }));
+      }
+      throw err;
     }
-    throw err;
-  }
-  const reportedNow = () => received.get(submissionId);
-  let reported = reportedNow();
+    const reportedNow = () => received.get(submissionId);
+    let reported = reportedNow();
 
-  if (outcome.status === 'SUCCEEDED' && !reported) {
-    // The job signals before it exits; allow for delivery lag.
-    await condition(() => reportedNow() !== undefined, opts.resultGrace ?? '30 seconds');
-    reported = reportedNow();
-  }
-  if (reported?.status === 'failed') {
-    throw ApplicationFailure.nonRetryable(reported.error ?? 'the job reported a failure', 'RayJobFailed');
-  }
-  // The job's own report is the truth: a job that reported success and then crashed on its way out
-  // has done its work (its commits are durable). Without a report, Ray's status decides.
-  if (reported?.status === 'succeeded') return { result: (reported.result ?? {}) as T, submissionId };
-  if (outcome.status !== 'SUCCEEDED') {
-    throw ApplicationFailure.nonRetryable(outcome.error ?? `Ray job ended ${outcome.status}`, 'RayJobFailed');
-  }
-  if (!reported) {
+    // Ray lost the job (restart, dead supervisor or node) before it reported: run it again. Its Iceberg
+    // commits are keyed by the workflow's resource, not the submission, so a re-run writes each row once.
+    // patched(): workflows recorded before resubmission existed keep failing here on replay, as they did.
+    if (!reported && outcome.lost && patched('resubmit-lost-ray-jobs')) {
+      // A job killed right after it reported (its memory guard reports, then kills) may still be delivering.
+      await condition(() => reportedNow() !== undefined, LOST_REPORT_GRACE);
+      reported = reportedNow();
+      if (!reported) {
+        if (attempt < MAX_RAY_SUBMISSIONS) continue;
+        throw ApplicationFailure.nonRetryable(
+          `the Ray job was lost ${attempt} times before it could finish (last: ${outcome.error ?? `it ended ${outcome.status}`})`,
+          'RayJobLost',
+        );
+      }
+    }
+
+    if (outcome.status === 'SUCCEEDED' && !reported) {
+      // The job signals before it exits; allow for delivery lag.
+      await condition(() => reportedNow() !== undefined, opts.resultGrace ?? '30 seconds');
+      reported = reportedNow();
+    }
+    if (reported?.status === 'failed') {
+      throw ApplicationFailure.nonRetryable(reported.error ?? 'the job reported a failure', 'RayJobFailed');
+    }
+    // The job's own report is the truth: a job that reported success and then crashed on its way out
+    // has done its work (its commits are durable). Without a report, Ray's status decides.
+    if (reported?.status === 'succeeded') return { result: (reported.result ?? {}) as T, submissionId };
+    if (outcome.status !== 'SUCCEEDED') {
+      throw ApplicationFailure.nonRetryable(outcome.error ?? `Ray job ended ${outcome.status}`, 'RayJobFailed');
+    }
     throw ApplicationFailure.nonRetryable('the Ray job finished without reporting a result', 'RayJobSilent');
   }
-  return { result: (reported.result ?? {}) as T, submissionId };
 }
 
 /** The innermost message of a failure chain (an activity failure wraps the real cause). */

@@ -7,7 +7,9 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 
 export const IDENTITY_CHANNEL = 'identity_changed';
-const RECONNECT_MS = 1000;
+// Reconnection backoff: quick at first (a restart takes seconds), bounded so recovery is noticed soon.
+const RECONNECT_MS = 500;
+const RECONNECT_MAX_MS = 5000;
 
 export class IdentityChangeFeed {
   private client: pg.Client | undefined;
@@ -15,6 +17,7 @@ export class IdentityChangeFeed {
   private global = 0;
   private readonly tenants = new Map<string, number>();
   private readonly listeners = new Set<(payload: string) => void>();
+  private failures = 0;
   /** True while LISTEN is in place: only then may anything be cached for longer than a moment. */
   live = false;
 
@@ -26,7 +29,8 @@ export class IdentityChangeFeed {
   /** Resolves once listening (or after the first failure, leaving a retry scheduled: callers then just don't cache). */
   async start(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.url });
+    // Bounded connect, and TCP keepalive so that a connection to a vanished server is noticed.
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 2000, keepAlive: true });
     client.on('notification', (msg) => {
       if (msg.channel !== IDENTITY_CHANNEL) return;
       this.bump(msg.payload && msg.payload !== '*' ? msg.payload : undefined);
@@ -37,8 +41,11 @@ export class IdentityChangeFeed {
       this.client = undefined;
       this.goDown();
       if (!this.closed) {
-        this.log?.warn({ err: err?.message }, 'identity change feed lost; caching is off until it reconnects');
-        setTimeout(() => void this.start(), RECONNECT_MS).unref();
+        // One line per outage, not one per attempt.
+        if (this.failures === 0) this.log?.warn({ err: err?.message }, 'identity change feed lost; caching is off until it reconnects');
+        const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MS * 2 ** this.failures);
+        this.failures += 1;
+        setTimeout(() => void this.start(), delay).unref();
       }
       client.end().catch(() => {});
     };
@@ -51,6 +58,8 @@ export class IdentityChangeFeed {
       // Anything read while the feed was down may have missed a change: start from a new generation.
       this.bump(undefined);
       this.live = !this.closed;
+      if (this.failures > 0) this.log?.info({ attempts: this.failures }, 'identity change feed reconnected');
+      this.failures = 0;
     } catch (err) {
       lost(err as Error);
     }

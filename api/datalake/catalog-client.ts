@@ -25,6 +25,24 @@ export class CatalogError extends Error {
   }
 }
 
+/** The catalog did not answer (down, or slower than CATALOG_TIMEOUT_MS): the API answers 503. */
+export class CatalogUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Iceberg catalog unreachable: ${(cause as Error)?.message ?? cause}`, { cause });
+  }
+}
+
+const CATALOG_TIMEOUT_MS = 10_000;
+
+/** fetch with a deadline; a network failure or timeout becomes CatalogUnavailableError. */
+async function catalogFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(CATALOG_TIMEOUT_MS) });
+  } catch (err) {
+    throw new CatalogUnavailableError(err);
+  }
+}
+
 export class IcebergCatalogClient {
   private token: { value: string; expires: number } | null = null;
   private prefix: Promise<string> | null = null;
@@ -34,7 +52,7 @@ export class IcebergCatalogClient {
   private async accessToken(): Promise<string> {
     if (this.token && this.token.expires > Date.now()) return this.token.value;
     const [id, secret] = this.config.credential.split(':');
-    const res = await fetch(`${this.config.catalogUri}/v1/oauth/tokens`, {
+    const res = await catalogFetch(`${this.config.catalogUri}/v1/oauth/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: id ?? '', client_secret: secret ?? '', scope: 'catalog' }),
@@ -46,7 +64,7 @@ export class IcebergCatalogClient {
   }
 
   private async get<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.config.catalogUri}${path}`, { headers: { authorization: `Bearer ${await this.accessToken()}` } });
+    const res = await catalogFetch(`${this.config.catalogUri}${path}`, { headers: { authorization: `Bearer ${await this.accessToken()}` } });
     if (res.status === 404) throw new CatalogError(404, 'not found in the catalog');
     if (!res.ok) throw new CatalogError(502, `catalog GET ${path}: HTTP ${res.status}`);
     return (await res.json()) as T;

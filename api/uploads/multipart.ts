@@ -1,19 +1,39 @@
-// A small streaming multipart/form-data parser: each part's body is handed to the handler as a Readable while
-// the request is still arriving, with backpressure, so a file of several gigabytes never sits in memory.
-import { PassThrough, type Readable } from 'node:stream';
+// Streaming multipart/form-data with @fastify/busboy: each file part is handed to the handler as a Readable
+// while the request is still arriving, with backpressure, so a file of several gigabytes never sits in
+// memory. Every stream involved (the request, the parser, each file) has its 'error' handled here: a
+// malformed or cut-off body rejects the returned promise and never reaches the process as an unhandled
+// 'error' event.
+import { Readable } from 'node:stream';
+import { Busboy } from '@fastify/busboy';
+import { refuseControlCharacters } from '../middleware/text-input.js';
+import { HttpError } from '../errors.js';
 
 export interface MultipartPart {
   name: string;
-  filename: string | null;
-  contentType: string | null;
+  filename: string;
+  contentType: string;
   body: Readable;
 }
 
+/** The body is not valid multipart/form-data (400). */
 export class MultipartError extends Error {}
 
-const CRLF = Buffer.from('\r\n');
-const HEADER_END = Buffer.from('\r\n\r\n');
+/** The body is over one of the limits below (413). */
+export class MultipartLimitError extends Error {}
+
+export interface MultipartLimits {
+  /** Bytes of one file. */
+  fileSize: number;
+  files?: number;
+}
+
+// Bounds on what a client may make the parser hold or count; generous for real forms.
+const MAX_PARTS = 1000;
+const MAX_FIELDS = 100;
+const MAX_FIELD_BYTES = 64 * 1024;
+const MAX_HEADER_PAIRS = 20;
 const MAX_HEADER_BYTES = 16 * 1024;
+const DEFAULT_MAX_FILES = 500;
 
 export function boundaryOf(contentType: string | undefined): string | null {
   if (!contentType || !/^multipart\/form-data/i.test(contentType)) return null;
@@ -21,159 +41,116 @@ export function boundaryOf(contentType: string | undefined): string | null {
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
-function parseHeaders(block: string): { name: string; filename: string | null; contentType: string | null } {
-  let name = '';
-  let filename: string | null = null;
-  let contentType: string | null = null;
-  for (const line of block.split('\r\n')) {
-    const idx = line.indexOf(':');
-    if (idx < 0) continue;
-    const key = line.slice(0, idx).trim().toLowerCase();
-    const value = line.slice(idx + 1).trim();
-    if (key === 'content-disposition') {
-      const n = /\bname="((?:[^"\\]|\\.)*)"/i.exec(value) ?? /\bname=([^;]+)/i.exec(value);
-      if (n) name = n[1]!.trim();
-      const star = /\bfilename\*=(?:UTF-8'')?([^;]+)/i.exec(value);
-      const plain = /\bfilename="((?:[^"\\]|\\.)*)"/i.exec(value) ?? /\bfilename=([^;]+)/i.exec(value);
-      if (star) filename = decodeURIComponent(star[1]!.trim().replace(/^"|"$/g, ''));
-      else if (plain) filename = plain[1]!.replace(/\\(.)/g, '$1').trim();
-    } else if (key === 'content-type') {
-      contentType = value;
-    }
+/** A file name must be text: no control characters, valid UTF-8, no undecodable RFC 5987 escape. */
+function checkFilename(filename: string): void {
+  try {
+    refuseControlCharacters(filename, 'a file name', true);
+  } catch (err) {
+    throw new MultipartError((err as HttpError).message);
   }
-  return { name, filename, contentType };
+  // busboy decodes invalid UTF-8 (raw, or percent-escaped in filename*) to U+FFFD.
+  if (filename.includes('\uFFFD')) throw new MultipartError('a file name is not valid UTF-8');
+  // busboy leaves an escape it cannot decode (filename*=UTF-8''a%ZZ.csv) as it is.
+  if (/%(?![0-9A-Fa-f]{2})/.test(filename)) throw new MultipartError('a file name has an invalid percent-escape');
 }
 
 /**
- * Reads `source` and calls `onPart` for each part, in order; the next part is read only after the handler's
- * promise settles. The handler must consume (or drain) `part.body`.
+ * Reads `source` and calls `onFile` for each file part, in order; the next file's handler starts only after
+ * the previous one's promise settles. The handler must consume `part.body`. Non-file fields are ignored.
+ * Rejects with MultipartError (malformed or cut-off body), MultipartLimitError, or the handler's error.
  */
 export async function parseMultipart(
-  source: AsyncIterable<Uint8Array>,
-  boundary: string,
-  onPart: (part: MultipartPart) => Promise<void>,
+  source: AsyncIterable<Uint8Array> | Readable,
+  contentType: string,
+  limits: MultipartLimits,
+  onFile: (part: MultipartPart) => Promise<void>,
 ): Promise<void> {
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
-  // The first boundary has no CRLF before it: prepend one so that every boundary looks alike.
-  let buf: Buffer = Buffer.from(CRLF);
-  let state: 'preamble' | 'after-boundary' | 'headers' | 'body' | 'done' = 'preamble';
-  let current: { stream: PassThrough; handled: Promise<void> } | null = null;
+  let parser: InstanceType<typeof Busboy>;
+  try {
+    parser = new Busboy({
+      headers: { 'content-type': contentType },
+      limits: {
+        fileSize: limits.fileSize,
+        files: limits.files ?? DEFAULT_MAX_FILES,
+        parts: MAX_PARTS,
+        fields: MAX_FIELDS,
+        fieldSize: MAX_FIELD_BYTES,
+        headerPairs: MAX_HEADER_PAIRS,
+        headerSize: MAX_HEADER_BYTES,
+      } as ConstructorParameters<typeof Busboy>[0]['limits'],
+    });
+  } catch (err) {
+    throw new MultipartError(`malformed multipart request: ${(err as Error).message}`);
+  }
+  const input = source instanceof Readable ? source : Readable.from(source, { objectMode: false });
+  const open = new Set<Readable>();
+  let failure: Error | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  let finish!: () => void;
+  let abort!: (err: Error) => void;
+  const parsed = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    abort = reject;
+  });
+  parsed.catch(() => undefined); // observed below; only the first failure matters
 
-  const write = async (chunk: Buffer) => {
-    if (!current || chunk.length === 0) return;
-    if (!current.stream.write(chunk)) {
-      await new Promise<void>((resolve, reject) => {
-        const s = current!.stream;
-        const done = () => (s.off('drain', done), s.off('close', done), s.off('error', fail), resolve());
-        const fail = (e: Error) => (s.off('drain', done), s.off('close', done), reject(e));
-        s.once('drain', done);
-        s.once('close', done);
-        s.once('error', fail);
-      });
+  const fail = (err: Error) => {
+    if (failure) return;
+    failure = err;
+    // Stop parsing but let the rest of the request drain: destroying an unfinished Node request would
+    // reset the connection before the error response is written.
+    input.unpipe(parser);
+    input.resume();
+    for (const stream of open) stream.destroy(err);
+    abort(err);
+  };
+
+  parser.on('file', (name: string | undefined, stream: Readable, filename: string | undefined, _enc: string, mime: string) => {
+    // A listener from the start: an error on a stream no handler has taken yet must not be unhandled.
+    stream.on('error', () => undefined);
+    if (failure || name !== 'files' || filename === undefined) {
+      stream.resume(); // other file fields are ignored, as are the rest after a failure
+      return;
     }
-  };
-  const endPart = async () => {
-    if (!current) return;
-    const { stream, handled } = current;
-    current = null;
-    stream.end();
-    await handled;
-  };
+    try {
+      checkFilename(filename);
+    } catch (err) {
+      stream.resume();
+      return fail(err as Error);
+    }
+    open.add(stream);
+    stream.once('close', () => open.delete(stream));
+    stream.once('end', () => open.delete(stream));
+    stream.on('limit', () => {
+      const err = new MultipartLimitError(`a file exceeds the limit of ${limits.fileSize} bytes`);
+      stream.destroy(err);
+      fail(err);
+    });
+    chain = chain.then(() => {
+      if (failure) {
+        stream.resume();
+        return;
+      }
+      return onFile({ name, filename, contentType: mime, body: stream }).catch((err: Error) => fail(err));
+    });
+  });
+  parser.on('field', () => undefined);
+  parser.on('filesLimit', () => fail(new MultipartLimitError(`too many files (at most ${limits.files ?? DEFAULT_MAX_FILES})`)));
+  parser.on('partsLimit', () => fail(new MultipartLimitError(`too many parts (at most ${MAX_PARTS})`)));
+  parser.on('fieldsLimit', () => fail(new MultipartLimitError(`too many fields (at most ${MAX_FIELDS})`)));
+  parser.on('error', (err: Error) => fail(new MultipartError(`malformed multipart body: ${err.message}`)));
+  parser.on('finish', () => finish());
+  input.on('error', (err: Error) => fail(new MultipartError(`the request body could not be read: ${err.message}`)));
+  input.on('close', () => {
+    if (!input.readableEnded) fail(new MultipartError('the request body was cut off'));
+  });
+  input.pipe(parser);
 
   try {
-    for await (const chunk of source) {
-      const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength); // no copy
-      if (state === 'body' && buf.length < delimiter.length && view.length >= delimiter.length) {
-        // In a body, `buf` is only the short tail kept from the last chunk. Rather than copying the whole new
-        // chunk behind it, look for a delimiter across the seam alone: without one there, the tail is body.
-        const seam = Buffer.concat([buf, view.subarray(0, delimiter.length - 1)]);
-        if (seam.indexOf(delimiter) < 0) {
-          await write(buf);
-          buf = view;
-        } else {
-          buf = Buffer.concat([buf, view]);
-        }
-      } else {
-        buf = buf.length ? Buffer.concat([buf, view]) : view;
-      }
-      for (;;) {
-        if (state === 'preamble') {
-          const i = buf.indexOf(delimiter);
-          if (i < 0) {
-            buf = buf.subarray(Math.max(0, buf.length - delimiter.length));
-            break;
-          }
-          buf = buf.subarray(i + delimiter.length);
-          state = 'after-boundary';
-        }
-        if (state === 'after-boundary') {
-          if (buf.length < 2) break;
-          if (buf[0] === 0x2d && buf[1] === 0x2d) {
-            state = 'done';
-            break;
-          }
-          const eol = buf.indexOf(CRLF);
-          if (eol < 0) {
-            if (buf.length > 1024) throw new MultipartError('malformed multipart body (boundary line)');
-            break;
-          }
-          buf = buf.subarray(eol + 2);
-          state = 'headers';
-        }
-        if (state === 'headers') {
-          const end = buf.indexOf(HEADER_END);
-          let block: string;
-          if (end < 0) {
-            // A part with no header lines at all starts with the empty line directly.
-            if (buf.subarray(0, 2).equals(CRLF)) {
-              block = '';
-              buf = buf.subarray(2);
-            } else {
-              if (buf.length > MAX_HEADER_BYTES) throw new MultipartError('multipart part headers too large');
-              break;
-            }
-          } else {
-            block = buf.subarray(0, end).toString('utf8');
-            buf = buf.subarray(end + 4);
-          }
-          const headers = parseHeaders(block);
-          const stream = new PassThrough({ highWaterMark: 1024 * 1024 });
-          const handled = onPart({ ...headers, body: stream });
-          // If the handler fails early, stop feeding its stream (the error surfaces at endPart).
-          handled.catch(() => stream.destroy());
-          current = { stream, handled };
-          state = 'body';
-        }
-        if (state === 'body') {
-          const i = buf.indexOf(delimiter);
-          if (i < 0) {
-            // Keep a tail that may be the start of a delimiter split across chunks.
-            const keep = delimiter.length - 1;
-            if (buf.length > keep) {
-              const out = buf.subarray(0, buf.length - keep);
-              buf = Buffer.from(buf.subarray(buf.length - keep));
-              await write(out);
-            }
-            break;
-          }
-          await write(buf.subarray(0, i));
-          buf = buf.subarray(i + delimiter.length);
-          await endPart();
-          state = 'after-boundary';
-          continue;
-        }
-        if (state === 'done') break;
-      }
-      if (state === 'done') break;
-    }
-    if (state !== 'done') throw new MultipartError('the multipart body ended before its closing boundary');
-  } catch (err) {
-    if (current) {
-      const c = current as { stream: PassThrough; handled: Promise<void> };
-      c.stream.destroy(err as Error);
-      await c.handled.catch(() => undefined);
-      current = null;
-    }
-    throw err;
+    await parsed;
+  } catch {
+    /* failure is set */
   }
+  await chain; // each handler's error went through fail()
+  if (failure) throw failure;
 }

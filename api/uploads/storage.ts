@@ -1,7 +1,7 @@
 // S3 layout of the raw files (the bronze layer) and streaming uploads with a size limit.
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -22,6 +22,13 @@ export const rawFileKey = (tenantId: string, datasetId: number, fileId: number, 
 export class SizeLimitError extends Error {
   constructor(readonly limit: number) {
     super(`upload exceeds the limit of ${limit} bytes`);
+  }
+}
+
+/** S3 failed or timed out while storing an upload: the client should retry later (503). */
+export class StorageUnavailableError extends Error {
+  constructor(readonly cause: unknown) {
+    super('object storage is unavailable; retry later');
   }
 }
 
@@ -109,13 +116,24 @@ export async function streamToS3(
     params: { Bucket: bucket, Key: key, Body: meter, ContentType: contentType },
     partSize: PART_SIZE,
     queueSize: QUEUE_SIZE,
-    leavePartsOnError: false,
+    // The multipart upload is aborted below rather than by lib-storage, which would await the abort even
+    // while S3 is the failing party and so hold the client's error answer for another round of timeouts.
+    leavePartsOnError: true,
   });
   try {
     await upload.done();
   } catch (err) {
-    await upload.abort().catch(() => undefined);
-    throw failure ?? err;
+    const uploadId = (upload as unknown as { uploadId?: string }).uploadId;
+    const aborted = uploadId
+      ? s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })).catch(() => undefined)
+      : undefined;
+    // Our own stream's error (size limit, malformed or cut-off body) wins: S3 is fine, so no part is left
+    // when the client gets its answer. Anything else came from S3; its parts go when S3 answers again.
+    if (failure) {
+      await aborted;
+      throw failure;
+    }
+    throw new StorageUnavailableError(err);
   }
   if (failure) throw failure;
   return { key, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks) };

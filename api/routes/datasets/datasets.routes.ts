@@ -53,6 +53,7 @@ export const uploadDataset = protectedRoute(PERMISSIONS.uploadDataset, {
     409: error('dataset_name or iceberg_table_name already used, or two files with the same content'),
     413: error('Upload larger than UPLOAD_MAX_BYTES'),
     422: error('Invalid query, or no file under "files"'),
+    503: error('Object storage unavailable (answered within seconds, with Retry-After)'),
   },
 });
 

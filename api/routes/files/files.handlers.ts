@@ -6,7 +6,7 @@ import type { AuthedEnv } from '../../auth/protected-route.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { csvRecords } from '../../uploads/csv-stream.js';
 import { tenantPrefix } from '../../uploads/storage.js';
-import { checkUploadRequest, fileOut, receivedOut, receiveFiles, s3Uri, startValidation } from '../datasets/dataset-service.js';
+import { checkUploadRequest, discardFiles, fileOut, receivedOut, receiveFiles, s3Uri, startValidation } from '../datasets/dataset-service.js';
 import { cancelValidations, openRaw, startLakeCleanup } from '../datasets/datasets.handlers.js';
 import type { addFiles, deleteFile, downloadFile, getFileById, listFiles, viewFile } from './files.routes.js';
 
@@ -14,17 +14,25 @@ export const addFilesHandler: RouteHandler<typeof addFiles, AuthedEnv> = async (
   const { dataset_id } = c.req.valid('query');
   const { tenantId } = c.var.principal;
   const deps = c.var.deps;
-  const boundary = checkUploadRequest(c);
+  const contentType = checkUploadRequest(c);
   const d = await repo.findDataset(deps.db, tenantId, dataset_id);
   if (!d) throw notFound('Dataset');
   if (!d.template_id || !d.template_version) throw conflict('The dataset has no template');
-  const files = await receiveFiles(c, boundary, { tenantId, datasetId: d.id });
-  await repo.refreshDatasetStatus(deps.db, d.id);
-  const workflowId = await startValidation(
-    deps,
-    { id: d.id, tenantId, icebergTable: d.iceberg_table_name, templateId: d.template_id, templateVersion: d.template_version },
-    files,
-  );
+  const files = await receiveFiles(c, contentType, { tenantId, datasetId: d.id });
+  let workflowId: string;
+  try {
+    workflowId = await startValidation(
+      deps,
+      { id: d.id, tenantId, icebergTable: d.iceberg_table_name, templateId: d.template_id, templateVersion: d.template_version },
+      files,
+    );
+  } catch (err) {
+    // No file of this request may stay in the dataset without a validation to go with it.
+    await discardFiles(deps, files, err);
+    throw err;
+  } finally {
+    await repo.refreshDatasetStatus(deps.db, d.id);
+  }
   return c.json(
     { dataset_id: d.id, dataset_name: d.dataset_name, data_source: d.data_source, files: receivedOut(d.id, files), workflow_id: workflowId },
     201,

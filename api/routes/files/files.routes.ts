@@ -33,6 +33,7 @@ export const addFiles = protectedRoute(PERMISSIONS.uploadDataset, {
     409: error('A file with the same content is already in the dataset'),
     413: error('Upload larger than UPLOAD_MAX_BYTES'),
     422: error('No file under "files"'),
+    503: error('Object storage unavailable (answered within seconds, with Retry-After)'),
   },
 });
 

@@ -25,12 +25,12 @@ export function toStoredSchema(columns: TemplateColumnInput[] | undefined): Stor
 
 const iso = (d: Date) => d.toISOString();
 
-export function summary(t: repo.TemplateRecord) {
+export function summary(t: repo.TemplateSummaryRecord) {
   return {
     template_name: t.template_name,
     id: t.id,
     tenant_id: t.tenant_id,
-    no_of_columns: t.template_schema.length,
+    no_of_columns: t.no_of_columns,
     created_by: t.created_by,
     created_at: iso(t.created_at),
     modified_at: iso(t.modified_at),
@@ -68,7 +68,7 @@ export const getTemplateHandler: RouteHandler<typeof getTemplate, AuthedEnv> = a
   const { template_id } = c.req.valid('param');
   const t = await repo.findTemplate(c.var.deps.db, c.var.principal.tenantId, template_id);
   if (!t) throw notFound('Template');
-  return c.json({ ...summary(t), template_schema: schemaOut(t.template_schema) }, 200);
+  return c.json({ ...summary({ ...t, no_of_columns: t.template_schema.length }), template_schema: schemaOut(t.template_schema) }, 200);
 };
 
 export const updateTemplateHandler: RouteHandler<typeof updateTemplate, AuthedEnv> = async (c) => {

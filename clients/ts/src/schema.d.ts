@@ -1207,7 +1207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description A dependency is unavailable; retry after Retry-After */
+                /** @description Object storage unavailable (answered within seconds, with Retry-After) */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -1432,7 +1432,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description A dependency is unavailable; retry after Retry-After */
+                /** @description Object storage unavailable (answered within seconds, with Retry-After) */
                 503: {
                     headers: {
                         [name: string]: unknown;

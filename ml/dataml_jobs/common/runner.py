@@ -5,6 +5,7 @@ import argparse
 import base64
 import json
 import os
+import subprocess
 import sys
 import time
 import traceback
@@ -26,6 +27,8 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     args = parser.parse_args(argv)
     job_input = json.loads(base64.b64decode(args.input_b64))
     settings = Settings.from_env()
+    start_guard(args.workflow_id, args.submission_id)
+    time.sleep(test_delay(main.__module__.rsplit(".", 1)[-1]))
     try:
         result = main(job_input, settings, args.submission_id)
     except Exception as exc:  # report, then fail the Ray job too
@@ -38,6 +41,27 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     print(f"signal: {time.perf_counter() - t0:.2f}s", flush=True)
     _exit(0)
     return 0  # not reached
+
+
+def test_delay(job_name: str) -> float:
+    """Test hook for drills only, never set in production: DATAML_TEST_JOB_DELAY="train=600,predict=5" (in the Ray
+    head's environment) holds those jobs before they start, long enough for a drill to interrupt them."""
+    for item in (os.environ.get("DATAML_TEST_JOB_DELAY") or "").split(","):
+        name, _, seconds = item.partition("=")
+        if name.strip() == job_name and seconds:
+            return float(seconds)
+    return 0.0
+
+
+def start_guard(workflow_id: str, submission_id: str) -> subprocess.Popen[bytes]:
+    """The job's guard (common/job_guard.py): its memory limit (DATAML_JOB_MEMORY_LIMIT_BYTES, set by the submitting
+    activity) and its end when Ray's supervisor of the job is gone. It writes to the job's log."""
+    cmd = [sys.executable, "-m", "dataml_jobs.common.job_guard", "--job-pid", str(os.getpid()),
+           "--workflow-id", workflow_id, "--submission-id", submission_id]
+    limit = os.environ.get("DATAML_JOB_MEMORY_LIMIT_BYTES")
+    if limit:
+        cmd += ["--limit-bytes", limit]
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
 
 
 def _exit(code: int) -> None:

@@ -19,10 +19,10 @@ async def _send(settings: Settings, workflow_id: str, payload: dict[str, Any]) -
 
 
 def send_result(settings: Settings, workflow_id: str, submission_id: str, *, result: dict[str, Any] | None = None,
-                error: str | None = None) -> None:
+                error: str | None = None, timeout: float | None = None) -> None:
     payload: dict[str, Any] = {"submission_id": submission_id, "status": "failed" if error else "succeeded"}
     if result is not None:
         payload["result"] = result
     if error is not None:
         payload["error"] = error
-    asyncio.run(_send(settings, workflow_id, payload))
+    asyncio.run(asyncio.wait_for(_send(settings, workflow_id, payload), timeout))

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.numeric_stats_response import NumericStatsResponse
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    schema_name: str,
+    table_name: str,
+    column_name: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["schema_name"] = schema_name
+
+    params["table_name"] = table_name
+
+    params["column_name"] = column_name
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/datalake/numeric_stats",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | NumericStatsResponse | None:
+    if response.status_code == 200:
+        response_200 = NumericStatsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | NumericStatsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    schema_name: str,
+    table_name: str,
+    column_name: str,
+) -> Response[ErrorResponse | NumericStatsResponse]:
+    """11.5 Get Numeric Stats
+
+     Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
+    is the sample deviation.
+
+    Args:
+        schema_name (str):  Example: gold.
+        table_name (str):  Example: customer_churn_predictions.
+        column_name (str):  Example: churn_probability.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NumericStatsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        schema_name=schema_name,
+        table_name=table_name,
+        column_name=column_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    schema_name: str,
+    table_name: str,
+    column_name: str,
+) -> ErrorResponse | NumericStatsResponse | None:
+    """11.5 Get Numeric Stats
+
+     Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
+    is the sample deviation.
+
+    Args:
+        schema_name (str):  Example: gold.
+        table_name (str):  Example: customer_churn_predictions.
+        column_name (str):  Example: churn_probability.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NumericStatsResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        schema_name=schema_name,
+        table_name=table_name,
+        column_name=column_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    schema_name: str,
+    table_name: str,
+    column_name: str,
+) -> Response[ErrorResponse | NumericStatsResponse]:
+    """11.5 Get Numeric Stats
+
+     Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
+    is the sample deviation.
+
+    Args:
+        schema_name (str):  Example: gold.
+        table_name (str):  Example: customer_churn_predictions.
+        column_name (str):  Example: churn_probability.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NumericStatsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        schema_name=schema_name,
+        table_name=table_name,
+        column_name=column_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    schema_name: str,
+    table_name: str,
+    column_name: str,
+) -> ErrorResponse | NumericStatsResponse | None:
+    """11.5 Get Numeric Stats
+
+     Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
+    is the sample deviation.
+
+    Args:
+        schema_name (str):  Example: gold.
+        table_name (str):  Example: customer_churn_predictions.
+        column_name (str):  Example: churn_probability.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NumericStatsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            schema_name=schema_name,
+            table_name=table_name,
+            column_name=column_name,
+        )
+    ).parsed

@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...types import UNSET, File, Response
+
+
+def _get_kwargs(
+    *,
+    file_path: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["file_path"] = file_path
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/files/download/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | File | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.text))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | File]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    file_path: str,
+) -> Response[ErrorResponse | File]:
+    """7.5 Download File
+
+     Streams the raw file. `file_path` is the `csv_file_path` of 7.6
+    (s3://<bucket>/tenants/<tenant>/...).
+
+    Args:
+        file_path (str):  Example: /mnt/data/file_store/dataset_101/telecom_data.csv.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | File]
+    """
+
+    kwargs = _get_kwargs(
+        file_path=file_path,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    file_path: str,
+) -> ErrorResponse | File | None:
+    """7.5 Download File
+
+     Streams the raw file. `file_path` is the `csv_file_path` of 7.6
+    (s3://<bucket>/tenants/<tenant>/...).
+
+    Args:
+        file_path (str):  Example: /mnt/data/file_store/dataset_101/telecom_data.csv.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | File
+    """
+
+    return sync_detailed(
+        client=client,
+        file_path=file_path,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    file_path: str,
+) -> Response[ErrorResponse | File]:
+    """7.5 Download File
+
+     Streams the raw file. `file_path` is the `csv_file_path` of 7.6
+    (s3://<bucket>/tenants/<tenant>/...).
+
+    Args:
+        file_path (str):  Example: /mnt/data/file_store/dataset_101/telecom_data.csv.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | File]
+    """
+
+    kwargs = _get_kwargs(
+        file_path=file_path,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    file_path: str,
+) -> ErrorResponse | File | None:
+    """7.5 Download File
+
+     Streams the raw file. `file_path` is the `csv_file_path` of 7.6
+    (s3://<bucket>/tenants/<tenant>/...).
+
+    Args:
+        file_path (str):  Example: /mnt/data/file_store/dataset_101/telecom_data.csv.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | File
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            file_path=file_path,
+        )
+    ).parsed

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.add_files_response import AddFilesResponse
+from ...models.error_response import ErrorResponse
+from ...models.post_api_v1_files_add_body import PostApiV1FilesAddBody
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    body: PostApiV1FilesAddBody,
+    dataset_id: int,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["dataset_id"] = dataset_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/files/add",
+        "params": params,
+    }
+
+    _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AddFilesResponse | ErrorResponse | None:
+    if response.status_code == 201:
+        response_201 = AddFilesResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AddFilesResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PostApiV1FilesAddBody,
+    dataset_id: int,
+) -> Response[AddFilesResponse | ErrorResponse]:
+    """7.1 Add Files to Dataset
+
+     Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
+    `workflow_id`.
+
+    Args:
+        dataset_id (int):  Example: 101.
+        body (PostApiV1FilesAddBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AddFilesResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        dataset_id=dataset_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PostApiV1FilesAddBody,
+    dataset_id: int,
+) -> AddFilesResponse | ErrorResponse | None:
+    """7.1 Add Files to Dataset
+
+     Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
+    `workflow_id`.
+
+    Args:
+        dataset_id (int):  Example: 101.
+        body (PostApiV1FilesAddBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AddFilesResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        dataset_id=dataset_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PostApiV1FilesAddBody,
+    dataset_id: int,
+) -> Response[AddFilesResponse | ErrorResponse]:
+    """7.1 Add Files to Dataset
+
+     Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
+    `workflow_id`.
+
+    Args:
+        dataset_id (int):  Example: 101.
+        body (PostApiV1FilesAddBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AddFilesResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        dataset_id=dataset_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PostApiV1FilesAddBody,
+    dataset_id: int,
+) -> AddFilesResponse | ErrorResponse | None:
+    """7.1 Add Files to Dataset
+
+     Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
+    `workflow_id`.
+
+    Args:
+        dataset_id (int):  Example: 101.
+        body (PostApiV1FilesAddBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AddFilesResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            dataset_id=dataset_id,
+        )
+    ).parsed

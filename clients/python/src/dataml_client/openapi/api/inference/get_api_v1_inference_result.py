@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.prediction_result_response import PredictionResultResponse
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    prediction_id: int,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["prediction_id"] = prediction_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/inference/result",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PredictionResultResponse | None:
+    if response.status_code == 200:
+        response_200 = PredictionResultResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PredictionResultResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    prediction_id: int,
+) -> Response[ErrorResponse | PredictionResultResponse]:
+    """9.5 Get Batch Prediction Results
+
+     `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
+    `file_id` is always null: results are not dataset files.
+
+    Args:
+        prediction_id (int):  Example: 123.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PredictionResultResponse]
+    """
+
+    kwargs = _get_kwargs(
+        prediction_id=prediction_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    prediction_id: int,
+) -> ErrorResponse | PredictionResultResponse | None:
+    """9.5 Get Batch Prediction Results
+
+     `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
+    `file_id` is always null: results are not dataset files.
+
+    Args:
+        prediction_id (int):  Example: 123.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PredictionResultResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        prediction_id=prediction_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    prediction_id: int,
+) -> Response[ErrorResponse | PredictionResultResponse]:
+    """9.5 Get Batch Prediction Results
+
+     `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
+    `file_id` is always null: results are not dataset files.
+
+    Args:
+        prediction_id (int):  Example: 123.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PredictionResultResponse]
+    """
+
+    kwargs = _get_kwargs(
+        prediction_id=prediction_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    prediction_id: int,
+) -> ErrorResponse | PredictionResultResponse | None:
+    """9.5 Get Batch Prediction Results
+
+     `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
+    `file_id` is always null: results are not dataset files.
+
+    Args:
+        prediction_id (int):  Example: 123.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PredictionResultResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            prediction_id=prediction_id,
+        )
+    ).parsed

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.forecast_body import ForecastBody
+from ...models.forecast_response import ForecastResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ForecastBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/inference/forecast",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ForecastResponse | None:
+    if response.status_code == 200:
+        response_200 = ForecastResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ForecastResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ForecastBody,
+) -> Response[ErrorResponse | ForecastResponse]:
+    """9.4 Generate Forecast
+
+     `steps` ahead of the last date of the series `unique_id` in the model's training data, at the
+    model's frequency (`frequency` names it: Day, Week, Month, Quarter, Year, Hour, Minute, Business
+    day, or the pandas alias; another one is a 422). Each step has its `date`, `value` and the 95 %
+    prediction interval: `confidence` is its level (0.95), `lower` / `upper` its bounds. `exogenous`
+    (not in the seed): one object per step with the future values of the exogenous columns the model was
+    trained with; required when it uses any (422). `dataset_id` is checked and recorded only. Runs in
+    the Python model server.
+
+    Args:
+        body (ForecastBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ForecastResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ForecastBody,
+) -> ErrorResponse | ForecastResponse | None:
+    """9.4 Generate Forecast
+
+     `steps` ahead of the last date of the series `unique_id` in the model's training data, at the
+    model's frequency (`frequency` names it: Day, Week, Month, Quarter, Year, Hour, Minute, Business
+    day, or the pandas alias; another one is a 422). Each step has its `date`, `value` and the 95 %
+    prediction interval: `confidence` is its level (0.95), `lower` / `upper` its bounds. `exogenous`
+    (not in the seed): one object per step with the future values of the exogenous columns the model was
+    trained with; required when it uses any (422). `dataset_id` is checked and recorded only. Runs in
+    the Python model server.
+
+    Args:
+        body (ForecastBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ForecastResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ForecastBody,
+) -> Response[ErrorResponse | ForecastResponse]:
+    """9.4 Generate Forecast
+
+     `steps` ahead of the last date of the series `unique_id` in the model's training data, at the
+    model's frequency (`frequency` names it: Day, Week, Month, Quarter, Year, Hour, Minute, Business
+    day, or the pandas alias; another one is a 422). Each step has its `date`, `value` and the 95 %
+    prediction interval: `confidence` is its level (0.95), `lower` / `upper` its bounds. `exogenous`
+    (not in the seed): one object per step with the future values of the exogenous columns the model was
+    trained with; required when it uses any (422). `dataset_id` is checked and recorded only. Runs in
+    the Python model server.
+
+    Args:
+        body (ForecastBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ForecastResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ForecastBody,
+) -> ErrorResponse | ForecastResponse | None:
+    """9.4 Generate Forecast
+
+     `steps` ahead of the last date of the series `unique_id` in the model's training data, at the
+    model's frequency (`frequency` names it: Day, Week, Month, Quarter, Year, Hour, Minute, Business
+    day, or the pandas alias; another one is a 422). Each step has its `date`, `value` and the 95 %
+    prediction interval: `confidence` is its level (0.95), `lower` / `upper` its bounds. `exogenous`
+    (not in the seed): one object per step with the future values of the exogenous columns the model was
+    trained with; required when it uses any (422). `dataset_id` is checked and recorded only. Runs in
+    the Python model server.
+
+    Args:
+        body (ForecastBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ForecastResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

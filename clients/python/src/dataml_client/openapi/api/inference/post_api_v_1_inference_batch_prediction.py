@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.batch_prediction_body import BatchPredictionBody
+from ...models.batch_prediction_response import BatchPredictionResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BatchPredictionBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/inference/batchPrediction",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BatchPredictionResponse | ErrorResponse | None:
+    if response.status_code == 202:
+        response_202 = BatchPredictionResponse.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BatchPredictionResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BatchPredictionBody,
+) -> Response[BatchPredictionResponse | ErrorResponse]:
+    """9.2 Batch Prediction
+
+     Checks before any compute: the dataset is in your tenant, marked for prediction (usage "p"), valid
+    and not empty, and has every input column of the model with the model's data type (422 naming them).
+    Starts the `batch-predict-<prediction_id>` workflow: a Ray job writes the predictions to the Iceberg
+    table `gold.prediction_<prediction_id>` and a CSV in S3. Poll 9.5 with `prediction_id`; download the
+    CSV with GET /api/v1/inference/result/download.
+
+    Args:
+        body (BatchPredictionBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchPredictionResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: BatchPredictionBody,
+) -> BatchPredictionResponse | ErrorResponse | None:
+    """9.2 Batch Prediction
+
+     Checks before any compute: the dataset is in your tenant, marked for prediction (usage "p"), valid
+    and not empty, and has every input column of the model with the model's data type (422 naming them).
+    Starts the `batch-predict-<prediction_id>` workflow: a Ray job writes the predictions to the Iceberg
+    table `gold.prediction_<prediction_id>` and a CSV in S3. Poll 9.5 with `prediction_id`; download the
+    CSV with GET /api/v1/inference/result/download.
+
+    Args:
+        body (BatchPredictionBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchPredictionResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BatchPredictionBody,
+) -> Response[BatchPredictionResponse | ErrorResponse]:
+    """9.2 Batch Prediction
+
+     Checks before any compute: the dataset is in your tenant, marked for prediction (usage "p"), valid
+    and not empty, and has every input column of the model with the model's data type (422 naming them).
+    Starts the `batch-predict-<prediction_id>` workflow: a Ray job writes the predictions to the Iceberg
+    table `gold.prediction_<prediction_id>` and a CSV in S3. Poll 9.5 with `prediction_id`; download the
+    CSV with GET /api/v1/inference/result/download.
+
+    Args:
+        body (BatchPredictionBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchPredictionResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: BatchPredictionBody,
+) -> BatchPredictionResponse | ErrorResponse | None:
+    """9.2 Batch Prediction
+
+     Checks before any compute: the dataset is in your tenant, marked for prediction (usage "p"), valid
+    and not empty, and has every input column of the model with the model's data type (422 naming them).
+    Starts the `batch-predict-<prediction_id>` workflow: a Ray job writes the predictions to the Iceberg
+    table `gold.prediction_<prediction_id>` and a CSV in S3. Poll 9.5 with `prediction_id`; download the
+    CSV with GET /api/v1/inference/result/download.
+
+    Args:
+        body (BatchPredictionBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchPredictionResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

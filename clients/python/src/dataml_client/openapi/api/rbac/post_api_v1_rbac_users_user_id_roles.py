@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assign_user_roles_body_type_0 import AssignUserRolesBodyType0
+from ...models.assign_user_roles_body_type_1 import AssignUserRolesBodyType1
+from ...models.assign_user_roles_response import AssignUserRolesResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    user_id: int,
+    *,
+    body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/rbac/users/{user_id}/roles".format(
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, AssignUserRolesBodyType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssignUserRolesResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = AssignUserRolesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssignUserRolesResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
+) -> Response[AssignUserRolesResponse | ErrorResponse]:
+    """Give roles to a user (not in the seed contract)
+
+     By ids or by names. Adds to what the user holds.
+
+    Args:
+        user_id (int):  Example: 1.
+        body (AssignUserRolesBodyType0 | AssignUserRolesBodyType1):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignUserRolesResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
+) -> AssignUserRolesResponse | ErrorResponse | None:
+    """Give roles to a user (not in the seed contract)
+
+     By ids or by names. Adds to what the user holds.
+
+    Args:
+        user_id (int):  Example: 1.
+        body (AssignUserRolesBodyType0 | AssignUserRolesBodyType1):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignUserRolesResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
+) -> Response[AssignUserRolesResponse | ErrorResponse]:
+    """Give roles to a user (not in the seed contract)
+
+     By ids or by names. Adds to what the user holds.
+
+    Args:
+        user_id (int):  Example: 1.
+        body (AssignUserRolesBodyType0 | AssignUserRolesBodyType1):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssignUserRolesResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
+) -> AssignUserRolesResponse | ErrorResponse | None:
+    """Give roles to a user (not in the seed contract)
+
+     By ids or by names. Adds to what the user holds.
+
+    Args:
+        user_id (int):  Example: 1.
+        body (AssignUserRolesBodyType0 | AssignUserRolesBodyType1):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssignUserRolesResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,395 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .add_files_response import AddFilesResponse
+from .assign_user_roles_body_type_0 import AssignUserRolesBodyType0
+from .assign_user_roles_body_type_1 import AssignUserRolesBodyType1
+from .assign_user_roles_response import AssignUserRolesResponse
+from .attach_role_permissions_body_type_0 import AttachRolePermissionsBodyType0
+from .attach_role_permissions_body_type_1 import AttachRolePermissionsBodyType1
+from .attach_role_permissions_response import AttachRolePermissionsResponse
+from .batch_prediction_body import BatchPredictionBody
+from .batch_prediction_response import BatchPredictionResponse
+from .cancel_job_response import CancelJobResponse
+from .cancel_job_response_status import CancelJobResponseStatus
+from .column_statistics import ColumnStatistics
+from .column_statistics_quantiles import ColumnStatisticsQuantiles
+from .column_statistics_top_values_item import ColumnStatisticsTopValuesItem
+from .create_permission_body import CreatePermissionBody
+from .create_permission_response import CreatePermissionResponse
+from .create_role_body import CreateRoleBody
+from .create_role_response import CreateRoleResponse
+from .create_template_body import CreateTemplateBody
+from .create_template_body_template_schema_item import (
+    CreateTemplateBodyTemplateSchemaItem,
+)
+from .create_template_body_template_schema_item_data_type import (
+    CreateTemplateBodyTemplateSchemaItemDataType,
+)
+from .create_template_response import CreateTemplateResponse
+from .create_training_body import CreateTrainingBody
+from .create_training_body_algorithm import CreateTrainingBodyAlgorithm
+from .create_training_body_problem_type import CreateTrainingBodyProblemType
+from .create_training_response import CreateTrainingResponse
+from .create_training_response_problem_type import CreateTrainingResponseProblemType
+from .create_training_response_training_status import (
+    CreateTrainingResponseTrainingStatus,
+)
+from .create_user_body import CreateUserBody
+from .create_user_response import CreateUserResponse
+from .dataset_file import DatasetFile
+from .dataset_file_status import DatasetFileStatus
+from .dataset_summary import DatasetSummary
+from .dataset_summary_dataset_usage import DatasetSummaryDatasetUsage
+from .dataset_summary_usage import DatasetSummaryUsage
+from .delete_dataset_response import DeleteDatasetResponse
+from .delete_feature_importance_response import DeleteFeatureImportanceResponse
+from .delete_file_response import DeleteFileResponse
+from .delete_template_response import DeleteTemplateResponse
+from .delete_training_response import DeleteTrainingResponse
+from .distinct_count_response import DistinctCountResponse
+from .download_training_schema_response import DownloadTrainingSchemaResponse
+from .download_training_schema_response_schema_item import (
+    DownloadTrainingSchemaResponseSchemaItem,
+)
+from .download_training_schema_response_schema_item_data_type import (
+    DownloadTrainingSchemaResponseSchemaItemDataType,
+)
+from .error_report import ErrorReport
+from .error_report_counts import ErrorReportCounts
+from .error_report_examples_item import ErrorReportExamplesItem
+from .error_response import ErrorResponse
+from .error_response_error import ErrorResponseError
+from .forecast_body import ForecastBody
+from .forecast_body_exogenous_item import ForecastBodyExogenousItem
+from .forecast_response import ForecastResponse
+from .forecast_response_forecast_item import ForecastResponseForecastItem
+from .form_based_prediction_response import FormBasedPredictionResponse
+from .form_based_prediction_response_headers_item import (
+    FormBasedPredictionResponseHeadersItem,
+)
+from .form_based_prediction_response_headers_item_data_type import (
+    FormBasedPredictionResponseHeadersItemDataType,
+)
+from .generate_feature_importance_response import GenerateFeatureImportanceResponse
+from .generate_feature_importance_response_status import (
+    GenerateFeatureImportanceResponseStatus,
+)
+from .generate_statistics_response import GenerateStatisticsResponse
+from .generate_statistics_response_status import GenerateStatisticsResponseStatus
+from .get_all_templates_response import GetAllTemplatesResponse
+from .get_api_v1_jobs_kind import GetApiV1JobsKind
+from .get_api_v1_jobs_status import GetApiV1JobsStatus
+from .get_dataset_by_id_response import GetDatasetByIdResponse
+from .get_file_by_id_response import GetFileByIdResponse
+from .get_statistics_response import GetStatisticsResponse
+from .get_statistics_response_status import GetStatisticsResponseStatus
+from .get_template_response import GetTemplateResponse
+from .get_training_details_body import GetTrainingDetailsBody
+from .get_training_details_body_problem_type import GetTrainingDetailsBodyProblemType
+from .get_training_details_response import GetTrainingDetailsResponse
+from .get_training_details_response_attributes_item import (
+    GetTrainingDetailsResponseAttributesItem,
+)
+from .get_training_details_response_dataset_schema_item import (
+    GetTrainingDetailsResponseDatasetSchemaItem,
+)
+from .get_training_details_response_dataset_schema_item_data_type import (
+    GetTrainingDetailsResponseDatasetSchemaItemDataType,
+)
+from .get_training_details_response_problem_type import (
+    GetTrainingDetailsResponseProblemType,
+)
+from .get_user_response import GetUserResponse
+from .health_check_response import HealthCheckResponse
+from .health_check_response_status import HealthCheckResponseStatus
+from .job_detail import JobDetail
+from .job_progress import JobProgress
+from .job_summary import JobSummary
+from .job_summary_status import JobSummaryStatus
+from .list_datasets_response import ListDatasetsResponse
+from .list_files_response import ListFilesResponse
+from .list_jobs_response import ListJobsResponse
+from .list_permissions_response import ListPermissionsResponse
+from .list_predictions_response import ListPredictionsResponse
+from .list_roles_response import ListRolesResponse
+from .list_training_jobs_response import ListTrainingJobsResponse
+from .login_access_token_form import LoginAccessTokenForm
+from .login_access_token_response import LoginAccessTokenResponse
+from .login_access_token_response_token_type import LoginAccessTokenResponseTokenType
+from .logout_response import LogoutResponse
+from .model_summary_response import ModelSummaryResponse
+from .model_summary_response_model_summary import ModelSummaryResponseModelSummary
+from .model_summary_response_model_summary_baseline import (
+    ModelSummaryResponseModelSummaryBaseline,
+)
+from .model_summary_response_model_summary_leaderboard_item import (
+    ModelSummaryResponseModelSummaryLeaderboardItem,
+)
+from .numeric_stats_response import NumericStatsResponse
+from .permission_response import PermissionResponse
+from .post_api_v1_dataset_upload_body import PostApiV1DatasetUploadBody
+from .post_api_v1_dataset_upload_usage import PostApiV1DatasetUploadUsage
+from .post_api_v1_files_add_body import PostApiV1FilesAddBody
+from .prediction_record import PredictionRecord
+from .prediction_record_prediction_type import PredictionRecordPredictionType
+from .prediction_record_problem_type import PredictionRecordProblemType
+from .prediction_record_status import PredictionRecordStatus
+from .prediction_result_response import PredictionResultResponse
+from .prediction_result_response_status import PredictionResultResponseStatus
+from .read_user_roles_response import ReadUserRolesResponse
+from .read_users_response import ReadUsersResponse
+from .readiness_response import ReadinessResponse
+from .readiness_response_dependencies import ReadinessResponseDependencies
+from .readiness_response_dependencies_catalog import (
+    ReadinessResponseDependenciesCatalog,
+)
+from .readiness_response_dependencies_postgres import (
+    ReadinessResponseDependenciesPostgres,
+)
+from .readiness_response_dependencies_ray import ReadinessResponseDependenciesRay
+from .readiness_response_dependencies_s3 import ReadinessResponseDependenciesS3
+from .readiness_response_dependencies_temporal import (
+    ReadinessResponseDependenciesTemporal,
+)
+from .readiness_response_status import ReadinessResponseStatus
+from .realtime_prediction_body import RealtimePredictionBody
+from .realtime_prediction_body_features import RealtimePredictionBodyFeatures
+from .realtime_prediction_response import RealtimePredictionResponse
+from .realtime_prediction_response_probabilities import (
+    RealtimePredictionResponseProbabilities,
+)
+from .refresh_token_response import RefreshTokenResponse
+from .refresh_token_response_token_type import RefreshTokenResponseTokenType
+from .refresh_training_statuses_response import RefreshTrainingStatusesResponse
+from .reset_password_response import ResetPasswordResponse
+from .role_response import RoleResponse
+from .shap_result_callback_body import ShapResultCallbackBody
+from .shap_result_callback_body_result import ShapResultCallbackBodyResult
+from .shap_result_callback_response import ShapResultCallbackResponse
+from .shap_result_callback_response_status import ShapResultCallbackResponseStatus
+from .table_columns_response_item import TableColumnsResponseItem
+from .table_metadata_response import TableMetadataResponse
+from .template_column import TemplateColumn
+from .template_column_data_type import TemplateColumnDataType
+from .template_summary import TemplateSummary
+from .terminate_ray_job_response import TerminateRayJobResponse
+from .terminate_ray_job_response_status import TerminateRayJobResponseStatus
+from .test_token_response import TestTokenResponse
+from .train_column import TrainColumn
+from .train_column_attribute_name import TrainColumnAttributeName
+from .train_column_data_type import TrainColumnDataType
+from .training_job import TrainingJob
+from .training_job_algorithm_type_1 import TrainingJobAlgorithmType1
+from .training_job_algorithm_type_2_type_1 import TrainingJobAlgorithmType2Type1
+from .training_job_algorithm_type_3_type_1 import TrainingJobAlgorithmType3Type1
+from .training_job_ml_model_status import TrainingJobMlModelStatus
+from .training_job_problem_type import TrainingJobProblemType
+from .training_job_train_status import TrainingJobTrainStatus
+from .training_job_training_status import TrainingJobTrainingStatus
+from .training_result_callback_body import TrainingResultCallbackBody
+from .training_result_callback_body_result import TrainingResultCallbackBodyResult
+from .training_result_callback_body_result_metrics_type_0 import (
+    TrainingResultCallbackBodyResultMetricsType0,
+)
+from .training_result_callback_response import TrainingResultCallbackResponse
+from .training_result_callback_response_status import (
+    TrainingResultCallbackResponseStatus,
+)
+from .update_model_body import UpdateModelBody
+from .update_model_response import UpdateModelResponse
+from .update_template_body import UpdateTemplateBody
+from .update_template_body_template_schema_item import (
+    UpdateTemplateBodyTemplateSchemaItem,
+)
+from .update_template_body_template_schema_item_data_type import (
+    UpdateTemplateBodyTemplateSchemaItemDataType,
+)
+from .update_template_response import UpdateTemplateResponse
+from .upload_dataset_response import UploadDatasetResponse
+from .user_response import UserResponse
+from .validate_token_response import ValidateTokenResponse
+from .validate_token_response_status import ValidateTokenResponseStatus
+from .validated_dataset import ValidatedDataset
+from .view_dataset_response import ViewDatasetResponse
+from .view_dataset_response_preview_item import ViewDatasetResponsePreviewItem
+from .view_feature_importance_response import ViewFeatureImportanceResponse
+from .view_feature_importance_response_feature_importance_type_0 import (
+    ViewFeatureImportanceResponseFeatureImportanceType0,
+)
+from .view_feature_importance_response_status import ViewFeatureImportanceResponseStatus
+from .view_file_response import ViewFileResponse
+
+__all__ = (
+    "AddFilesResponse",
+    "AssignUserRolesBodyType0",
+    "AssignUserRolesBodyType1",
+    "AssignUserRolesResponse",
+    "AttachRolePermissionsBodyType0",
+    "AttachRolePermissionsBodyType1",
+    "AttachRolePermissionsResponse",
+    "BatchPredictionBody",
+    "BatchPredictionResponse",
+    "CancelJobResponse",
+    "CancelJobResponseStatus",
+    "ColumnStatistics",
+    "ColumnStatisticsQuantiles",
+    "ColumnStatisticsTopValuesItem",
+    "CreatePermissionBody",
+    "CreatePermissionResponse",
+    "CreateRoleBody",
+    "CreateRoleResponse",
+    "CreateTemplateBody",
+    "CreateTemplateBodyTemplateSchemaItem",
+    "CreateTemplateBodyTemplateSchemaItemDataType",
+    "CreateTemplateResponse",
+    "CreateTrainingBody",
+    "CreateTrainingBodyAlgorithm",
+    "CreateTrainingBodyProblemType",
+    "CreateTrainingResponse",
+    "CreateTrainingResponseProblemType",
+    "CreateTrainingResponseTrainingStatus",
+    "CreateUserBody",
+    "CreateUserResponse",
+    "DatasetFile",
+    "DatasetFileStatus",
+    "DatasetSummary",
+    "DatasetSummaryDatasetUsage",
+    "DatasetSummaryUsage",
+    "DeleteDatasetResponse",
+    "DeleteFeatureImportanceResponse",
+    "DeleteFileResponse",
+    "DeleteTemplateResponse",
+    "DeleteTrainingResponse",
+    "DistinctCountResponse",
+    "DownloadTrainingSchemaResponse",
+    "DownloadTrainingSchemaResponseSchemaItem",
+    "DownloadTrainingSchemaResponseSchemaItemDataType",
+    "ErrorReport",
+    "ErrorReportCounts",
+    "ErrorReportExamplesItem",
+    "ErrorResponse",
+    "ErrorResponseError",
+    "ForecastBody",
+    "ForecastBodyExogenousItem",
+    "ForecastResponse",
+    "ForecastResponseForecastItem",
+    "FormBasedPredictionResponse",
+    "FormBasedPredictionResponseHeadersItem",
+    "FormBasedPredictionResponseHeadersItemDataType",
+    "GenerateFeatureImportanceResponse",
+    "GenerateFeatureImportanceResponseStatus",
+    "GenerateStatisticsResponse",
+    "GenerateStatisticsResponseStatus",
+    "GetAllTemplatesResponse",
+    "GetApiV1JobsKind",
+    "GetApiV1JobsStatus",
+    "GetDatasetByIdResponse",
+    "GetFileByIdResponse",
+    "GetStatisticsResponse",
+    "GetStatisticsResponseStatus",
+    "GetTemplateResponse",
+    "GetTrainingDetailsBody",
+    "GetTrainingDetailsBodyProblemType",
+    "GetTrainingDetailsResponse",
+    "GetTrainingDetailsResponseAttributesItem",
+    "GetTrainingDetailsResponseDatasetSchemaItem",
+    "GetTrainingDetailsResponseDatasetSchemaItemDataType",
+    "GetTrainingDetailsResponseProblemType",
+    "GetUserResponse",
+    "HealthCheckResponse",
+    "HealthCheckResponseStatus",
+    "JobDetail",
+    "JobProgress",
+    "JobSummary",
+    "JobSummaryStatus",
+    "ListDatasetsResponse",
+    "ListFilesResponse",
+    "ListJobsResponse",
+    "ListPermissionsResponse",
+    "ListPredictionsResponse",
+    "ListRolesResponse",
+    "ListTrainingJobsResponse",
+    "LoginAccessTokenForm",
+    "LoginAccessTokenResponse",
+    "LoginAccessTokenResponseTokenType",
+    "LogoutResponse",
+    "ModelSummaryResponse",
+    "ModelSummaryResponseModelSummary",
+    "ModelSummaryResponseModelSummaryBaseline",
+    "ModelSummaryResponseModelSummaryLeaderboardItem",
+    "NumericStatsResponse",
+    "PermissionResponse",
+    "PostApiV1DatasetUploadBody",
+    "PostApiV1DatasetUploadUsage",
+    "PostApiV1FilesAddBody",
+    "PredictionRecord",
+    "PredictionRecordPredictionType",
+    "PredictionRecordProblemType",
+    "PredictionRecordStatus",
+    "PredictionResultResponse",
+    "PredictionResultResponseStatus",
+    "ReadUserRolesResponse",
+    "ReadUsersResponse",
+    "ReadinessResponse",
+    "ReadinessResponseDependencies",
+    "ReadinessResponseDependenciesCatalog",
+    "ReadinessResponseDependenciesPostgres",
+    "ReadinessResponseDependenciesRay",
+    "ReadinessResponseDependenciesS3",
+    "ReadinessResponseDependenciesTemporal",
+    "ReadinessResponseStatus",
+    "RealtimePredictionBody",
+    "RealtimePredictionBodyFeatures",
+    "RealtimePredictionResponse",
+    "RealtimePredictionResponseProbabilities",
+    "RefreshTokenResponse",
+    "RefreshTokenResponseTokenType",
+    "RefreshTrainingStatusesResponse",
+    "ResetPasswordResponse",
+    "RoleResponse",
+    "ShapResultCallbackBody",
+    "ShapResultCallbackBodyResult",
+    "ShapResultCallbackResponse",
+    "ShapResultCallbackResponseStatus",
+    "TableColumnsResponseItem",
+    "TableMetadataResponse",
+    "TemplateColumn",
+    "TemplateColumnDataType",
+    "TemplateSummary",
+    "TerminateRayJobResponse",
+    "TerminateRayJobResponseStatus",
+    "TestTokenResponse",
+    "TrainColumn",
+    "TrainColumnAttributeName",
+    "TrainColumnDataType",
+    "TrainingJob",
+    "TrainingJobAlgorithmType1",
+    "TrainingJobAlgorithmType2Type1",
+    "TrainingJobAlgorithmType3Type1",
+    "TrainingJobMlModelStatus",
+    "TrainingJobProblemType",
+    "TrainingJobTrainStatus",
+    "TrainingJobTrainingStatus",
+    "TrainingResultCallbackBody",
+    "TrainingResultCallbackBodyResult",
+    "TrainingResultCallbackBodyResultMetricsType0",
+    "TrainingResultCallbackResponse",
+    "TrainingResultCallbackResponseStatus",
+    "UpdateModelBody",
+    "UpdateModelResponse",
+    "UpdateTemplateBody",
+    "UpdateTemplateBodyTemplateSchemaItem",
+    "UpdateTemplateBodyTemplateSchemaItemDataType",
+    "UpdateTemplateResponse",
+    "UploadDatasetResponse",
+    "UserResponse",
+    "ValidateTokenResponse",
+    "ValidateTokenResponseStatus",
+    "ValidatedDataset",
+    "ViewDatasetResponse",
+    "ViewDatasetResponsePreviewItem",
+    "ViewFeatureImportanceResponse",
+    "ViewFeatureImportanceResponseFeatureImportanceType0",
+    "ViewFeatureImportanceResponseStatus",
+    "ViewFileResponse",
+)

@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class CreateTrainingBodyAlgorithm(StrEnum):
+    ARIMA = "arima"
+    AUTO = "auto"
+    ETS = "ets"
+    LIGHTGBM = "lightgbm"
+    LINEAR = "linear"
+    RANDOM_FOREST = "random_forest"
+    XGBOOST = "xgboost"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class CreateTrainingBodyProblemType(StrEnum):
+    CLASSIFICATION = "Classification"
+    FORECAST = "Forecast"
+    REGRESSION = "Regression"
+
+    def __str__(self) -> str:
+        return str(self.value)

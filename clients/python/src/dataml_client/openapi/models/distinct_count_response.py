@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DistinctCountResponse")
+
+
+@_attrs_define
+class DistinctCountResponse:
+    """
+    Attributes:
+        column (str):
+        distinct_count (int):
+    """
+
+    column: str
+    distinct_count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        column = self.column
+
+        distinct_count = self.distinct_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "column": column,
+                "distinct_count": distinct_count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        column = d.pop("column")
+
+        distinct_count = d.pop("distinct_count")
+
+        distinct_count_response = cls(
+            column=column,
+            distinct_count=distinct_count,
+        )
+
+        distinct_count_response.additional_properties = d
+        return distinct_count_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.form_based_prediction_response_headers_item_data_type import (
+    FormBasedPredictionResponseHeadersItemDataType,
+)
+
+T = TypeVar("T", bound="FormBasedPredictionResponseHeadersItem")
+
+
+@_attrs_define
+class FormBasedPredictionResponseHeadersItem:
+    """
+    Attributes:
+        column_name (str):
+        data_type (FormBasedPredictionResponseHeadersItemDataType):
+        default_value (None | str):
+    """
+
+    column_name: str
+    data_type: FormBasedPredictionResponseHeadersItemDataType
+    default_value: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        column_name = self.column_name
+
+        data_type = self.data_type.value
+
+        default_value: None | str
+        default_value = self.default_value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "column_name": column_name,
+                "data_type": data_type,
+                "default_value": default_value,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        column_name = d.pop("column_name")
+
+        data_type = FormBasedPredictionResponseHeadersItemDataType(d.pop("data_type"))
+
+        def _parse_default_value(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        default_value = _parse_default_value(d.pop("default_value"))
+
+        form_based_prediction_response_headers_item = cls(
+            column_name=column_name,
+            data_type=data_type,
+            default_value=default_value,
+        )
+
+        form_based_prediction_response_headers_item.additional_properties = d
+        return form_based_prediction_response_headers_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

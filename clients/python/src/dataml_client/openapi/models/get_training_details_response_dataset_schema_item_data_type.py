@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class GetTrainingDetailsResponseDatasetSchemaItemDataType(StrEnum):
+    BOOLEAN = "Boolean"
+    DATE = "Date"
+    DATETIME = "DateTime"
+    FLOAT = "Float"
+    INTEGER = "Integer"
+    STRING = "String"
+
+    def __str__(self) -> str:
+        return str(self.value)

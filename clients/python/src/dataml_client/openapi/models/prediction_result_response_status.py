@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class PredictionResultResponseStatus(StrEnum):
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    RUNNING = "running"
+    SUBMITTED = "submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.realtime_prediction_body_features import (
+        RealtimePredictionBodyFeatures,
+    )
+
+
+T = TypeVar("T", bound="RealtimePredictionBody")
+
+
+@_attrs_define
+class RealtimePredictionBody:
+    """
+    Attributes:
+        train_id (int):  Example: 1.
+        preprocess_id (int):  Example: 1.
+        features (RealtimePredictionBodyFeatures):  Example: {'Account_No': 1434355, 'Base_Offer_Name': 'B00010'}.
+        target (str):  Example: Churn.
+    """
+
+    train_id: int
+    preprocess_id: int
+    features: RealtimePredictionBodyFeatures
+    target: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        train_id = self.train_id
+
+        preprocess_id = self.preprocess_id
+
+        features = self.features.to_dict()
+
+        target = self.target
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "train_id": train_id,
+                "preprocess_id": preprocess_id,
+                "features": features,
+                "target": target,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.realtime_prediction_body_features import (
+            RealtimePredictionBodyFeatures,
+        )
+
+        d = dict(src_dict)
+        train_id = d.pop("train_id")
+
+        preprocess_id = d.pop("preprocess_id")
+
+        features = RealtimePredictionBodyFeatures.from_dict(d.pop("features"))
+
+        target = d.pop("target")
+
+        realtime_prediction_body = cls(
+            train_id=train_id,
+            preprocess_id=preprocess_id,
+            features=features,
+            target=target,
+        )
+
+        realtime_prediction_body.additional_properties = d
+        return realtime_prediction_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

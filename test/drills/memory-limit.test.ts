@@ -1,0 +1,43 @@
+// Drill: a memory-hungry job fails cleanly with its limit named, while a job beside it completes.
+// The worker here submits under RAY_JOB_MEMORY_LIMIT_GB=0.4; the hungry probe grows to 1 GB (a test hook).
+import { WorkflowFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
+import { inspectIcebergTable } from '../support/iceberg.js';
+import { probeInput, rayJobsOf, startProbe } from '../support/probe.js';
+import { buildTestApp, hasStack } from '../support/stack.js';
+import { startInProcessWorker } from '../support/worker.js';
+
+describe.skipIf(!hasStack)('drill: a job over its memory limit', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
+  beforeAll(async () => {
+    t = await buildTestApp({ RAY_JOB_MEMORY_LIMIT_GB: '0.4' });
+    worker = await startInProcessWorker(t.config);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await t?.close();
+  });
+
+  it('fails with "exceeded its memory limit of 0.4 GB" and a concurrent job completes', async () => {
+    const neighbour = probeInput({ rows: 30, sleepSeconds: 5 });
+    const hungry = probeInput({ rows: 5, allocateMb: 1024 });
+    const neighbourRun = await startProbe(t.deps.temporal, t.config, neighbour);
+    const hungryRun = await startProbe(t.deps.temporal, t.config, hungry);
+
+    const err = await hungryRun.result().catch((e) => e);
+    expect(err).toBeInstanceOf(WorkflowFailedError);
+    expect(String(err.cause?.message)).toMatch(/^the job exceeded its memory limit of 0\.4 GB \(it used 0\.\d+ GB\)/);
+    const row = await findJobByWorkflowId(t.deps.db, hungryRun.workflowId);
+    expect(row?.status).toBe('Failed');
+    expect(row?.message).toContain('exceeded its memory limit of 0.4 GB');
+    // Its own failure: not resubmitted, and its Ray job is over (the guard killed it).
+    const hungryJobs = await rayJobsOf(t.config.ray.address, hungryRun.workflowId);
+    expect(hungryJobs.map((j) => j.status)).toEqual(['FAILED']);
+
+    const result = await neighbourRun.result();
+    expect(inspectIcebergTable(t.config, result.table).rows).toBe(30);
+    expect((await findJobByWorkflowId(t.deps.db, neighbourRun.workflowId))?.status).toBe('Completed');
+  });
+});
