@@ -25,7 +25,8 @@ export const ListJobsQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0).openapi({ type: 'integer', example: 0 }),
   kind: z.enum(JOB_KINDS).optional().openapi({ example: 'train' }),
   status: JobStatus.optional(),
-  resource_id: z.string().min(1).max(200).optional().openapi({ description: 'The job\'s resource (training id, dataset id, …)', example: '42' }),
+  // Named `resource`, not `resource_id`: a filter, not a resource the caller must own (an unknown one lists nothing).
+  resource: z.string().min(1).max(200).optional().openapi({ description: "Only jobs on this resource (`resource_id`: training id, dataset id, …)", example: '42' }),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuery>;
 

@@ -66,7 +66,7 @@ export const listJobsHandler: RouteHandler<typeof listJobs, AuthedEnv> = async (
     tenantId: c.var.principal.tenantId,
     kind: q.kind,
     status: q.status,
-    resourceId: q.resource_id,
+    resourceId: q.resource,
     limit: q.limit,
     offset: q.offset,
   });

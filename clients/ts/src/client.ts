@@ -113,7 +113,7 @@ export class DatamlClient {
   async findJob(kind: JobKind, resourceId: string | number, opts: { timeoutMs?: number } = {}): Promise<Schemas['JobSummary']> {
     const until = Date.now() + (opts.timeoutMs ?? 30_000);
     for (;;) {
-      const page = unwrap(await this.api.GET('/api/v1/jobs', { params: { query: { kind, resource_id: String(resourceId), limit: 1 } } }));
+      const page = unwrap(await this.api.GET('/api/v1/jobs', { params: { query: { kind, resource: String(resourceId), limit: 1 } } }));
       if (page.data[0]) return page.data[0];
       if (Date.now() > until) throw new ApiError(404, { error: { code: 'not_found', message: `no ${kind} job for ${resourceId}` } });
       await new Promise((r) => setTimeout(r, 500));

@@ -2716,8 +2716,8 @@ export interface paths {
                     kind?: "upload_validate" | "statistics" | "datalake_column_stats" | "lake_cleanup" | "train" | "shap" | "batch_predict" | "lake_probe";
                     limit?: number;
                     offset?: number;
-                    /** @description The job's resource (training id, dataset id, …) */
-                    resource_id?: string;
+                    /** @description Only jobs on this resource (`resource_id`: training id, dataset id, …) */
+                    resource?: string;
                     status?: "Submitted" | "Running" | "Completed" | "Failed" | "Cancelled";
                 };
                 header?: never;

@@ -18,7 +18,7 @@ def _get_kwargs(
     offset: int | Unset = UNSET,
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
-    resource_id: str | Unset = UNSET,
+    resource: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -39,7 +39,7 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    params["resource_id"] = resource_id
+    params["resource"] = resource
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -114,7 +114,7 @@ def sync_detailed(
     offset: int | Unset = UNSET,
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
-    resource_id: str | Unset = UNSET,
+    resource: str | Unset = UNSET,
 ) -> Response[ErrorResponse | ListJobsResponse]:
     """List Jobs (not in the seed)
 
@@ -126,7 +126,8 @@ def sync_detailed(
         offset (int | Unset):  Example: 0.
         kind (GetApiV1JobsKind | Unset):  Example: train.
         status (GetApiV1JobsStatus | Unset):
-        resource_id (str | Unset): The job's resource (training id, dataset id, …) Example: 42.
+        resource (str | Unset): Only jobs on this resource (`resource_id`: training id, dataset
+            id, …) Example: 42.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +142,7 @@ def sync_detailed(
         offset=offset,
         kind=kind,
         status=status,
-        resource_id=resource_id,
+        resource=resource,
     )
 
     response = client.get_httpx_client().request(
@@ -158,7 +159,7 @@ def sync(
     offset: int | Unset = UNSET,
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
-    resource_id: str | Unset = UNSET,
+    resource: str | Unset = UNSET,
 ) -> ErrorResponse | ListJobsResponse | None:
     """List Jobs (not in the seed)
 
@@ -170,7 +171,8 @@ def sync(
         offset (int | Unset):  Example: 0.
         kind (GetApiV1JobsKind | Unset):  Example: train.
         status (GetApiV1JobsStatus | Unset):
-        resource_id (str | Unset): The job's resource (training id, dataset id, …) Example: 42.
+        resource (str | Unset): Only jobs on this resource (`resource_id`: training id, dataset
+            id, …) Example: 42.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +188,7 @@ def sync(
         offset=offset,
         kind=kind,
         status=status,
-        resource_id=resource_id,
+        resource=resource,
     ).parsed
 
 
@@ -197,7 +199,7 @@ async def asyncio_detailed(
     offset: int | Unset = UNSET,
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
-    resource_id: str | Unset = UNSET,
+    resource: str | Unset = UNSET,
 ) -> Response[ErrorResponse | ListJobsResponse]:
     """List Jobs (not in the seed)
 
@@ -209,7 +211,8 @@ async def asyncio_detailed(
         offset (int | Unset):  Example: 0.
         kind (GetApiV1JobsKind | Unset):  Example: train.
         status (GetApiV1JobsStatus | Unset):
-        resource_id (str | Unset): The job's resource (training id, dataset id, …) Example: 42.
+        resource (str | Unset): Only jobs on this resource (`resource_id`: training id, dataset
+            id, …) Example: 42.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,7 +227,7 @@ async def asyncio_detailed(
         offset=offset,
         kind=kind,
         status=status,
-        resource_id=resource_id,
+        resource=resource,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -239,7 +242,7 @@ async def asyncio(
     offset: int | Unset = UNSET,
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
-    resource_id: str | Unset = UNSET,
+    resource: str | Unset = UNSET,
 ) -> ErrorResponse | ListJobsResponse | None:
     """List Jobs (not in the seed)
 
@@ -251,7 +254,8 @@ async def asyncio(
         offset (int | Unset):  Example: 0.
         kind (GetApiV1JobsKind | Unset):  Example: train.
         status (GetApiV1JobsStatus | Unset):
-        resource_id (str | Unset): The job's resource (training id, dataset id, …) Example: 42.
+        resource (str | Unset): Only jobs on this resource (`resource_id`: training id, dataset
+            id, …) Example: 42.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,6 +272,6 @@ async def asyncio(
             offset=offset,
             kind=kind,
             status=status,
-            resource_id=resource_id,
+            resource=resource,
         )
     ).parsed
