@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   trainModels: 'can_train_models',
   deleteModel: 'can_delete_model',
   manageJobs: 'can_manage_jobs',
+  /** Seeing the tenant's job workflows and their progress (GET /api/v1/jobs…); cancelling needs can_manage_jobs. */
+  readJobs: 'can_read_jobs',
   // inference
   predict: 'can_predict',
 } as const;
@@ -31,5 +33,5 @@ export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS)
 export const BUILTIN_ROLES: Record<'admin' | 'data_scientist' | 'viewer', readonly Permission[]> = {
   admin: ALL_PERMISSIONS,
   data_scientist: ALL_PERMISSIONS.filter((p) => p !== 'can_manage_users' && p !== 'can_manage_roles'),
-  viewer: ['can_read_users', 'can_read_templates', 'can_read_datasets', 'can_read_datalake', 'can_read_models'],
+  viewer: ['can_read_users', 'can_read_templates', 'can_read_datasets', 'can_read_datalake', 'can_read_models', 'can_read_jobs'],
 };

@@ -13,5 +13,6 @@ import { trainRouter } from './train/index.js';
 import { rayRouter } from './ray/index.js';
 import { datalakeRouter } from './datalake/index.js';
 import { inferenceRouter } from './inference/index.js';
+import { jobsRouter } from './jobs/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter, trainRouter, rayRouter, inferenceRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter, trainRouter, rayRouter, inferenceRouter, jobsRouter];

@@ -47,3 +47,30 @@ export async function setJobStatus(db: Db, change: JobStatusChange): Promise<voi
 export async function findJobByWorkflowId(db: Db, workflowId: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst();
 }
+
+export interface JobListFilter {
+  tenantId: string;
+  kind?: string;
+  status?: string;
+  resourceId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** One page of a tenant's jobs, newest first, and how many match in all. */
+export async function listTenantJobs(db: Db, f: JobListFilter): Promise<{ total: number; rows: JobRow[] }> {
+  let q = db.selectFrom('jobs').where('tenant_id', '=', f.tenantId);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.resourceId) q = q.where('resource_id', '=', f.resourceId);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+
+/** The job of `workflowId` if it belongs to the tenant (another tenant's job is as good as missing). */
+export async function findTenantJob(db: Db, tenantId: string, workflowId: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('workflow_id', '=', workflowId).where('tenant_id', '=', tenantId).executeTakeFirst();
+}

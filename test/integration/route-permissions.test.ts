@@ -41,6 +41,7 @@ const STARTS_COMPUTE = [
   'POST /api/v1/inference/batchPrediction', // batch-predict workflow
   'POST /api/v1/inference/forecast', // forecast model in the API
   'POST /api/v1/ray/terminate_ray_job', // cancels a workflow and its Ray job
+  'POST /api/v1/jobs/{workflow_id}/cancel', // cancels a workflow and its Ray job
 ];
 const isReadPermission = (p: string) => p.startsWith('can_read_');
 

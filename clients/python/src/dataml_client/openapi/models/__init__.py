@@ -9,6 +9,8 @@ from .attach_role_permissions_body_type_1 import AttachRolePermissionsBodyType1
 from .attach_role_permissions_response import AttachRolePermissionsResponse
 from .batch_prediction_body import BatchPredictionBody
 from .batch_prediction_response import BatchPredictionResponse
+from .cancel_job_response import CancelJobResponse
+from .cancel_job_response_status import CancelJobResponseStatus
 from .column_statistics import ColumnStatistics
 from .column_statistics_quantiles import ColumnStatisticsQuantiles
 from .column_statistics_top_values_item import ColumnStatisticsTopValuesItem
@@ -75,6 +77,8 @@ from .generate_feature_importance_response_status import (
 from .generate_statistics_response import GenerateStatisticsResponse
 from .generate_statistics_response_status import GenerateStatisticsResponseStatus
 from .get_all_templates_response import GetAllTemplatesResponse
+from .get_api_v1_jobs_kind import GetApiV1JobsKind
+from .get_api_v1_jobs_status import GetApiV1JobsStatus
 from .get_dataset_by_id_response import GetDatasetByIdResponse
 from .get_file_by_id_response import GetFileByIdResponse
 from .get_statistics_response import GetStatisticsResponse
@@ -98,8 +102,13 @@ from .get_training_details_response_problem_type import (
 from .get_user_response import GetUserResponse
 from .health_check_response import HealthCheckResponse
 from .health_check_response_status import HealthCheckResponseStatus
+from .job_detail import JobDetail
+from .job_progress import JobProgress
+from .job_summary import JobSummary
+from .job_summary_status import JobSummaryStatus
 from .list_datasets_response import ListDatasetsResponse
 from .list_files_response import ListFilesResponse
+from .list_jobs_response import ListJobsResponse
 from .list_permissions_response import ListPermissionsResponse
 from .list_predictions_response import ListPredictionsResponse
 from .list_roles_response import ListRolesResponse
@@ -220,6 +229,8 @@ __all__ = (
     "AttachRolePermissionsResponse",
     "BatchPredictionBody",
     "BatchPredictionResponse",
+    "CancelJobResponse",
+    "CancelJobResponseStatus",
     "ColumnStatistics",
     "ColumnStatisticsQuantiles",
     "ColumnStatisticsTopValuesItem",
@@ -270,6 +281,8 @@ __all__ = (
     "GenerateStatisticsResponse",
     "GenerateStatisticsResponseStatus",
     "GetAllTemplatesResponse",
+    "GetApiV1JobsKind",
+    "GetApiV1JobsStatus",
     "GetDatasetByIdResponse",
     "GetFileByIdResponse",
     "GetStatisticsResponse",
@@ -285,8 +298,13 @@ __all__ = (
     "GetUserResponse",
     "HealthCheckResponse",
     "HealthCheckResponseStatus",
+    "JobDetail",
+    "JobProgress",
+    "JobSummary",
+    "JobSummaryStatus",
     "ListDatasetsResponse",
     "ListFilesResponse",
+    "ListJobsResponse",
     "ListPermissionsResponse",
     "ListPredictionsResponse",
     "ListRolesResponse",
