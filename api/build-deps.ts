@@ -5,10 +5,10 @@ import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
-import { IdentityChangeFeed } from './auth/identity-change-feed.js';
 import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
-
+import { ChangeFeed } from './change-feed/change-feed.js';
+import { FEED_CHANNELS } from './change-feed/channels.js';
 import { lazyTemporalConnection } from './temporal/connection.js';
 import { Serving } from './serving/serving.js';
 
@@ -27,13 +27,13 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const ray = new RayJobsClient(config.ray.address);
   const catalog = new IcebergCatalogClient(config.iceberg);
   const serving = new Serving({ config, db, s3, log });
-  const identityFeed = new IdentityChangeFeed(config.postgres.url, log);
-  await identityFeed.start();
+  const changeFeed = new ChangeFeed(config.postgres.url, FEED_CHANNELS, log);
+  await changeFeed.start();
   return {
-    config, db, temporal, s3, ray, catalog, serving, log, identityFeed,
+    config, db, temporal, s3, ray, catalog, serving, log, changeFeed,
     async close() {
       await serving.close(); // first: it writes its last counts to the database
-      await identityFeed.close();
+      await changeFeed.close();
       await connection.close();
       await db.destroy();
       s3.destroy();

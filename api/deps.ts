@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
+import type { ChangeFeed } from './change-feed/change-feed.js';
 import type { Database } from '../db/database.js';
-import type { IdentityChangeFeed } from './auth/identity-change-feed.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
 
@@ -21,8 +21,9 @@ export interface AppDeps {
   /** Real-time model serving (ONNX sessions, the Python model server, prediction counts). */
   serving: Serving;
   log: Logger;
-  /** Cross-process invalidation of identity caches; without it they fall back to short lifetimes. */
-  identityFeed?: IdentityChangeFeed;
+  /** Cross-process invalidation of in-memory caches (identity, templates); without it they fall back to
+   *  short lifetimes or to no caching. */
+  changeFeed?: ChangeFeed;
 }
 
 /** The caller, as established from the bearer token (never from the body). */

@@ -1,6 +1,7 @@
 // Authenticated GET /api/v1/template/list req/s with 20 templates of 1,000 columns each, as a ratio to the
 // health check measured in the same run: the list must not read the wide schemas it does not return
-// (issue 10: ~22 req/s when it did). Target >= 0.3.
+// (issue 10: ~22 req/s when it did), and a warm list is served from memory (template-list-cache.ts).
+// Target >= 0.3.
 import { load } from './http-load.js';
 import type { BenchContext, BenchResult } from './types.js';
 

@@ -10,7 +10,8 @@ import { loadPrincipal } from '../../db/repositories/rbac.js';
 import { getOrCreateSecret } from '../../db/repositories/secrets.js';
 import { createFamily, insertRefreshToken } from '../../db/repositories/tokens.js';
 import type { AppDeps, Principal } from '../deps.js';
-import type { IdentityChangeFeed } from './identity-change-feed.js';
+import { IDENTITY_CHANNEL } from '../change-feed/channels.js';
+import type { ChangeTopic } from '../change-feed/change-feed.js';
 import { unauthorized } from '../errors.js';
 
 export const JWT_ISSUER = 'dataml-platform';
@@ -49,7 +50,7 @@ export class AuthService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly config: Config,
-    private readonly feed?: IdentityChangeFeed,
+    private readonly feed?: ChangeTopic,
   ) {}
 
   /** The HS256 key: JWT_SECRET, or (local/test mode only) a random one persisted in Postgres. */
@@ -184,10 +185,10 @@ const UUIDISH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const services = new WeakMap<object, AuthService>();
 
 /** The AuthService of these deps (one per deps object, so tests with their own deps get their own). */
-export function authFor(deps: Pick<AppDeps, 'db' | 'config' | 'identityFeed'>): AuthService {
+export function authFor(deps: Pick<AppDeps, 'db' | 'config' | 'changeFeed'>): AuthService {
   let svc = services.get(deps);
   if (!svc) {
-    svc = new AuthService(deps.db, deps.config, deps.identityFeed);
+    svc = new AuthService(deps.db, deps.config, deps.changeFeed?.topic(IDENTITY_CHANNEL));
     services.set(deps, svc);
   }
   return svc;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // Identity change feed: every write to a table that shapes a principal or a tenant's user list sends
 // NOTIFY identity_changed with the tenant's id ('*' when it cannot be told), delivered on commit.
-// API processes LISTEN and drop what they cached for that tenant (api/auth/identity-change-feed.ts, which names the
+// API processes LISTEN and drop what they cached for that tenant (api/change-feed/channels.ts, which names the
 // same channel).
 // Triggers rather than calls in the repositories, so that no write path (including a DBA's SQL) is missed.
 const TENANT_TABLES = ['users', 'roles', 'permissions'];

@@ -76,7 +76,7 @@ describe.skipIf(!hasStack)('drill: Postgres stopped for 10 s during traffic', ()
     // The same app (same pools, same change feed) serves again, and the feed is live again.
     const after = await timedCall(t, token, '/api/v1/template/list');
     expect(after.status).toBe(200);
-    for (const until = Date.now() + 30_000; !t.deps.identityFeed?.live; ) {
+    for (const until = Date.now() + 30_000; !t.deps.changeFeed?.live; ) {
       if (Date.now() > until) throw new Error('identity change feed did not reconnect');
       await sleep(200);
     }

@@ -31,8 +31,8 @@ describe('identity change feed (LISTEN/NOTIFY) across API processes', () => {
   });
 
   it('both processes listen', () => {
-    expect(a.deps.identityFeed?.live).toBe(true);
-    expect(b.deps.identityFeed?.live).toBe(true);
+    expect(a.deps.changeFeed?.live).toBe(true);
+    expect(b.deps.changeFeed?.live).toBe(true);
   });
 
   it('a user created through one process is listed by the other', async () => {
@@ -89,7 +89,7 @@ describe('identity change feed (LISTEN/NOTIFY) across API processes', () => {
     const u = await userWith(a.deps, tenantId, ['can_read_users']);
     await identityFeedCaughtUp(b.deps);
     expect((await b.call('/api/v1/validate-token', { token: u.token })).status).toBe(200); // cached for a minute
-    await b.deps.identityFeed!.close();
+    await b.deps.changeFeed!.close();
     await sql`update users set is_active = false where id = ${u.user.id}`.execute(a.deps.db);
     // Without the feed, a change can only be seen by re-reading: within 2 s here, not the live minute.
     const until = Date.now() + 5000;

@@ -265,7 +265,7 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
   });
 
   it('a deactivation made elsewhere (plain SQL, no in-process invalidation) ends its tokens once its NOTIFY arrives', async () => {
-    expect(t.deps.identityFeed?.live).toBe(true);
+    expect(t.deps.changeFeed?.live).toBe(true);
     const u = await userWith(t.deps, tenantId, ['can_read_users']);
     expect((await t.call('/api/v1/validate-token', { token: u.token })).status).toBe(200); // principal now cached
     await setUserActive(t.deps.db, u.user.id, false);

@@ -3,17 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { bootstrapIdentity } from '../../api/auth/bootstrap.js';
 import { hashPassword } from '../../api/auth/passwords.js';
-import { sql } from 'kysely';
-import { IDENTITY_CHANNEL } from '../../api/auth/identity-change-feed.js';
 import { authFor } from '../../api/auth/service.js';
+import { IDENTITY_CHANNEL } from '../../api/change-feed/channels.js';
 import type { AppDeps } from '../../api/deps.js';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
 import { assignRoles, findPermissionsByNames, grantPermissions, insertPermission, insertRole, seedBuiltinRbac } from '../../db/repositories/rbac.js';
 import { ensureTenant } from '../../db/repositories/tenants.js';
 import { insertUser } from '../../db/repositories/users.js';
+import { changeFeedCaughtUp } from './change-feed.js';
 import { uniq } from './stack.js';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'identityFeed'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'changeFeed'>;
 
 export const TEST_PASSWORD = 'Correct-Horse-42';
 
@@ -54,29 +54,7 @@ export async function userWith(deps: Deps, tenantId: string, permissions: readon
   return { user, username, password: TEST_PASSWORD, token: tokens.access_token, tokens, roleId: role.id };
 }
 
-/**
- * Resolves once `deps`' identity change feed has heard every change committed before the call: it sends
- * a sentinel NOTIFY and waits for it (Postgres delivers notifications in commit order). Rejects after
- * `timeoutMs`, so a feed that does not hear changes fails the test instead of being waited out.
- */
-export async function identityFeedCaughtUp(deps: Pick<AppDeps, 'db' | 'identityFeed'>, timeoutMs = 5000): Promise<void> {
-  const feed = deps.identityFeed;
-  if (!feed?.live) throw new Error('identity change feed is not live');
-  const sentinel = `sentinel-${randomUUID()}`;
-  let unsubscribe = () => {};
-  const heard = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`identity change feed did not hear a NOTIFY within ${timeoutMs} ms`)), timeoutMs);
-    unsubscribe = feed.subscribe((payload) => {
-      if (payload === sentinel) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  try {
-    await sql`select pg_notify(${IDENTITY_CHANNEL}, ${sentinel})`.execute(deps.db);
-    await heard;
-  } finally {
-    unsubscribe();
-  }
+/** Resolves once `deps`' change feed has heard every identity change committed before the call. */
+export function identityFeedCaughtUp(deps: Pick<AppDeps, 'db' | 'changeFeed'>, timeoutMs = 5000): Promise<void> {
+  return changeFeedCaughtUp(deps, IDENTITY_CHANNEL, timeoutMs);
 }

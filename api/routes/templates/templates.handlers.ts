@@ -5,6 +5,8 @@ import * as repo from '../../../db/repositories/templates.js';
 import type { StoredTemplateColumn } from '../../../db/tables/data.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
+import { templateListBody, templatesChanged } from './template-list-cache.js';
+import { summary } from './template-summary.js';
 import type { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from './templates.routes.js';
 
 /** Checks defaults against their types (422) and normalises the columns for storage. */
@@ -23,22 +25,6 @@ export function toStoredSchema(columns: TemplateColumnInput[] | undefined): Stor
   }));
 }
 
-const iso = (d: Date) => d.toISOString();
-
-export function summary(t: repo.TemplateSummaryRecord) {
-  return {
-    template_name: t.template_name,
-    id: t.id,
-    tenant_id: t.tenant_id,
-    no_of_columns: t.no_of_columns,
-    created_by: t.created_by,
-    created_at: iso(t.created_at),
-    modified_at: iso(t.modified_at),
-    modified_by: t.modified_by,
-    version: t.version,
-  };
-}
-
 const schemaOut = (cols: StoredTemplateColumn[]) =>
   cols.map((c) => ({ column_name: c.column_name, data_type: c.data_type as TemplateColumnInput['data_type'], default_value: c.default_value, nullable: c.nullable }));
 
@@ -52,6 +38,7 @@ export const createTemplateHandler: RouteHandler<typeof createTemplate, AuthedEn
   if (await repo.templateNameTaken(db, tenantId, body.template_name)) throw conflict(`A template named "${body.template_name}" already exists`);
   try {
     const created = await db.transaction().execute((trx) => repo.createTemplate(trx, { tenantId, name: body.template_name, schema, username }));
+    templatesChanged(c.var.deps, tenantId);
     return c.json({ status: 201, message: 'Template created successfully.', id: created.id, version: created.version }, 201);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`A template named "${body.template_name}" already exists`);
@@ -60,8 +47,9 @@ export const createTemplateHandler: RouteHandler<typeof createTemplate, AuthedEn
 };
 
 export const listTemplatesHandler: RouteHandler<typeof listTemplates, AuthedEnv> = async (c) => {
-  const rows = await repo.listTemplates(c.var.deps.db, c.var.principal.tenantId);
-  return c.json({ total: rows.length, data: rows.map(summary) }, 200);
+  // Served pre-serialized from the per-tenant cache; the shape is the route's GetAllTemplatesResponse.
+  const body = await templateListBody(c.var.deps, c.var.principal.tenantId);
+  return c.body(body, 200, { 'content-type': 'application/json' }) as never;
 };
 
 export const getTemplateHandler: RouteHandler<typeof getTemplate, AuthedEnv> = async (c) => {
@@ -87,6 +75,7 @@ export const updateTemplateHandler: RouteHandler<typeof updateTemplate, AuthedEn
       repo.updateTemplate(trx, { tenantId, id: template_id, name: body.template_name, schema, username }),
     );
     if (version === undefined) throw notFound('Template');
+    templatesChanged(c.var.deps, tenantId);
     return c.json({ template_name: body.template_name, template_schema: schemaOut(schema), version }, 200);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`Another template is named "${body.template_name}"`);
@@ -103,6 +92,7 @@ export const deleteTemplateHandler: RouteHandler<typeof deleteTemplate, AuthedEn
   if (uses > 0) throw conflict(`The template is used by ${uses} dataset(s); delete them first`, { datasets: uses });
   try {
     await repo.deleteTemplate(db, tenantId, template_id);
+    templatesChanged(c.var.deps, tenantId);
   } catch (err) {
     // A dataset referenced it between the check and the delete (FK restrict).
     if ((err as { code?: string }).code === '23503') throw conflict('The template is used by a dataset');
