@@ -7,7 +7,6 @@ import os
 import time
 
 import pytest
-
 from dataml_client import Client
 
 URL = os.environ.get("DATAML_URL")

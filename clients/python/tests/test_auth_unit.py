@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from dataml_client.auth import TokenAuth
 from dataml_client.errors import AuthenticationError
 

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import URL, needs_api, uniq
-
 from dataml_client import AuthenticationError, Client, DatasetInvalid, JobFailed
 
 pytestmark = needs_api
@@ -46,7 +45,7 @@ def test_a_wrong_password_raises_a_clear_authentication_error():
 
 def test_a_template_from_a_dataframe_has_its_types(trained):
     template, _, _, _ = trained
-    types = dict(zip(template.columns["column_name"], template.columns["data_type"]))
+    types = dict(zip(template.columns["column_name"], template.columns["data_type"], strict=True))
     assert types == {"age": "Float", "plan": "String", "active": "Boolean", "churn": "Boolean"}
     assert template.version == 1
 

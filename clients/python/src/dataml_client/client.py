@@ -34,6 +34,7 @@ from .openapi.api.inference import (
     post_api_v1_inference_forecast,
     post_api_v_1_inference_batch_prediction,
 )
+from .openapi.api.jobs import post_api_v1_jobs_workflow_id_cancel
 from .openapi.api.login import post_api_v1_login_test_token
 from .openapi.api.ray import post_api_v1_ray_terminate_ray_job
 from .openapi.api.template import (
@@ -468,9 +469,13 @@ class Client:
         raise DatamlError(f"unknown job kind {job.kind!r}")
 
     def _cancel_job(self, job: Job, *, timeout: float = 60.0) -> None:
-        """The one place that cancels a job (12.1 by the training's Ray job id until the jobs API lands)."""
+        """The one place that cancels a job: through the jobs API by its workflow id; a training handle without
+        one (built from an old listing) goes through 12.1 with the training's Ray job id."""
+        if job.workflow_id:
+            self._ok(post_api_v1_jobs_workflow_id_cancel.sync_detailed(job.workflow_id, client=self.api))
+            return
         if job.kind != "training":
-            raise DatamlError(f"cancelling a {job.kind} job needs the jobs API; only trainings can be cancelled yet")
+            raise DatamlError(f"this {job.kind} job has no workflow id to cancel it by")
         # A just-created training gets its Ray job id once the Ray job is submitted (a second or so later).
         deadline = time.monotonic() + timeout
         while True:

@@ -77,5 +77,6 @@ class DatasetInvalid(DatamlError):
         self.dataset = dataset
         self.errors = errors
         super().__init__(
-            f"dataset {dataset.id} ({dataset.name}) is not valid: {len(errors)} finding(s); see .errors\n{errors.head(10)}"
+            f"dataset {dataset.id} ({dataset.name}) is not valid: {len(errors)} finding(s); "
+            f"see .errors\n{errors.head(10)}"
         )
