@@ -6,6 +6,8 @@ import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { IdentityChangeFeed } from './auth/identity-change-feed.js';
+import { AuthService } from './auth/service.js';
+import { UserListCache } from './auth/user-list-cache.js';
 import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
 import { lazyTemporalConnection } from './temporal/connection.js';
@@ -46,10 +48,14 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const serving = new Serving({ config, db, s3, log });
   const identityFeed = new IdentityChangeFeed(config.postgres.url, log);
   await identityFeed.start();
+  const auth = new AuthService(db, config, identityFeed);
+  const userLists = new UserListCache(db, identityFeed);
   return {
-    config, db, temporal, s3, ray, catalog, serving, log, identityFeed,
+    config, db, temporal, s3, ray, catalog, serving, log, identityFeed, auth, userLists,
     async close() {
       await serving.close(); // first: it writes its last counts to the database
+      auth.close();
+      userLists.close();
       await identityFeed.close();
       await connection.close();
       await db.destroy();

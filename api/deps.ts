@@ -7,6 +7,8 @@ import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { IdentityChangeFeed } from './auth/identity-change-feed.js';
+import type { AuthService } from './auth/service.js';
+import type { UserListCache } from './auth/user-list-cache.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
 
@@ -23,6 +25,10 @@ export interface AppDeps {
   log: Logger;
   /** Cross-process invalidation of identity caches; without it they fall back to short lifetimes. */
   identityFeed?: IdentityChangeFeed;
+  /** Tokens and principals (it caches the signing key and each session's principal). */
+  auth: AuthService;
+  /** The serialized user list of each tenant (2.2). */
+  userLists: UserListCache;
 }
 
 /** The caller, as established from the bearer token (never from the body). */

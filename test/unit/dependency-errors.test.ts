@@ -9,6 +9,8 @@ import { IcebergCatalogClient } from '../../api/datalake/catalog-client.js';
 import { Serving } from '../../api/serving/serving.js';
 import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { createApp } from '../../api/app.js';
+import { AuthService } from '../../api/auth/service.js';
+import { UserListCache } from '../../api/auth/user-list-cache.js';
 import { createS3 } from '../../api/build-deps.js';
 import { unavailableDependency } from '../../api/dependency-errors.js';
 import type { AppDeps } from '../../api/deps.js';
@@ -59,6 +61,8 @@ describe('dependencies down', () => {
       ray: new RayJobsClient(config.ray.address),
       catalog: new IcebergCatalogClient(config.iceberg),
       serving: new Serving({ config, db, s3, log }),
+      auth: new AuthService(db, config),
+      userLists: new UserListCache(db),
     };
     app = createApp(deps);
   });

@@ -8,7 +8,6 @@ import { findUserById, findUserByUsername, findUserForLogin, setPasswordHash } f
 import { assertPermission, type AuthedEnv } from '../../auth/protected-route.js';
 import { assertLoginAllowed, recordPasswordFailure } from '../../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
-import { authFor } from '../../auth/service.js';
 import { login, logout, refresh } from '../../auth/sessions.js';
 import type { AppEnv } from '../../deps.js';
 import { forbidden, notFound, unauthorized, unprocessable } from '../../errors.js';
@@ -26,7 +25,7 @@ function clientIp(c: Context): string | null {
 export const accessTokenHandler: RouteHandler<typeof accessToken, AppEnv> = async (c) => {
   const form = c.req.valid('form');
   const { db, config } = c.var.deps;
-  const tokens = await login(db, config, authFor(c.var.deps), { username: form.username, password: form.password, clientIp: clientIp(c) });
+  const tokens = await login(db, config, c.var.deps.auth, { username: form.username, password: form.password, clientIp: clientIp(c) });
   c.header('Cache-Control', 'no-store');
   return c.json(tokens, 200);
 };
@@ -39,14 +38,14 @@ export const testTokenHandler: RouteHandler<typeof testToken, AuthedEnv> = async
 
 export const refreshHandler: RouteHandler<typeof refreshToken, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid('query');
-  const tokens = await refresh(c.var.deps.db, authFor(c.var.deps), refresh_token);
+  const tokens = await refresh(c.var.deps.db, c.var.deps.auth, refresh_token);
   c.header('Cache-Control', 'no-store');
   return c.json(tokens, 200);
 };
 
 export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid('query');
-  await logout(c.var.deps.db, authFor(c.var.deps), refresh_token);
+  await logout(c.var.deps.db, c.var.deps.auth, refresh_token);
   return c.json({ status: 200, message: 'User successfully logged out' }, 200);
 };
 
@@ -80,6 +79,6 @@ export const resetPasswordHandler: RouteHandler<typeof resetPassword, AuthedEnv>
     // Every other session of the user ends; the caller keeps the session they reset from.
     await revokeUserFamilies(trx, target.id, 'password reset', self ? principal.sessionId : undefined);
   });
-  authFor(c.var.deps).invalidate(target.tenant_id);
+  c.var.deps.auth.invalidate(target.tenant_id);
   return c.json({ status: 200, message: 'Password has been reset successfully' }, 200);
 };

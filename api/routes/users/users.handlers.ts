@@ -6,9 +6,7 @@ import { ensureTenant } from '../../../db/repositories/tenants.js';
 import { countTenantUsers, findTenantUser, insertUser, userConflictField } from '../../../db/repositories/users.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import { hashPassword } from '../../auth/passwords.js';
-import { authFor } from '../../auth/service.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
-import { userListBody } from './user-list-cache.js';
 import type { createUser, getUser, readUsers } from './users.routes.js';
 
 export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = async (c) => {
@@ -38,7 +36,7 @@ export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = asy
       await assignRoles(trx, created.id, roles.map((r) => r.id));
       return created;
     });
-    authFor(c.var.deps).invalidate(body.tenant_id);
+    c.var.deps.auth.invalidate(body.tenant_id);
     return c.json(UserResponse.parse(user), 201);
   } catch (err) {
     const field = userConflictField(err);
@@ -49,7 +47,7 @@ export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = asy
 
 export const readUsersHandler: RouteHandler<typeof readUsers, AuthedEnv> = async (c) => {
   // Served pre-serialized from the per-tenant cache; the shape is the route's UsersResponse.
-  const body = await userListBody(c.var.deps, c.var.principal.tenantId);
+  const body = await c.var.deps.userLists.body(c.var.principal.tenantId);
   return c.body(body, 200, { 'content-type': 'application/json' }) as never;
 };
 
