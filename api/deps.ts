@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import type { IdentityChangeFeed } from './auth/identity-change-feed.js';
 import type { AuthService } from './auth/service.js';
 import type { UserListCache } from './auth/user-list-cache.js';
+import type { Principal } from './auth/principal.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
 
@@ -31,16 +32,7 @@ export interface AppDeps {
   userLists: UserListCache;
 }
 
-/** The caller, as established from the bearer token (never from the body). */
-export interface Principal {
-  userId: number;
-  tenantId: string;
-  username: string;
-  permissions: ReadonlySet<string>;
-  isPlatformAdmin: boolean;
-  /** The login session (refresh-token family) the access token belongs to. */
-  sessionId?: string;
-}
+export type { Principal } from './auth/principal.js';
 
 export interface AppEnv {
   Variables: {

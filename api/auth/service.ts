@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.js';
 import { loadPrincipal } from '../../db/repositories/rbac.js';
 import { getOrCreateSecret } from '../../db/repositories/secrets.js';
 import { createFamily, insertRefreshToken } from '../../db/repositories/tokens.js';
-import type { Principal } from '../deps.js';
+import type { Principal } from './principal.js';
 import type { IdentityChangeFeed } from './identity-change-feed.js';
 import { unauthorized } from '../errors.js';
 
