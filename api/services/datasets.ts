@@ -71,7 +71,7 @@ export async function uploadDataset(deps: AppDeps, principal: Principal, q: NewD
     const files = await receiveFiles(deps, upload, { tenantId, datasetId: dataset.id });
     if (!template) {
       const first = files[0]!;
-      const columns = inferTemplate(first.head, first.size <= SNIFF_BYTES);
+      const columns = await inferTemplate(first.head, first.size <= SNIFF_BYTES);
       let name = `${q.dataset_name} (inferred)`;
       if (await templateNameTaken(db, tenantId, name)) name = `${q.dataset_name} (inferred for dataset ${dataset.id})`;
       template = await db.transaction().execute(async (trx) => {
