@@ -1,16 +1,13 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { UserResponse } from '../../../contracts/users.js';
-import { revokeUserFamilies } from '../../../db/repositories/tokens.js';
-import { findUserById, findUserByUsername, findUserForLogin, setPasswordHash } from '../../../db/repositories/users.js';
-import { assertPermission, type AuthedEnv } from '../../auth/protected-route.js';
-import { assertLoginAllowed, recordPasswordFailure } from '../../auth/login-throttle.js';
-import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import { findUserById } from '../../../db/repositories/users.js';
+import type { AuthedEnv } from '../../auth/protected-route.js';
 import { login, logout, refresh } from '../../auth/sessions.js';
 import type { AppEnv } from '../../deps.js';
-import { forbidden, notFound, unauthorized, unprocessable } from '../../errors.js';
+import { unauthorized } from '../../errors.js';
+import { resetUserPassword } from '../../services/login.js';
 import type { accessToken, logout as logoutRoute, refreshToken, resetPassword, testToken } from './login.routes.js';
 
 /** The peer address of the socket (never a forwarded header, which a client could forge); null in-process. */
@@ -51,34 +48,6 @@ export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c)
 
 export const resetPasswordHandler: RouteHandler<typeof resetPassword, AuthedEnv> = async (c) => {
   const { user_name, new_password, current_password } = c.req.valid('query');
-  const { db, config } = c.var.deps;
-  const principal = c.var.principal;
-  const target = await findUserByUsername(db, user_name);
-  // Another tenant's user does not exist for the caller (the platform administrator sees every tenant).
-  if (!target || (target.tenant_id !== principal.tenantId && !principal.isPlatformAdmin)) throw notFound('User');
-  const self = target.id === principal.userId;
-  if (!self) assertPermission(principal, PERMISSIONS.manageUsers);
-  else {
-    // A token alone does not change a password: the current one is a password check like login's, throttled alike.
-    if (current_password === undefined) {
-      throw unprocessable('current_password: required to change your own password', [
-        { path: 'current_password', message: 'required to change your own password', code: 'required' },
-      ]);
-    }
-    const key = { username: target.username, clientIp: clientIp(c) };
-    await assertLoginAllowed(db, config, key);
-    const credentials = await findUserForLogin(db, target.username);
-    if (!credentials || !(await verifyPassword(credentials.password_hash, current_password))) {
-      await recordPasswordFailure(db, config, key);
-      throw forbidden('The current password is incorrect');
-    }
-  }
-  const passwordHash = await hashPassword(new_password);
-  await db.transaction().execute(async (trx) => {
-    await setPasswordHash(trx, target.id, passwordHash);
-    // Every other session of the user ends; the caller keeps the session they reset from.
-    await revokeUserFamilies(trx, target.id, 'password reset', self ? principal.sessionId : undefined);
-  });
-  c.var.deps.auth.invalidate(target.tenant_id);
+  await resetUserPassword(c.var.deps, c.var.principal, { userName: user_name, newPassword: new_password, currentPassword: current_password, clientIp: clientIp(c) });
   return c.json({ status: 200, message: 'Password has been reset successfully' }, 200);
 };
