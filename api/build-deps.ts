@@ -5,10 +5,13 @@ import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
+import { AuthService } from './auth/service.js';
+import { UserListCache } from './auth/user-list-cache.js';
 import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
 import { ChangeFeed } from './change-feed/change-feed.js';
-import { FEED_CHANNELS } from './change-feed/channels.js';
+import { FEED_CHANNELS, IDENTITY_CHANNEL, TEMPLATES_CHANNEL } from './change-feed/channels.js';
+import { TemplateListCache } from './services/template-list-cache.js';
 import { lazyTemporalConnection } from './temporal/connection.js';
 import { Serving } from './serving/serving.js';
 
@@ -29,10 +32,16 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const serving = new Serving({ config, db, s3, log });
   const changeFeed = new ChangeFeed(config.postgres.url, FEED_CHANNELS, log);
   await changeFeed.start();
+  const auth = new AuthService(db, config, changeFeed.topic(IDENTITY_CHANNEL));
+  const userLists = new UserListCache(db, changeFeed.topic(IDENTITY_CHANNEL));
+  const templateLists = new TemplateListCache(db, changeFeed.topic(TEMPLATES_CHANNEL));
   return {
-    config, db, temporal, s3, ray, catalog, serving, log, changeFeed,
+    config, db, temporal, s3, ray, catalog, serving, log, changeFeed, auth, userLists, templateLists,
     async close() {
       await serving.close(); // first: it writes its last counts to the database
+      auth.close();
+      userLists.close();
+      templateLists.close();
       await changeFeed.close();
       await connection.close();
       await db.destroy();

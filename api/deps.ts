@@ -7,6 +7,10 @@ import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { Config } from '../config/config.js';
 import type { ChangeFeed } from './change-feed/change-feed.js';
 import type { Database } from '../db/database.js';
+import type { Principal } from './auth/principal.js';
+import type { AuthService } from './auth/service.js';
+import type { UserListCache } from './auth/user-list-cache.js';
+import type { TemplateListCache } from './services/template-list-cache.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
 
@@ -24,18 +28,15 @@ export interface AppDeps {
   /** Cross-process invalidation of in-memory caches (identity, templates); without it they fall back to
    *  short lifetimes or to no caching. */
   changeFeed?: ChangeFeed;
+  /** Tokens and principals (it caches the signing key and each session's principal). */
+  auth: AuthService;
+  /** The serialized user list of each tenant (2.2). */
+  userLists: UserListCache;
+  /** The serialized template list of each tenant (5.2). */
+  templateLists: TemplateListCache;
 }
 
-/** The caller, as established from the bearer token (never from the body). */
-export interface Principal {
-  userId: number;
-  tenantId: string;
-  username: string;
-  permissions: ReadonlySet<string>;
-  isPlatformAdmin: boolean;
-  /** The login session (refresh-token family) the access token belongs to. */
-  sessionId?: string;
-}
+export type { Principal } from './auth/principal.js';
 
 export interface AppEnv {
   Variables: {

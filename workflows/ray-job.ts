@@ -13,6 +13,8 @@ import type { Activities } from '../activities/index.js';
 import type { RayJobResult, RayJobSpec } from '../contracts/workflows.js';
 import { progressQuery, rayJobResultSignal, type JobProgress } from './messages.js';
 
+export { failureMessage } from './failure-message.js';
+
 const { submitRayJob, stopRayJob, recordJobStatus } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 10 },
@@ -111,15 +113,4 @@ export async function runRayJob<T = Record<string, unknown>>(
     }
     throw ApplicationFailure.nonRetryable('the Ray job finished without reporting a result', 'RayJobSilent');
   }
-}
-
-/** The innermost message of a failure chain (an activity failure wraps the real cause). */
-export function failureMessage(err: unknown): string {
-  let e = err as { message?: string; cause?: unknown } | undefined;
-  let msg = e?.message ?? String(err);
-  while (e && e.cause) {
-    e = e.cause as { message?: string; cause?: unknown };
-    if (e?.message) msg = e.message;
-  }
-  return msg;
 }

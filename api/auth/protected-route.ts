@@ -7,7 +7,6 @@ import { ErrorResponse } from '../../contracts/common.js';
 import type { Permission } from '../../contracts/permissions.js';
 import type { AppEnv, Principal } from '../deps.js';
 import { forbidden } from '../errors.js';
-import { authFor } from './service.js';
 
 /** What a handler behind requireAuth/requirePermission sees: the principal is always set. */
 export interface AuthedEnv {
@@ -17,7 +16,7 @@ export interface AuthedEnv {
 /** 401 unless the bearer token is valid, unexpired, unrevoked and its user active; sets c.var.principal. */
 export const requireAuth = () =>
   createMiddleware<AuthedEnv>(async (c, next) => {
-    const principal = await authFor(c.var.deps).authenticate(c.req.header('authorization'));
+    const principal = await c.var.deps.auth.authenticate(c.req.header('authorization'));
     c.set('principal', principal);
     await next();
   });
@@ -33,7 +32,7 @@ export function assertPermission(principal: Principal, permission: Permission | 
 /** requireAuth, then 403 naming `permission` unless the caller holds it. */
 export const requirePermission = (permission: Permission) =>
   createMiddleware<AuthedEnv>(async (c, next) => {
-    const principal = await authFor(c.var.deps).authenticate(c.req.header('authorization'));
+    const principal = await c.var.deps.auth.authenticate(c.req.header('authorization'));
     c.set('principal', principal);
     assertPermission(principal, permission);
     await next();

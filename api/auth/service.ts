@@ -1,4 +1,4 @@
-// Tokens and principals. One AuthService per AppDeps (see authFor): it caches the signing key and each
+// Tokens and principals. One AuthService per AppDeps (built in build-deps.ts, `deps.auth`): it caches the signing key and each
 // session's principal, so an authenticated request usually costs no query. With the identity change feed
 // live, a principal is kept until its tenant changes (any process); without it, for a couple of seconds.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -9,8 +9,7 @@ import type { Database } from '../../db/database.js';
 import { loadPrincipal } from '../../db/repositories/rbac.js';
 import { getOrCreateSecret } from '../../db/repositories/secrets.js';
 import { createFamily, insertRefreshToken } from '../../db/repositories/tokens.js';
-import type { AppDeps, Principal } from '../deps.js';
-import { IDENTITY_CHANNEL } from '../change-feed/channels.js';
+import type { Principal } from './principal.js';
 import type { ChangeTopic } from '../change-feed/change-feed.js';
 import { unauthorized } from '../errors.js';
 
@@ -178,18 +177,12 @@ export class AuthService {
     else for (const [key, entry] of this.cache) if (entry.principal.tenantId === tenantId) this.cache.delete(key);
     this.feed?.bump(tenantId);
   }
+
+  /** Forgets every cached principal and verified token (shutdown). */
+  close(): void {
+    this.cache.clear();
+    this.verified.clear();
+  }
 }
 
 const UUIDISH = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const services = new WeakMap<object, AuthService>();
-
-/** The AuthService of these deps (one per deps object, so tests with their own deps get their own). */
-export function authFor(deps: Pick<AppDeps, 'db' | 'config' | 'changeFeed'>): AuthService {
-  let svc = services.get(deps);
-  if (!svc) {
-    svc = new AuthService(deps.db, deps.config, deps.changeFeed?.topic(IDENTITY_CHANNEL));
-    services.set(deps, svc);
-  }
-  return svc;
-}

@@ -4,68 +4,29 @@
 import { checkDefaultValue } from '../../contracts/template-types.js';
 import type { TemplateDataType } from '../../contracts/templates.js';
 import type { StoredTemplateColumn } from '../../db/tables/data.js';
+import { csvRecords } from './csv-stream.js';
 
 const CANDIDATES: TemplateDataType[] = ['Integer', 'Float', 'Boolean', 'Date', 'DateTime'];
 
-/** Parses CSV records from text; the last record is dropped when the text may have been cut. */
-export function parseCsvRecords(text: string, complete: boolean, maxRecords = 1000): string[][] {
+/** The first `max` records of `head`; the last one is dropped when the head may have cut it. */
+async function headRecords(head: Buffer, complete: boolean, max: number): Promise<string[][]> {
   const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let i = 0;
-  let fieldStarted = false;
-  const pushRecord = () => {
-    record.push(field);
-    records.push(record);
-    record = [];
-    field = '';
-    fieldStarted = false;
-  };
-  while (i < text.length && records.length < maxRecords) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (ch === ',') {
-      record.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      pushRecord();
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-    i++;
+  for await (const rec of csvRecords([head])) {
+    records.push(rec.fields);
+    if (records.length > max) break;
   }
-  if (complete && (fieldStarted || record.length) && records.length < maxRecords) pushRecord();
-  return records.filter((r) => !(r.length === 1 && r[0] === ''));
+  if (!complete || records.length > max) records.pop();
+  return records;
 }
 
-export function inferTemplate(head: Buffer, complete: boolean): StoredTemplateColumn[] {
+export async function inferTemplate(head: Buffer, complete: boolean): Promise<StoredTemplateColumn[]> {
   if (head.length === 0 || head.includes(0)) return [];
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
   } catch {
-    return [];
+    return []; // not UTF-8 text: nothing to infer (the validator reports the file)
   }
-  text = text.replace(/^\uFEFF/, '');
-  const records = parseCsvRecords(text, complete, 1001);
+  const records = await headRecords(head, complete, 1001);
   if (records.length === 0) return [];
   const header = records[0]!.map((h) => h.trim());
   const rows = records.slice(1);

@@ -1,23 +1,10 @@
-// S3 layout of the raw files (the bronze layer) and streaming uploads with a size limit.
+// Streaming uploads of raw files (the bronze layer) to S3 with a size limit; their keys: api/storage/keys.ts.
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { AbortMultipartUploadCommand, DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
 export const SNIFF_BYTES = 64 * 1024;
-
-export const tenantPrefix = (tenantId: string) => `tenants/${tenantId}/`;
-export const datasetPrefix = (tenantId: string, datasetId: number) => `tenants/${tenantId}/datasets/${datasetId}/`;
-
-/** A file name safe in an S3 key: letters, digits, `.`, `-`, `_` only, bounded. */
-export function safeName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-120);
-  return cleaned || 'file';
-}
-
-export const rawFileKey = (tenantId: string, datasetId: number, fileId: number, fileName: string) =>
-  `${datasetPrefix(tenantId, datasetId)}raw/${fileId}-${safeName(fileName)}`;
 
 export class SizeLimitError extends Error {
   constructor(readonly limit: number) {
@@ -137,27 +124,4 @@ export async function streamToS3(
   }
   if (failure) throw failure;
   return { key, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks) };
-}
-
-/** Deletes every object under `prefix` (a dataset's or a file's). */
-export async function deletePrefix(s3: S3Client, bucket: string, prefix: string): Promise<number> {
-  let deleted = 0;
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-    const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
-    if (keys.length) {
-      await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
-      deleted += keys.length;
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return deleted;
-}
-
-export async function deleteKeys(s3: S3Client, bucket: string, keys: string[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += 1000) {
-    const batch = keys.slice(i, i + 1000).map((Key) => ({ Key }));
-    if (batch.length) await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }));
-  }
 }

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapIdentity } from '../../api/auth/bootstrap.js';
-import { authFor, JWT_AUDIENCE, JWT_ISSUER } from '../../api/auth/service.js';
+import { JWT_AUDIENCE, JWT_ISSUER } from '../../api/auth/service.js';
 import { setUserActive } from '../../db/repositories/users.js';
 import { adminSession, newTenant, TEST_PASSWORD, userWith, identityFeedCaughtUp } from '../support/identity.js';
 import { buildTestApp, uniq } from '../support/stack.js';
@@ -180,7 +180,7 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
 
   it('forged, expired, wrongly signed, alg:none and malformed tokens: 401, never 500', async () => {
     const u = await userWith(t.deps, tenantId, ['can_read_users']);
-    const key = await authFor(t.deps).key();
+    const key = await t.deps.auth.key();
     const claims = { tid: tenantId, sid: u.tokens.access_token ? JSON.parse(Buffer.from(u.token.split('.')[1]!, 'base64url').toString()).sid : '' };
     const base = () => new SignJWT(claims).setSubject(String(u.user.id)).setJti(randomUUID()).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt();
     const expired = await base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 10).sign(key);
@@ -257,7 +257,7 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
     const s = await (await loginReq(u.username, u.password)).json();
     expect((await t.call('/api/v1/users/read-users/', { token: s.access_token })).status).toBe(200);
     await setUserActive(t.deps.db, u.user.id, false);
-    authFor(t.deps).invalidate(tenantId); // what a write in this process does; other processes hear its NOTIFY
+    t.deps.auth.invalidate(tenantId); // what a write in this process does; other processes hear its NOTIFY
     await expect401(await t.call('/api/v1/users/read-users/', { token: s.access_token }));
     await expect401(await t.call('/api/v1/validate-token', { token: u.token }));
     await expect401(await loginReq(u.username, u.password));

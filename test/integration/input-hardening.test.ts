@@ -7,7 +7,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../api/http-server.js';
-import { datasetPrefix } from '../../api/uploads/storage.js';
+import { datasetPrefix } from '../../api/storage/keys.js';
 import { adminSession } from '../support/identity.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';
 

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { bootstrapIdentity } from '../../api/auth/bootstrap.js';
 import { hashPassword } from '../../api/auth/passwords.js';
-import { authFor } from '../../api/auth/service.js';
 import { IDENTITY_CHANNEL } from '../../api/change-feed/channels.js';
 import type { AppDeps } from '../../api/deps.js';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
@@ -13,14 +12,14 @@ import { insertUser } from '../../db/repositories/users.js';
 import { changeFeedCaughtUp } from './change-feed.js';
 import { uniq } from './stack.js';
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'changeFeed'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'changeFeed' | 'auth'>;
 
 export const TEST_PASSWORD = 'Correct-Horse-42';
 
 /** Bootstraps (idempotent) and logs the platform administrator in without going through the login route. */
 export async function adminSession(deps: Deps) {
   const boot = await bootstrapIdentity(deps.db, deps.config);
-  const tokens = await authFor(deps).startSession(deps.db, { id: boot.adminUserId!, tenantId: boot.tenantId! });
+  const tokens = await deps.auth.startSession(deps.db, { id: boot.adminUserId!, tenantId: boot.tenantId! });
   return { userId: boot.adminUserId!, tenantId: boot.tenantId!, token: tokens.access_token, tokens };
 }
 
@@ -28,7 +27,7 @@ export async function adminSession(deps: Deps) {
 export async function newTenant(deps: Deps, tenantId: string = randomUUID()): Promise<string> {
   await ensureTenant(deps.db, tenantId, `tenant-${tenantId.slice(0, 8)}`);
   await seedBuiltinRbac(deps.db, tenantId, ALL_PERMISSIONS, BUILTIN_ROLES);
-  authFor(deps).invalidate(tenantId); // as the API does after its own identity writes (other processes hear NOTIFY)
+  deps.auth.invalidate(tenantId); // as the API does after its own identity writes (other processes hear NOTIFY)
   return tenantId;
 }
 
@@ -49,8 +48,8 @@ export async function userWith(deps: Deps, tenantId: string, permissions: readon
   for (const name of wanted.filter((n) => !existing.some((p) => p.name === n))) ids.push((await insertPermission(deps.db, tenantId, name)).id);
   await grantPermissions(deps.db, role.id, ids);
   await assignRoles(deps.db, user.id, [role.id]);
-  authFor(deps).invalidate(tenantId);
-  const tokens = await authFor(deps).startSession(deps.db, { id: user.id, tenantId });
+  deps.auth.invalidate(tenantId);
+  const tokens = await deps.auth.startSession(deps.db, { id: user.id, tenantId });
   return { user, username, password: TEST_PASSWORD, token: tokens.access_token, tokens, roleId: role.id };
 }
 

@@ -9,6 +9,9 @@ import { IcebergCatalogClient } from '../../api/datalake/catalog-client.js';
 import { Serving } from '../../api/serving/serving.js';
 import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { createApp } from '../../api/app.js';
+import { AuthService } from '../../api/auth/service.js';
+import { UserListCache } from '../../api/auth/user-list-cache.js';
+import { TemplateListCache } from '../../api/services/template-list-cache.js';
 import { createS3 } from '../../integrations/s3-client.js';
 import { unavailableDependency } from '../../api/dependency-errors.js';
 import type { AppDeps } from '../../api/deps.js';
@@ -59,6 +62,9 @@ describe('dependencies down', () => {
       ray: new RayJobsClient(config.ray.address),
       catalog: new IcebergCatalogClient(config.iceberg),
       serving: new Serving({ config, db, s3, log }),
+      auth: new AuthService(db, config),
+      userLists: new UserListCache(db),
+      templateLists: new TemplateListCache(db),
     };
     app = createApp(deps);
   });

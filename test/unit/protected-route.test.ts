@@ -6,7 +6,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { authenticatedRoute, protectedRoute } from '../../api/auth/protected-route.js';
-import { JWT_AUDIENCE, JWT_ISSUER } from '../../api/auth/service.js';
+import { AuthService, JWT_AUDIENCE, JWT_ISSUER } from '../../api/auth/service.js';
 import type { AppDeps } from '../../api/deps.js';
 import { createLogger } from '../../api/logger.js';
 import { createRouter } from '../../api/openapi-hono.js';
@@ -14,7 +14,8 @@ import { loadConfig } from '../../config/config.js';
 
 const SECRET = 'unit-test-secret-unit-test-secret-0123456789';
 const config = loadConfig({ DATAML_MODE: 'test', JWT_SECRET: SECRET, LOG_LEVEL: 'silent' });
-const deps = { config, log: createLogger('silent', 'unit'), db: undefined } as unknown as AppDeps;
+// No database: every token here is refused before the principal would be read.
+const deps = { config, log: createLogger('silent', 'unit'), db: undefined, auth: new AuthService(undefined as never, config) } as unknown as AppDeps;
 
 const ok = z.object({ ok: z.boolean() });
 const guarded = protectedRoute('can_read_models', {

@@ -1,4 +1,3 @@
-import { ErrorResponse } from '../../../contracts/common.js';
 import {
   DatasetIdParams,
   DatasetIdQuery,
@@ -15,9 +14,7 @@ import {
 } from '../../../contracts/datasets.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { protectedRoute } from '../../auth/protected-route.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { error, json } from '../openapi-responses.js';
 
 /**
  * The multipart body is documented with a plain OpenAPI schema, not a zod one, on purpose: a zod form schema

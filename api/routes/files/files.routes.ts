@@ -1,4 +1,3 @@
-import { ErrorResponse } from '../../../contracts/common.js';
 import {
   AddFilesQuery,
   AddFilesResponse,
@@ -15,9 +14,7 @@ import {
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { protectedRoute } from '../../auth/protected-route.js';
 import { multipartFilesBody } from '../datasets/datasets.routes.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
+import { error, json } from '../openapi-responses.js';
 
 export const addFiles = protectedRoute(PERMISSIONS.uploadDataset, {
   method: 'post',

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../../contracts/common.js';
 import {
   LoginAccessTokenForm,
   LoginAccessTokenResponse,
@@ -12,8 +11,7 @@ import {
   TestTokenResponse,
 } from '../../../contracts/login.js';
 import { authenticatedRoute } from '../../auth/protected-route.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
+import { error } from '../openapi-responses.js';
 
 export const accessToken = createRoute({
   method: 'post',

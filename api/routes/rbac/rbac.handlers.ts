@@ -21,7 +21,6 @@ import { findTenantUser } from '../../../db/repositories/users.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
-import { authFor } from '../../auth/service.js';
 import { conflict, forbidden, HttpError } from '../../errors.js';
 import type {
   assignUserRoles,
@@ -103,7 +102,7 @@ export const attachRolePermissionsHandler: RouteHandler<typeof attachRolePermiss
     byNames: (wanted) => findPermissionsByNames(db, tenantId, wanted),
   });
   await grantPermissions(db, role.id, ids);
-  authFor(c.var.deps).invalidate(tenantId);
+  c.var.deps.auth.invalidate(tenantId);
   return c.json({ ...role, permissions: await rolePermissions(db, role.id) }, 200);
 };
 
@@ -119,7 +118,7 @@ export const assignUserRolesHandler: RouteHandler<typeof assignUserRoles, Authed
     byNames: (wanted) => findRolesByNames(db, tenantId, wanted),
   });
   await assignRoles(db, user.id, ids);
-  authFor(c.var.deps).invalidate(tenantId);
+  c.var.deps.auth.invalidate(tenantId);
   return c.json({ user_id: user.id, roles: await userRoles(db, user.id) }, 200);
 };
 

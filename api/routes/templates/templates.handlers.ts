@@ -5,7 +5,6 @@ import * as repo from '../../../db/repositories/templates.js';
 import type { StoredTemplateColumn } from '../../../db/tables/data.js';
 import type { AuthedEnv } from '../../auth/protected-route.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
-import { templateListBody, templatesChanged } from './template-list-cache.js';
 import { summary } from './template-summary.js';
 import type { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from './templates.routes.js';
 
@@ -38,7 +37,7 @@ export const createTemplateHandler: RouteHandler<typeof createTemplate, AuthedEn
   if (await repo.templateNameTaken(db, tenantId, body.template_name)) throw conflict(`A template named "${body.template_name}" already exists`);
   try {
     const created = await db.transaction().execute((trx) => repo.createTemplate(trx, { tenantId, name: body.template_name, schema, username }));
-    templatesChanged(c.var.deps, tenantId);
+    c.var.deps.templateLists.changed(tenantId);
     return c.json({ status: 201, message: 'Template created successfully.', id: created.id, version: created.version }, 201);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`A template named "${body.template_name}" already exists`);
@@ -48,7 +47,7 @@ export const createTemplateHandler: RouteHandler<typeof createTemplate, AuthedEn
 
 export const listTemplatesHandler: RouteHandler<typeof listTemplates, AuthedEnv> = async (c) => {
   // Served pre-serialized from the per-tenant cache; the shape is the route's GetAllTemplatesResponse.
-  const body = await templateListBody(c.var.deps, c.var.principal.tenantId);
+  const body = await c.var.deps.templateLists.body(c.var.principal.tenantId);
   return c.body(body, 200, { 'content-type': 'application/json' }) as never;
 };
 
@@ -75,7 +74,7 @@ export const updateTemplateHandler: RouteHandler<typeof updateTemplate, AuthedEn
       repo.updateTemplate(trx, { tenantId, id: template_id, name: body.template_name, schema, username }),
     );
     if (version === undefined) throw notFound('Template');
-    templatesChanged(c.var.deps, tenantId);
+    c.var.deps.templateLists.changed(tenantId);
     return c.json({ template_name: body.template_name, template_schema: schemaOut(schema), version }, 200);
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`Another template is named "${body.template_name}"`);
@@ -92,7 +91,7 @@ export const deleteTemplateHandler: RouteHandler<typeof deleteTemplate, AuthedEn
   if (uses > 0) throw conflict(`The template is used by ${uses} dataset(s); delete them first`, { datasets: uses });
   try {
     await repo.deleteTemplate(db, tenantId, template_id);
-    templatesChanged(c.var.deps, tenantId);
+    c.var.deps.templateLists.changed(tenantId);
   } catch (err) {
     // A dataset referenced it between the check and the delete (FK restrict).
     if ((err as { code?: string }).code === '23503') throw conflict('The template is used by a dataset');

@@ -5,7 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { findTrainingById, type TrainingRecord } from '../../../db/repositories/train.js';
 import type { AppEnv } from '../../deps.js';
 import { HttpError } from '../../errors.js';
-import { secretMatches } from './train-service.js';
+import { secretMatches } from '../../services/train.js';
 
 /** What a callback handler sees: the training whose secret the caller presented. */
 export interface CallbackEnv {

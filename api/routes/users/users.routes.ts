@@ -1,9 +1,7 @@
 import { protectedRoute } from '../../auth/protected-route.js';
-import { ErrorResponse } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { CreateUserBody, CreateUserResponse, GetUserResponse, ReadUsersResponse, UserIdParams } from '../../../contracts/users.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
+import { error } from '../openapi-responses.js';
 
 export const createUser = protectedRoute(PERMISSIONS.manageUsers, {
   method: 'post',

@@ -1,6 +1,6 @@
 // What a prediction request needs of its model, answered as the request's error (409 or 422).
-import { conflict, unprocessable } from '../../errors.js';
-import type { ServedModel } from '../../serving/served-model.js';
+import { conflict, unprocessable } from '../errors.js';
+import type { ServedModel } from '../serving/served-model.js';
 
 /** A model a prediction may use: completed (409 while it trains, or when it failed / was cancelled). */
 export function assertUsable(m: ServedModel): void {

@@ -1,18 +1,17 @@
 // What 6.1 (upload) and 7.1 (add files) share: receiving the multipart stream into S3, cleaning up after a
-// failed request, starting the upload-validate workflow; and the response shapes of datasets and files.
-import type { Context } from 'hono';
-import type { Readable } from 'node:stream';
-import type { UploadValidateInput } from '../../../contracts/data-workflows.js';
-import type { ErrorReport } from '../../../contracts/files.js';
-import { workflowIds } from '../../../contracts/workflows.js';
-import * as repo from '../../../db/repositories/datasets.js';
-import { findTemplateVersion } from '../../../db/repositories/templates.js';
-import type { AuthedEnv } from '../../auth/protected-route.js';
-import type { AppDeps } from '../../deps.js';
-import { badRequest, conflict, HttpError, payloadTooLarge, unprocessable } from '../../errors.js';
-import { startJob } from '../../temporal/start-job.js';
-import { boundaryOf, MultipartError, MultipartLimitError, parseMultipart } from '../../uploads/multipart.js';
-import { deleteKeys, rawFileKey, SizeLimitError, StorageUnavailableError, streamToS3 } from '../../uploads/storage.js';
+// failed request, starting the upload-validate workflow.
+import type { UploadValidateInput } from '../../contracts/data-workflows.js';
+import { workflowIds } from '../../contracts/workflows.js';
+import * as repo from '../../db/repositories/datasets.js';
+import { findTemplateVersion } from '../../db/repositories/templates.js';
+import type { AppDeps } from '../deps.js';
+import { badRequest, conflict, HttpError, payloadTooLarge, unprocessable } from '../errors.js';
+import { rawFileKey } from '../storage/keys.js';
+import { deleteKeys } from '../storage/objects.js';
+import { startJob } from '../temporal/start-job.js';
+import { MultipartError, MultipartLimitError, parseMultipart } from '../uploads/multipart.js';
+import { SizeLimitError, StorageUnavailableError, streamToS3 } from '../uploads/storage.js';
+import type { UploadRequest } from '../uploads/upload-request.js';
 
 export interface ReceivedFile {
   id: number;
@@ -22,55 +21,6 @@ export interface ReceivedFile {
   sha256: string;
   head: Buffer;
   createdAt: Date;
-}
-
-type FileRow = Awaited<ReturnType<typeof repo.listFiles>>[number];
-
-export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`;
-
-export function fileOut(f: FileRow) {
-  return {
-    dataset_id: f.dataset_id,
-    id: f.id,
-    file_name: f.file_name,
-    created_at: f.created_at.toISOString(),
-    modified_at: f.modified_at.toISOString(),
-    total_fields: f.total_fields,
-    total_records: f.total_records,
-    error_report: (f.error_report ?? null) as ErrorReport | null,
-    status: f.status,
-    snapshot_id: f.snapshot_id,
-  };
-}
-
-/**
- * Early checks of a multipart request: boundary present (422) and declared length within the limit (413).
- * Returns the Content-Type the parser needs.
- */
-export function checkUploadRequest(c: Context<AuthedEnv>): string {
-  const contentType = c.req.header('content-type');
-  if (!contentType || !boundaryOf(contentType)) throw unprocessable('multipart/form-data with one or more files under "files" is required');
-  const limit = c.var.deps.config.api.uploadMaxBytes;
-  const declared = Number(c.req.header('content-length') ?? NaN);
-  // The multipart envelope adds a few hundred bytes per file; the exact limit is enforced while streaming.
-  if (Number.isFinite(declared) && declared > limit + 64 * 1024) {
-    throw payloadTooLarge(`upload of ${declared} bytes exceeds the limit of ${limit} bytes`);
-  }
-  return contentType;
-}
-
-/**
- * The request body as a byte stream. Under @hono/node-server that is the Node request itself, read directly
- * while nothing else has started reading it: its backpressure counts bytes, where the web stream that
- * `Readable.toWeb` makes of it (Node 20) counts chunks and may queue thousands of them while S3 is slower
- * than the client. Elsewhere (app.request in tests) it is the web body.
- */
-function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | Readable | null {
-  const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming;
-  if (incoming && typeof incoming.read === 'function' && incoming.readableFlowing === null && !incoming.readableDidRead && !incoming.destroyed) {
-    return incoming;
-  }
-  return (c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null) ?? null;
 }
 
 const storageUnavailable = () =>
@@ -95,18 +45,15 @@ export async function removeObjects(deps: AppDeps, remove: () => Promise<unknown
  * malformed body, 422 no file, 503 S3 unavailable).
  */
 export async function receiveFiles(
-  c: Context<AuthedEnv>,
-  contentType: string,
+  deps: AppDeps,
+  upload: UploadRequest,
   target: { tenantId: string; datasetId: number },
 ): Promise<ReceivedFile[]> {
-  const deps = c.var.deps;
   const { db, s3, config } = deps;
   const stored: Array<Omit<ReceivedFile, 'createdAt'>> = [];
   const budget = { remaining: config.api.uploadMaxBytes, limit: config.api.uploadMaxBytes };
-  const body = requestBody(c);
-  if (!body) throw unprocessable('the request has no body');
   try {
-    await parseMultipart(body, contentType, { fileSize: config.api.uploadMaxBytes }, async (part) => {
+    await parseMultipart(upload.body, upload.contentType, { fileSize: config.api.uploadMaxBytes }, async (part) => {
       const fileName = part.filename.split(/[\\/]/).pop()!.slice(0, 255) || 'file.csv';
       const id = await repo.reserveFileId(db);
       const key = rawFileKey(target.tenantId, target.datasetId, id, fileName);
@@ -191,19 +138,4 @@ export async function startValidation(
   });
   deps.log.info({ workflowId, datasetId: dataset.id, files: files.length }, 'upload-validate workflow started');
   return workflowId;
-}
-
-export function receivedOut(datasetId: number, files: ReceivedFile[]) {
-  return files.map((f) => ({
-    dataset_id: datasetId,
-    id: f.id,
-    file_name: f.fileName,
-    created_at: f.createdAt.toISOString(),
-    modified_at: f.createdAt.toISOString(),
-    total_fields: null,
-    total_records: null,
-    error_report: null,
-    status: 'uploaded' as const,
-    snapshot_id: null,
-  }));
 }

@@ -1,0 +1,29 @@
+// Every S3 key of a tenant's objects, built here and only here. Ray jobs get the full keys (or prefixes) in
+// their input, so the layout has this one source of truth.
+export const tenantPrefix = (tenantId: string) => `tenants/${tenantId}/`;
+
+/** Raw files and anything else of one dataset (deleted together with the dataset). */
+export const datasetPrefix = (tenantId: string, datasetId: number) => `${tenantPrefix(tenantId)}datasets/${datasetId}/`;
+
+/** Where the raw (bronze) files of a dataset are stored, as shown in 6.5 `dataset_path`. */
+export const datasetRawPrefix = (tenantId: string, datasetId: number) => `${datasetPrefix(tenantId, datasetId)}raw/`;
+
+/** A file name safe in an S3 key: letters, digits, `.`, `-`, `_` only, bounded. */
+export function safeName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-120);
+  return cleaned || 'file';
+}
+
+export const rawFileKey = (tenantId: string, datasetId: number, fileId: number, fileName: string) =>
+  `${datasetRawPrefix(tenantId, datasetId)}${fileId}-${safeName(fileName)}`;
+
+/** Every version's artifacts of one training (deleted with the training). */
+export const modelsPrefix = (tenantId: string, trainId: number) => `${tenantPrefix(tenantId)}models/${trainId}/`;
+
+/** The artifacts of one trained version (the train job writes model.joblib, model.onnx, metadata.json here). */
+export const modelArtifactPrefix = (tenantId: string, trainId: number, version: number) => `${modelsPrefix(tenantId, trainId)}v${version}`;
+
+export const predictionCsvKey = (tenantId: string, predictionId: number) => `${tenantPrefix(tenantId)}predictions/${predictionId}/predictions.csv`;
+
+export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`;
