@@ -14,7 +14,12 @@ export default defineConfig({
       {
         extends: true,
         // groupOrder starts at 1: vitest 4.1 treats 0 as unset and ran the drills first.
-        test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/drills/**'], sequence: { groupOrder: 1 } },
+        test: {
+          name: 'suite',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/drills/**'],
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         // Fault drills stop and kill the shared components (through STACK_CONTROL_URL): they run after

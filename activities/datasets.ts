@@ -19,7 +19,13 @@ export function createDatasetActivities({ db }: { db: Kysely<Database> }) {
     async refreshDatasetStatus(input: { datasetId: number }): Promise<void> {
       await repo.refreshDatasetStatus(db, input.datasetId);
     },
-    async recordStatistics(input: { workflowId: string; status: string; message?: string | null; columns?: unknown; snapshotId?: string | null }) {
+    async recordStatistics(input: {
+      workflowId: string;
+      status: string;
+      message?: string | null;
+      columns?: unknown;
+      snapshotId?: string | null;
+    }) {
       await repo.recordStatistics(db, input);
     },
   };

@@ -7,14 +7,26 @@ import { registerOutputTable, setPredictionStatus } from '../db/repositories/pre
 
 export function createInferenceActivities({ db, config }: { db: Kysely<Database>; config: Config }) {
   return {
-    async recordPredictionResult(input: { predictionId: number; tenantId: string; username: string; submissionId: string; result: PredictJobResult }): Promise<void> {
+    async recordPredictionResult(input: {
+      predictionId: number;
+      tenantId: string;
+      username: string;
+      submissionId: string;
+      result: PredictJobResult;
+    }): Promise<void> {
       const r = input.result;
       const [namespace, table] = r.output_table.split('.') as [string, string];
       await db.transaction().execute(async (trx) => {
         await registerOutputTable(trx, input.tenantId, namespace, table, input.username);
         await setPredictionStatus(trx, input.predictionId, {
-          status: 'Completed', error: null, raySubmissionId: input.submissionId, noOfRecords: r.rows, inputSnapshotId: r.snapshot_id,
-          resultPath: `s3://${config.s3.bucket}/${r.csv_key}`, csvKey: r.csv_key, outputTable: r.output_table,
+          status: 'Completed',
+          error: null,
+          raySubmissionId: input.submissionId,
+          noOfRecords: r.rows,
+          inputSnapshotId: r.snapshot_id,
+          resultPath: `s3://${config.s3.bucket}/${r.csv_key}`,
+          csvKey: r.csv_key,
+          outputTable: r.output_table,
         });
       });
     },

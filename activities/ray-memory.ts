@@ -42,4 +42,3 @@ export function createJobMemory(config: Config, ray: Pick<RayJobsClient, 'nodeMe
     return { limitBytes, reserveBytes: largest ? Math.min(limitBytes, largest) : limitBytes };
   };
 }
-

@@ -3,7 +3,13 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Context } from '@temporalio/activity';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
-import { endedByInfrastructure, jobErrorMessage, TERMINAL_STATES, type RayJobsClient, type RayJobState } from '../integrations/ray-jobs-client.js';
+import {
+  endedByInfrastructure,
+  jobErrorMessage,
+  TERMINAL_STATES,
+  type RayJobsClient,
+  type RayJobState,
+} from '../integrations/ray-jobs-client.js';
 import { createJobMemory } from './ray-memory.js';
 
 export interface RayActivityDeps {
@@ -68,12 +74,20 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: 
       let inputArgs = ['--input-b64', payload];
       if (payload.length > INLINE_INPUT_MAX_BYTES) {
         const Key = jobInputKey(submissionId);
-        await s3.send(new PutObjectCommand({ Bucket: config.s3.bucket, Key, Body: JSON.stringify(input.input), ContentType: 'application/json' }));
+        await s3.send(
+          new PutObjectCommand({ Bucket: config.s3.bucket, Key, Body: JSON.stringify(input.input), ContentType: 'application/json' }),
+        );
         inputArgs = ['--input-s3-key', Key];
       }
       const entrypoint = [
-        config.ray.python, '-m', `dataml_jobs.jobs.${input.job}`,
-        '--workflow-id', workflowId, '--submission-id', submissionId, ...inputArgs,
+        config.ray.python,
+        '-m',
+        `dataml_jobs.jobs.${input.job}`,
+        '--workflow-id',
+        workflowId,
+        '--submission-id',
+        submissionId,
+        ...inputArgs,
       ].join(' ');
       const { created } = await ray.submitOnce({
         submissionId,
@@ -81,8 +95,12 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: 
         // The job's guard enforces the limit on its process tree (ml/dataml_jobs/common/job_guard.py).
         envVars: { ...jobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
         metadata: {
-          workflow_id: workflowId, job: input.job, step: input.step, tenant_id: input.tenantId ?? '',
-          attempt: String(input.attempt ?? 1), namespace: config.temporal.namespace,
+          workflow_id: workflowId,
+          job: input.job,
+          step: input.step,
+          tenant_id: input.tenantId ?? '',
+          attempt: String(input.attempt ?? 1),
+          namespace: config.temporal.namespace,
         },
         numCpus: input.numCpus,
         memoryBytes: memory.reserveBytes,
@@ -98,13 +116,23 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: 
         const info = await ray.get(input.submissionId);
         if (!info) {
           // The workflow decides: it resubmits (bounded) unless the job already reported its result.
-          return { submissionId: input.submissionId, status: 'MISSING', error: `Ray job ${input.submissionId} is unknown to the cluster`, lost: true };
+          return {
+            submissionId: input.submissionId,
+            status: 'MISSING',
+            error: `Ray job ${input.submissionId} is unknown to the cluster`,
+            lost: true,
+          };
         }
         ctx.heartbeat({ status: info.status });
         if (TERMINAL_STATES.has(info.status)) {
           if (info.status === 'SUCCEEDED') return { submissionId: input.submissionId, status: info.status };
           const logs = await ray.logs(input.submissionId);
-          return { submissionId: input.submissionId, status: info.status, error: jobErrorMessage(info, logs), lost: endedByInfrastructure(info) };
+          return {
+            submissionId: input.submissionId,
+            status: info.status,
+            error: jobErrorMessage(info, logs),
+            lost: endedByInfrastructure(info),
+          };
         }
         // Rejects with CancelledFailure when the workflow cancels us (delivered through the heartbeat).
         await ctx.sleep(pollIntervalMs);

@@ -15,7 +15,14 @@ export function createTrainActivities({ db }: { db: Kysely<Database> }) {
         snapshotId: r.snapshot_id,
         chosenAlgorithm: r.algorithm,
         modelClass: r.model_class,
-        metrics: { ...r.metrics, baseline: r.baseline, leaderboard: r.leaderboard, rows: r.rows, class_labels: r.class_labels, duration_seconds: r.duration_seconds },
+        metrics: {
+          ...r.metrics,
+          baseline: r.baseline,
+          leaderboard: r.leaderboard,
+          rows: r.rows,
+          class_labels: r.class_labels,
+          duration_seconds: r.duration_seconds,
+        },
         accuracy: headline,
         preprocess: r.preprocess,
         artifact: { ...r.artifact, features: r.features },
@@ -26,7 +33,13 @@ export function createTrainActivities({ db }: { db: Kysely<Database> }) {
     async recordTrainingStatus(input: { trainingId: number; status: string; error?: string | null }): Promise<void> {
       await setTrainingStatus(db, input.trainingId, { status: input.status, error: input.error ?? null });
     },
-    async recordShap(input: { trainingId: number; status: string; workflowId?: string; result?: Record<string, number> | null; error?: string | null }) {
+    async recordShap(input: {
+      trainingId: number;
+      status: string;
+      workflowId?: string;
+      result?: Record<string, number> | null;
+      error?: string | null;
+    }) {
       await setShap(db, input.trainingId, { status: input.status, workflowId: input.workflowId, result: input.result, error: input.error });
     },
   };

@@ -38,7 +38,16 @@ export function createApp(deps: AppDeps) {
     if (body) await body;
     await next();
     if (accessLog) {
-      deps.log.info({ reqId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+      deps.log.info(
+        {
+          reqId: c.var.requestId,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
     }
   });
 
@@ -59,7 +68,10 @@ export function createApp(deps: AppDeps) {
     const err = down ? dependencyUnavailable(down) : original;
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-      return c.json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, request_id }, err.status);
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) }, request_id },
+        err.status,
+      );
     }
     if (err instanceof HTTPException) {
       // Hono's own: malformed JSON, body limits, ...

@@ -36,7 +36,18 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const userLists = new UserListCache(db, changeFeed.topic(IDENTITY_CHANNEL));
   const templateLists = new TemplateListCache(db, changeFeed.topic(TEMPLATES_CHANNEL));
   return {
-    config, db, temporal, s3, ray, catalog, serving, log, changeFeed, auth, userLists, templateLists,
+    config,
+    db,
+    temporal,
+    s3,
+    ray,
+    catalog,
+    serving,
+    log,
+    changeFeed,
+    auth,
+    userLists,
+    templateLists,
     async close() {
       await serving.close(); // first: it writes its last counts to the database
       auth.close();

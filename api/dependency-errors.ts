@@ -12,8 +12,27 @@ export const RETRY_AFTER_SECONDS = 5;
 
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_SOCKET']);
-const S3_UNAVAILABLE_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'NetworkingError', 'ServiceUnavailable', 'SlowDown', 'InternalError']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
+const S3_UNAVAILABLE_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'NetworkingError',
+  'ServiceUnavailable',
+  'SlowDown',
+  'InternalError',
+]);
 
 /** The error and its causes, outermost first (bounded: a cyclic cause chain must not loop). */
 function* chain(err: unknown): Generator<unknown> {
@@ -47,4 +66,6 @@ export function unavailableDependency(err: unknown): string | undefined {
 }
 
 export const dependencyUnavailable = (which: string) =>
-  new HttpError(503, 'dependency_unavailable', `${which} is unavailable; retry shortly`, undefined, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  new HttpError(503, 'dependency_unavailable', `${which} is unavailable; retry shortly`, undefined, {
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+  });

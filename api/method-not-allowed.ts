@@ -47,10 +47,16 @@ export function notFoundOrNotAllowed(allowedFor: (path: string) => string[]) {
     if (allowed.length && !allowed.includes(c.req.method)) {
       c.header('Allow', allowed.join(', '));
       return c.json(
-        { error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}` }, request_id: c.var.requestId },
+        {
+          error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}` },
+          request_id: c.var.requestId,
+        },
         405,
       );
     }
-    return c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId }, 404);
+    return c.json(
+      { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId },
+      404,
+    );
   };
 }

@@ -8,7 +8,12 @@ export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
     const where = result.target ? ` (${result.target})` : '';
-    throw new HttpError(422, 'validation_error', `Invalid request${where}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, issues);
+    throw new HttpError(
+      422,
+      'validation_error',
+      `Invalid request${where}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
 };
 

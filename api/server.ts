@@ -15,7 +15,9 @@ installLastResortHandlers(log);
 const pgFix = `Check that Postgres is running and reachable at DATABASE_URL (${redact(config.postgres.url)}); the API can be restarted once it is.`;
 const deps = await buildDeps(config, log);
 await startupStep(log, 'applying database migrations', pgFix, () => migrateToLatest(deps.db));
-const boot = await startupStep(log, 'bootstrapping identity (tenant, roles, administrator)', pgFix, () => bootstrapIdentity(deps.db, config));
+const boot = await startupStep(log, 'bootstrapping identity (tenant, roles, administrator)', pgFix, () =>
+  bootstrapIdentity(deps.db, config),
+);
 if (boot.createdAdmin) log.info({ username: config.auth.adminUsername, tenantId: boot.tenantId }, 'created the platform administrator');
 const app = createApp(deps);
 

@@ -16,15 +16,17 @@ export async function benchHealth(ctx: BenchContext): Promise<BenchResult[]> {
     await load(`${ctx.baseUrl}/api/v1/utils/health-check/`, { seconds: 2 });
     const baseline = await load(`http://127.0.0.1:${port}/`, { seconds: ctx.seconds });
     const api = await load(`${ctx.baseUrl}/api/v1/utils/health-check/`, { seconds: ctx.seconds });
-    return [{
-      name: 'health-check req/s vs bare node:http',
-      value: Math.round(api.rps),
-      unit: 'req/s',
-      baseline: Math.round(baseline.rps),
-      ratio: api.rps / baseline.rps,
-      target: '>= 0.75',
-      note: `p50 ${api.p50} ms, p99 ${api.p99} ms (bare: ${baseline.p50}/${baseline.p99}); errors ${api.errors + api.non2xx}`,
-    }];
+    return [
+      {
+        name: 'health-check req/s vs bare node:http',
+        value: Math.round(api.rps),
+        unit: 'req/s',
+        baseline: Math.round(baseline.rps),
+        ratio: api.rps / baseline.rps,
+        target: '>= 0.75',
+        note: `p50 ${api.p50} ms, p99 ${api.p99} ms (bare: ${baseline.p50}/${baseline.p99}); errors ${api.errors + api.non2xx}`,
+      },
+    ];
   } finally {
     bare.kill();
   }

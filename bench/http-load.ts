@@ -9,7 +9,10 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(url: string, opts: { seconds: number; connections?: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { seconds: number; connections?: number; headers?: Record<string, string>; method?: string; body?: string },
+): Promise<LoadResult> {
   const r = await autocannon({
     url,
     connections: opts.connections ?? 32,

@@ -31,7 +31,10 @@ async function writeCsv(file: string, n: number, withTarget: boolean): Promise<v
   const out = createWriteStream(file, { highWaterMark: 4 << 20 });
   out.write('cid,age,tenure,plan,active,churn\n');
   let s = 12345;
-  const u = () => ((s = (s * 1103515245 + 12345) >>> 0) / 4294967296);
+  const u = () => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return s / 4294967296;
+  };
   for (let i = 0; i < n; ) {
     const lines: string[] = [];
     for (let k = 0; k < 20_000 && i < n; k++, i++) {
@@ -39,8 +42,15 @@ async function writeCsv(file: string, n: number, withTarget: boolean): Promise<v
       const tenure = Math.floor(48 * u());
       const plan = PLANS[Math.floor(3 * u())]!;
       const active = u() < 0.5;
-      const z = (age - 45) / 12 + (tenure - 24) / 12 + (plan === 'pro' ? 1 : plan === 'plus' ? 0.2 : -0.8) + (active ? 0.3 : -0.3) + 0.5 * (u() - 0.5);
-      lines.push(`c${i},${i % 17 === 0 ? '' : age.toFixed(2)},${tenure},${i % 13 === 0 ? '' : plan},${active},${withTarget ? z > 0 : ''}\n`);
+      const z =
+        (age - 45) / 12 +
+        (tenure - 24) / 12 +
+        (plan === 'pro' ? 1 : plan === 'plus' ? 0.2 : -0.8) +
+        (active ? 0.3 : -0.3) +
+        0.5 * (u() - 0.5);
+      lines.push(
+        `c${i},${i % 17 === 0 ? '' : age.toFixed(2)},${tenure},${i % 13 === 0 ? '' : plan},${active},${withTarget ? z > 0 : ''}\n`,
+      );
     }
     if (!out.write(lines.join(''))) await once(out, 'drain');
   }
@@ -78,11 +88,17 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
   const trainFile = path.join(os.tmpdir(), `dataml-bench-train-${process.pid}.csv`);
   const scoreFile = path.join(os.tmpdir(), `dataml-bench-score-${process.pid}.csv`);
   try {
-    const tpl = await api('/api/v1/template/', { method: 'POST', json: { template_name: `bench-inf-${Date.now()}`, template_schema: TEMPLATE } });
+    const tpl = await api('/api/v1/template/', {
+      method: 'POST',
+      json: { template_name: `bench-inf-${Date.now()}`, template_schema: TEMPLATE },
+    });
     const upload = async (file: string, usage: 't' | 'p') => {
       const form = new FormData();
       form.append('files', new Blob([await import('node:fs/promises').then((f) => f.readFile(file))], { type: 'text/csv' }), 'rows.csv');
-      const up = await api(`/api/v1/dataset/upload?dataset_name=bench-${usage}-${Date.now()}&usage=${usage}&template_id=${tpl.id}`, { method: 'POST', body: form });
+      const up = await api(`/api/v1/dataset/upload?dataset_name=bench-${usage}-${Date.now()}&usage=${usage}&template_id=${tpl.id}`, {
+        method: 'POST',
+        body: form,
+      });
       await poll(`dataset ${up.dataset_id}`, async () => {
         const files = (await api(`/api/v1/files/list?dataset_id=${up.dataset_id}`)).data as Array<{ status: string }>;
         if (files.some((f) => ['uploaded', 'validating'].includes(f.status))) return undefined;
@@ -97,21 +113,34 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
     const training = await api('/api/v1/train/', {
       method: 'POST',
       json: {
-        dataset_id: trainDataset, predictor_name: `bench_churn_${Date.now()}`, domain: 'Churn', problem_type: 'Classification', algorithm: 'xgboost',
-        columns: [{ column_name: 'cid', data_type: 'String', attribute_name: 'Id' }, { column_name: 'churn', data_type: 'Boolean', attribute_name: 'Target' }],
+        dataset_id: trainDataset,
+        predictor_name: `bench_churn_${Date.now()}`,
+        domain: 'Churn',
+        problem_type: 'Classification',
+        algorithm: 'xgboost',
+        columns: [
+          { column_name: 'cid', data_type: 'String', attribute_name: 'Id' },
+          { column_name: 'churn', data_type: 'Boolean', attribute_name: 'Target' },
+        ],
       },
     });
     const scoreDataset = upload(scoreFile, 'p'); // validates while the model trains
     const model = await poll('training', async () => {
       const row = ((await api('/api/v1/train/list')).data as any[]).find((x) => x.id === training.id);
-      if (row?.training_status === 'Failed' || row?.training_status === 'Cancelled') throw new Error(`bench training ${row.training_status}: ${row.error}`);
+      if (row?.training_status === 'Failed' || row?.training_status === 'Cancelled')
+        throw new Error(`bench training ${row.training_status}: ${row.error}`);
       return row?.training_status === 'Completed' ? row : undefined;
     });
 
     // --- real-time over HTTP ---
     const health = `${ctx.baseUrl}/api/v1/utils/health-check/`;
     const url = `${ctx.baseUrl}/api/v1/inference/`;
-    const body = JSON.stringify({ train_id: model.id, preprocess_id: model.preprocess_id, target: 'churn', features: { age: 41.5, tenure: 12, plan: 'pro', active: true } });
+    const body = JSON.stringify({
+      train_id: model.id,
+      preprocess_id: model.preprocess_id,
+      target: 'churn',
+      features: { age: 41.5, tenure: 12, plan: 'pro', active: true },
+    });
     const post = { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body };
     await api('/api/v1/inference/', { method: 'POST', json: JSON.parse(body) }); // loads the ONNX session
     await load(health, { seconds: 2 });
@@ -126,7 +155,9 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
     const p50 = Math.max(p1.p50, p2.p50);
     const p99 = Math.max(p1.p99, p2.p99);
     const errors = p1.errors + p2.errors + p1.non2xx + p2.non2xx;
-    console.log(`[bench] inference real-time: p50 ${p1.p50}/${p2.p50} ms, p99 ${p1.p99}/${p2.p99} ms, ${Math.round(rps)} req/s vs health ${Math.round(healthRps)}, errors ${errors}`);
+    console.log(
+      `[bench] inference real-time: p50 ${p1.p50}/${p2.p50} ms, p99 ${p1.p99}/${p2.p99} ms, ${Math.round(rps)} req/s vs health ${Math.round(healthRps)}, errors ${errors}`,
+    );
 
     // --- batch ---
     const datasetId = await scoreDataset;
@@ -140,10 +171,18 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
     const e2e = (performance.now() - t0) / 1000;
     if (result.no_of_records !== rows) throw new Error(`predicted ${result.no_of_records} rows, expected ${rows}`);
     // The workflow records its result in `jobs` just after the prediction row is marked completed.
-    const jr = await poll('the batch job record', async () => {
-      const job = await db.selectFrom('jobs').select(['result']).where('workflow_id', '=', `batch-predict-${started.prediction_id}`).executeTakeFirst();
-      return (job?.result as { duration_seconds: number; predict_seconds: number } | null) ?? undefined;
-    }, 60_000);
+    const jr = await poll(
+      'the batch job record',
+      async () => {
+        const job = await db
+          .selectFrom('jobs')
+          .select(['result'])
+          .where('workflow_id', '=', `batch-predict-${started.prediction_id}`)
+          .executeTakeFirst();
+        return (job?.result as { duration_seconds: number; predict_seconds: number } | null) ?? undefined;
+      },
+      60_000,
+    );
     const modelKey = `tenants/${model.tenant_id}/models/${model.id}/v1/model.joblib`;
     const base = spawnSync(path.join(ROOT, 'ml/.venv/bin/python'), [path.join(ROOT, 'bench/predict_baseline.py'), modelKey, scoreFile], {
       cwd: path.join(ROOT, 'ml'),
@@ -164,7 +203,14 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
         target: '<= 5',
         note: `ONNX in-process (onnxruntime-node); halves ${p1.p50}/${p2.p50} ms; errors ${errors}`,
       },
-      { name: 'real-time prediction p99 (32 conns, authenticated)', value: p99, unit: 'ms', baseline: Math.max(h1.p99, h2.p99), ratio: p99, target: '<= 25' },
+      {
+        name: 'real-time prediction p99 (32 conns, authenticated)',
+        value: p99,
+        unit: 'ms',
+        baseline: Math.max(h1.p99, h2.p99),
+        ratio: p99,
+        target: '<= 25',
+      },
       {
         name: 'real-time prediction req/s vs health-check',
         value: Math.round(rps),

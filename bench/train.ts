@@ -47,17 +47,27 @@ export async function benchTrain(ctx: BenchContext): Promise<BenchResult[]> {
     const api = async (p: string, init: RequestInit & { json?: unknown } = {}) => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       if (init.json !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${ctx.baseUrl}${p}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+      const res = await fetch(`${ctx.baseUrl}${p}`, {
+        ...init,
+        headers,
+        body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+      });
       return (await res.json()) as any;
     };
     const csv = customersCsv(ROWS, 21);
     const file = path.join(dir, 'customers.csv');
     writeFileSync(file, csv);
     const suffix = Date.now().toString(36);
-    const tpl = await api('/api/v1/template/', { method: 'POST', json: { template_name: `bench_train_${suffix}`, template_schema: TEMPLATE } });
+    const tpl = await api('/api/v1/template/', {
+      method: 'POST',
+      json: { template_name: `bench_train_${suffix}`, template_schema: TEMPLATE },
+    });
     const form = new FormData();
     form.append('files', new Blob([csv], { type: 'text/csv' }), 'customers.csv');
-    const up = await api(`/api/v1/dataset/upload?dataset_name=bench_train_${suffix}&usage=t&template_id=${tpl.id}`, { method: 'POST', body: form });
+    const up = await api(`/api/v1/dataset/upload?dataset_name=bench_train_${suffix}&usage=t&template_id=${tpl.id}`, {
+      method: 'POST',
+      body: form,
+    });
     for (;;) {
       const d = ((await api('/api/v1/dataset/list')).data as any[]).find((x) => x.id === up.dataset_id);
       if (d?.is_valid === true) break;
@@ -69,7 +79,14 @@ export async function benchTrain(ctx: BenchContext): Promise<BenchResult[]> {
     const t0 = performance.now();
     const tr = await api('/api/v1/train/', {
       method: 'POST',
-      json: { dataset_id: up.dataset_id, predictor_name: `bench_${suffix}`, domain: 'Churn', problem_type: 'Classification', algorithm: 'xgboost', columns: roles('churn', ['segment', 'spend', 'const_flag']) },
+      json: {
+        dataset_id: up.dataset_id,
+        predictor_name: `bench_${suffix}`,
+        domain: 'Churn',
+        problem_type: 'Classification',
+        algorithm: 'xgboost',
+        columns: roles('churn', ['segment', 'spend', 'const_flag']),
+      },
     });
     let row: any;
     for (;;) {
@@ -92,7 +109,8 @@ export async function benchTrain(ctx: BenchContext): Promise<BenchResult[]> {
         baseline: Number(plain.toFixed(2)),
         ratio: e2e / plain,
         target: '<= 1.3',
-        note: `Ray job start cost on its own ${rayCost.toFixed(2)} s; without it ${((e2e - rayCost) / plain).toFixed(2)}x. ` +
+        note:
+          `Ray job start cost on its own ${rayCost.toFixed(2)} s; without it ${((e2e - rayCost) / plain).toFixed(2)}x. ` +
           `End to end includes the workflow, reading Iceberg, the pipeline, evaluation, ONNX export and check, S3 upload. accuracy ${summary.model_summary.accuracy?.toFixed(3)}`,
       },
       {

@@ -71,21 +71,32 @@ function rssKb(pid: number): { rss: number; hwm: number } {
  * would: fetch with a ReadableStream body costs this process several CPU seconds per GB on the same two
  * cores the platform is measured on.
  */
-function postMultipartFile(url: string, headers: Record<string, string>, file: string, name: string): Promise<{ status: number; body: string }> {
+function postMultipartFile(
+  url: string,
+  headers: Record<string, string>,
+  file: string,
+  name: string,
+): Promise<{ status: number; body: string }> {
   const boundary = `----dataml${Date.now().toString(16)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const length = head.length + statSync(file).size + tail.length;
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.write(head);
     const data = createReadStream(file, { highWaterMark: 1 * MB });
@@ -103,14 +114,23 @@ async function validateJobTiming(t0: number, done: number): Promise<string> {
   const config = loadConfig(process.env);
   const origin = Date.now() - performance.now();
   try {
-    const jobs = (await (await fetch(`${config.ray.address}/api/jobs/`)).json()) as { submission_id: string; entrypoint: string; start_time: number; end_time: number | null }[];
-    const job = jobs.filter((j) => j.entrypoint.includes('jobs.validate') && j.start_time >= origin + t0).sort((a, b) => b.start_time - a.start_time)[0];
+    const jobs = (await (await fetch(`${config.ray.address}/api/jobs/`)).json()) as {
+      submission_id: string;
+      entrypoint: string;
+      start_time: number;
+      end_time: number | null;
+    }[];
+    const job = jobs
+      .filter((j) => j.entrypoint.includes('jobs.validate') && j.start_time >= origin + t0)
+      .sort((a, b) => b.start_time - a.start_time)[0];
     if (!job?.end_time) return 'validate job: not found';
     const logs = ((await (await fetch(`${config.ray.address}/api/jobs/${job.submission_id}/logs`)).json()) as { logs: string }).logs;
     const phases = /timing: (.*)/.exec(logs)?.[1] ?? 'no phase times';
     const s = (ms: number) => (ms / 1000).toFixed(1);
-    return `validate job: starts ${s(job.start_time - origin - t0)} s after the upload began, runs ${s(job.end_time - job.start_time)} s (${phases}), ` +
-      `seen done ${s(done - (job.end_time - origin))} s later`;
+    return (
+      `validate job: starts ${s(job.start_time - origin - t0)} s after the upload began, runs ${s(job.end_time - job.start_time)} s (${phases}), ` +
+      `seen done ${s(done - (job.end_time - origin))} s later`
+    );
   } catch (err) {
     return `validate job timing unavailable: ${(err as Error).message}`;
   }
@@ -149,7 +169,10 @@ export async function benchUpload(ctx: BenchContext): Promise<BenchResult[]> {
     const t0 = performance.now();
     const res = await postMultipartFile(
       `${ctx.baseUrl}/api/v1/dataset/upload?dataset_name=bench-${Date.now()}&usage=t&template_id=${templateId}`,
-      auth, file, 'bench.csv');
+      auth,
+      file,
+      'bench.csv',
+    );
     const uploaded = performance.now();
     const clientCpu = process.cpuUsage(cpu0.client);
     const uploadCpu = `upload CPU: API ${(cpuSeconds(ctx.apiPid) - cpu0.api).toFixed(1)} s, this client ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s`;

@@ -1,5 +1,5 @@
 // What every command gets: the output mode and a signed-in SDK client for the chosen API URL.
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { ApiError, DatamlClient } from '../clients/ts/src/index.js';
 import { readCredentials, saveSession } from './credentials.js';
 import { authError, CliError, EXIT, usageError } from './errors.js';

@@ -40,7 +40,7 @@ async function writeCredentials(data: CredentialsFile): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = credentialsPath();
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 });
+  await writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
   await chmod(tmp, 0o600); // in case the file existed with other bits
   await rename(tmp, file);
 }

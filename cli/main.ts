@@ -42,7 +42,10 @@ try {
   } else {
     const { code, message, details } = describeError(err);
     const json = process.argv.includes('--json');
-    if (json && !jsonAlreadyWritten()) process.stdout.write(JSON.stringify({ error: { message, exit_code: code, ...(details !== undefined ? { details } : {}) } }, null, 2) + '\n');
+    if (json && !jsonAlreadyWritten())
+      process.stdout.write(
+        `${JSON.stringify({ error: { message, exit_code: code, ...(details !== undefined ? { details } : {}) } }, null, 2)}\n`,
+      );
     process.stderr.write(`dataml: ${message}\n`);
     if (process.env.DATAML_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     process.exitCode = code;

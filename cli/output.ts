@@ -8,7 +8,7 @@ let jsonWritten = false;
 /** --json output: one document per run (a failed job's document is the output; its error goes to stderr). */
 export function printJson(value: unknown): void {
   jsonWritten = true;
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 export const jsonAlreadyWritten = () => jsonWritten;
@@ -29,7 +29,7 @@ export function printTable(rows: Array<Record<string, unknown>>, columns?: strin
   }
   const table = new Table({ head: cols, style: { head: [], border: [] } });
   for (const r of rows) table.push(cols.map((c) => cell(r[c])));
-  process.stdout.write(table.toString() + '\n');
+  process.stdout.write(`${table.toString()}\n`);
 }
 
 /** key: value lines. */
@@ -44,7 +44,13 @@ const bytes = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MiB`
 export function uploadBar(enabled: boolean) {
   if (!enabled) return { update: (_p: UploadProgress) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: 'upload   [{bar}] {percentage}% {sentH}/{totalH} {file}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000, hideCursor: true },
+    {
+      format: 'upload   [{bar}] {percentage}% {sentH}/{totalH} {file}',
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -67,7 +73,13 @@ export function uploadBar(enabled: boolean) {
 export function jobBar(enabled: boolean, label: string) {
   if (!enabled) return { update: (_j: Job) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label.padEnd(8)} [{bar}] {pct} {status} {phase} {elapsed}s`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000, hideCursor: true },
+    {
+      format: `${label.padEnd(8)} [{bar}] {pct} {status} {phase} {elapsed}s`,
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

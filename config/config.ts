@@ -15,7 +15,11 @@ export const ConfigSchema = z.object({
     host: z.string().default('127.0.0.1'),
     port: z.coerce.number().int().min(0).max(65535).default(8000),
     publicUrl: z.string().default('http://127.0.0.1:8000'),
-    uploadMaxBytes: z.coerce.number().int().positive().default(10 * 1024 ** 3),
+    uploadMaxBytes: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 ** 3),
   }),
 
   postgres: z.object({ url: z.string().default('postgres://dataml:dataml@127.0.0.1:55432/dataml') }),
@@ -63,8 +67,16 @@ export const ConfigSchema = z.object({
 
   auth: z.object({
     jwtSecret: z.string().optional(),
-    accessTokenTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
-    refreshTokenTtlSeconds: z.coerce.number().int().positive().default(14 * 24 * 3600),
+    accessTokenTtlSeconds: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15 * 60),
+    refreshTokenTtlSeconds: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(14 * 24 * 3600),
     adminUsername: z.string().default('admin'),
     adminPassword: z.string().default('admin123'),
     adminEmail: z.string().default('admin@dataml.local'),

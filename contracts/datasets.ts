@@ -118,9 +118,7 @@ export type GetDatasetByIdResponse = z.infer<typeof GetDatasetByIdResponse>;
 export const ViewDatasetQuery = PageQuery.extend({ dataset_id: DatasetIdQueryField });
 export type ViewDatasetQuery = z.infer<typeof ViewDatasetQuery>;
 
-export const ViewDatasetResponse = z
-  .object({ preview: z.array(z.record(z.string(), CellValue)) })
-  .openapi('ViewDatasetResponse');
+export const ViewDatasetResponse = z.object({ preview: z.array(z.record(z.string(), CellValue)) }).openapi('ViewDatasetResponse');
 export type ViewDatasetResponse = z.infer<typeof ViewDatasetResponse>;
 
 // 6.7 Generate Statistics

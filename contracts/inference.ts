@@ -45,9 +45,7 @@ export type FormBasedPredictionQuery = z.infer<typeof FormBasedPredictionQuery>;
 export const FormBasedPredictionResponse = z
   .object({
     id: IntId,
-    headers: z.array(
-      z.object({ column_name: z.string(), data_type: TemplateDataType, default_value: z.string().nullable() }),
-    ),
+    headers: z.array(z.object({ column_name: z.string(), data_type: TemplateDataType, default_value: z.string().nullable() })),
     target: z.string(),
     preprocess_id: IntId,
   })
@@ -144,7 +142,5 @@ export const PredictionRecord = z
   .openapi('PredictionRecord');
 export type PredictionRecord = z.infer<typeof PredictionRecord>;
 
-export const ListPredictionsResponse = z
-  .object({ data: z.array(PredictionRecord) })
-  .openapi('ListPredictionsResponse');
+export const ListPredictionsResponse = z.object({ data: z.array(PredictionRecord) }).openapi('ListPredictionsResponse');
 export type ListPredictionsResponse = z.infer<typeof ListPredictionsResponse>;

@@ -5,7 +5,16 @@ import { JobStatus, Timestamp } from './common.js';
 // live phase of a running one, so that clients show progress without talking to Temporal themselves.
 
 /** Kinds of job workflows (workflows/*.ts `withJobRecord`); listed for filtering, free-form in responses. */
-export const JOB_KINDS = ['upload_validate', 'statistics', 'datalake_column_stats', 'lake_cleanup', 'train', 'shap', 'batch_predict', 'lake_probe'] as const;
+export const JOB_KINDS = [
+  'upload_validate',
+  'statistics',
+  'datalake_column_stats',
+  'lake_cleanup',
+  'train',
+  'shap',
+  'batch_predict',
+  'lake_probe',
+] as const;
 
 /** Workflow ids are the readable ids the API starts jobs with (`train-42`, `upload-validate-7-12`, …). */
 const WorkflowId = z
@@ -26,7 +35,12 @@ export const ListJobsQuery = z.object({
   kind: z.enum(JOB_KINDS).optional().openapi({ example: 'train' }),
   status: JobStatus.optional(),
   // Named `resource`, not `resource_id`: a filter, not a resource the caller must own (an unknown one lists nothing).
-  resource: z.string().min(1).max(200).optional().openapi({ description: "Only jobs on this resource (`resource_id`: training id, dataset id, …)", example: '42' }),
+  resource: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Only jobs on this resource (`resource_id`: training id, dataset id, …)', example: '42' }),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuery>;
 

@@ -9,9 +9,7 @@ export const CreateRoleBody = z
   .openapi('CreateRoleBody');
 export type CreateRoleBody = z.infer<typeof CreateRoleBody>;
 
-export const RoleResponse = z
-  .object({ id: IntId, tenant_id: TenantId, name: z.string() })
-  .openapi('RoleResponse');
+export const RoleResponse = z.object({ id: IntId, tenant_id: TenantId, name: z.string() }).openapi('RoleResponse');
 export type RoleResponse = z.infer<typeof RoleResponse>;
 
 export const CreateRoleResponse = RoleResponse.openapi('CreateRoleResponse');
@@ -23,9 +21,7 @@ export const CreatePermissionBody = z
   .openapi('CreatePermissionBody');
 export type CreatePermissionBody = z.infer<typeof CreatePermissionBody>;
 
-export const PermissionResponse = z
-  .object({ id: IntId, name: z.string(), tenant_id: TenantId })
-  .openapi('PermissionResponse');
+export const PermissionResponse = z.object({ id: IntId, name: z.string(), tenant_id: TenantId }).openapi('PermissionResponse');
 export type PermissionResponse = z.infer<typeof PermissionResponse>;
 
 export const CreatePermissionResponse = PermissionResponse.openapi('CreatePermissionResponse');
@@ -52,10 +48,7 @@ export const RoleIdParams = z.object({
 export type RoleIdParams = z.infer<typeof RoleIdParams>;
 
 export const AttachRolePermissionsBody = z
-  .union([
-    z.strictObject({ permission_ids: z.array(IntId).min(1) }),
-    z.strictObject({ permission_names: z.array(RbacName).min(1) }),
-  ])
+  .union([z.strictObject({ permission_ids: z.array(IntId).min(1) }), z.strictObject({ permission_names: z.array(RbacName).min(1) })])
   .openapi('AttachRolePermissionsBody');
 export type AttachRolePermissionsBody = z.infer<typeof AttachRolePermissionsBody>;
 
@@ -72,17 +65,12 @@ export const RbacUserIdParams = z.object({
 export type RbacUserIdParams = z.infer<typeof RbacUserIdParams>;
 
 export const AssignUserRolesBody = z
-  .union([
-    z.strictObject({ role_ids: z.array(IntId).min(1) }),
-    z.strictObject({ role_names: z.array(RbacName).min(1) }),
-  ])
+  .union([z.strictObject({ role_ids: z.array(IntId).min(1) }), z.strictObject({ role_names: z.array(RbacName).min(1) })])
   .openapi('AssignUserRolesBody');
 export type AssignUserRolesBody = z.infer<typeof AssignUserRolesBody>;
 
 /** All roles a user holds (after the change, for the POST). */
-export const UserRolesResponse = z
-  .object({ user_id: IntId, roles: z.array(RoleResponse) })
-  .openapi('UserRolesResponse');
+export const UserRolesResponse = z.object({ user_id: IntId, roles: z.array(RoleResponse) }).openapi('UserRolesResponse');
 export type UserRolesResponse = z.infer<typeof UserRolesResponse>;
 
 export const AssignUserRolesResponse = UserRolesResponse.openapi('AssignUserRolesResponse');

@@ -33,8 +33,7 @@ export function checkDefaultValue(dataType: TemplateDataType, value: string | nu
       return isCalendarDate(v) ? null : `"${value}" is not a Date (YYYY-MM-DD)`;
     case 'DateTime': {
       const m = DATETIME.exec(v);
-      const ok =
-        m !== null && isCalendarDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60;
+      const ok = m !== null && isCalendarDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60;
       return ok ? null : `"${value}" is not a DateTime (ISO 8601, e.g. 2025-09-18T10:00:00Z)`;
     }
     default: {

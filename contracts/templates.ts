@@ -86,9 +86,7 @@ export const TemplateIdParams = z.object({
 });
 export type TemplateIdParams = z.infer<typeof TemplateIdParams>;
 
-export const GetTemplateResponse = TemplateSummary.extend({ template_schema: z.array(TemplateColumn) }).openapi(
-  'GetTemplateResponse',
-);
+export const GetTemplateResponse = TemplateSummary.extend({ template_schema: z.array(TemplateColumn) }).openapi('GetTemplateResponse');
 export type GetTemplateResponse = z.infer<typeof GetTemplateResponse>;
 
 // 5.4 Update Template (template_schema omitted = columns unchanged, only the name changes)

@@ -9,10 +9,15 @@ export const TrainJobInput = z.object({
   /** Iceberg identifier `silver.<table>`. */
   table: z.string(),
   /** A pinned snapshot (retrain of the same inputs); absent = the current one, checked against fileSnapshotIds. */
-  snapshotId: z.string().regex(/^-?\d+$/).optional(),
+  snapshotId: z
+    .string()
+    .regex(/^-?\d+$/)
+    .optional(),
   fileSnapshotIds: z.array(z.string()),
   templateVersion: z.number().int().nullable(),
-  template: z.array(z.object({ column_name: z.string(), data_type: z.string(), default_value: z.string().nullable(), nullable: z.boolean() })),
+  template: z.array(
+    z.object({ column_name: z.string(), data_type: z.string(), default_value: z.string().nullable(), nullable: z.boolean() }),
+  ),
   problemType: z.enum(['Classification', 'Regression', 'Forecast']),
   algorithm: z.string(),
   columns: z.array(z.object({ column_name: z.string(), data_type: z.string(), attribute_name: z.string() })),

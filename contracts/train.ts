@@ -40,7 +40,13 @@ export const TARGET_TYPES = {
 // lower-case name; "random forest"/"random-forest" are accepted too.
 export const Algorithm = z
   .preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/[\s-]+/g, '_') : v),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_')
+        : v,
     z.enum(ALGORITHMS),
   )
   .openapi({ example: 'xgboost' });
@@ -86,8 +92,7 @@ export const CreateTrainingBody = z
     const count = (a: ColumnAttribute) => body.columns.filter((c) => c.attribute_name === a).length;
     if (count('Target') !== 1)
       ctx.addIssue({ code: 'custom', path: ['columns'], message: 'exactly one column must have attribute_name "Target"' });
-    if (count('Id') > 1)
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'at most one column may have attribute_name "Id"' });
+    if (count('Id') > 1) ctx.addIssue({ code: 'custom', path: ['columns'], message: 'at most one column may have attribute_name "Id"' });
     const times = count('Time');
     if (body.problem_type === 'Forecast' && times !== 1)
       ctx.addIssue({ code: 'custom', path: ['columns'], message: 'Forecast needs exactly one column with attribute_name "Time"' });
@@ -218,9 +223,7 @@ export const TrainIdParams = z.object({
 });
 export type TrainIdParams = z.infer<typeof TrainIdParams>;
 
-export const DownloadTrainingSchemaResponse = z
-  .object({ schema: z.array(ColumnSpec) })
-  .openapi('DownloadTrainingSchemaResponse');
+export const DownloadTrainingSchemaResponse = z.object({ schema: z.array(ColumnSpec) }).openapi('DownloadTrainingSchemaResponse');
 export type DownloadTrainingSchemaResponse = z.infer<typeof DownloadTrainingSchemaResponse>;
 
 // 8.9 View Feature Importance / 8.10 Generate / 10.5 Model Summary

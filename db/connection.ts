@@ -54,9 +54,19 @@ class TaggedPool extends pg.Pool {
 // SQLSTATEs of a server that is going away or not there yet: connection exceptions (class 08),
 // admin/crash shutdown, "the database system is starting up / shutting down", too many connections.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // pg and pg-pool raise these as plain Errors, without a code.
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection timed out/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection timed out/i;
 
 /** True when `err` came from Postgres and says that the server is unreachable, not that the query was wrong. */
 export function isPostgresUnavailable(err: unknown): boolean {

@@ -34,7 +34,10 @@ export const RAY_REQUEST_TIMEOUT_MS = 30_000;
 /** Ray's dashboard did not answer (down, restarting, or slower than the timeout): retry later. */
 export class RayUnavailableError extends Error {
   constructor(url: string, cause: unknown) {
-    super(`Ray API ${url}: ${(cause as Error)?.name === 'TimeoutError' ? `no answer in ${RAY_REQUEST_TIMEOUT_MS / 1000} s` : ((cause as Error)?.message ?? cause)}`, { cause });
+    super(
+      `Ray API ${url}: ${(cause as Error)?.name === 'TimeoutError' ? `no answer in ${RAY_REQUEST_TIMEOUT_MS / 1000} s` : ((cause as Error)?.message ?? cause)}`,
+      { cause },
+    );
   }
 }
 
@@ -47,16 +50,20 @@ async function plainFetch(url: string, init: { method?: string; headers?: Record
   const request = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise<{ status: number; ok: boolean; text(): Promise<string>; json(): Promise<unknown> }>((resolve, reject) => {
     const fail = (err: unknown) => reject(new RayUnavailableError(url, err));
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, signal: AbortSignal.timeout(RAY_REQUEST_TIMEOUT_MS) }, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        resolve({ status, ok: status >= 200 && status < 300, text: async () => text, json: async () => JSON.parse(text) });
-      });
-      res.on('error', fail);
-    });
+    const req = request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, signal: AbortSignal.timeout(RAY_REQUEST_TIMEOUT_MS) },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          resolve({ status, ok: status >= 200 && status < 300, text: async () => text, json: async () => JSON.parse(text) });
+        });
+        res.on('error', fail);
+      },
+    );
     req.on('error', (err) => fail(err.name === 'AbortError' && err.cause ? err.cause : err));
     if (init.body) req.write(init.body);
     req.end();
@@ -64,7 +71,10 @@ async function plainFetch(url: string, init: { method?: string; headers?: Record
 }
 
 export class RayJobsClient {
-  constructor(private readonly baseUrl: string, private readonly fetchImpl = plainFetch) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetchImpl = plainFetch,
+  ) {}
 
   async get(submissionId: string): Promise<RayJobInfo | null> {
     const res = await this.fetchImpl(`${this.baseUrl}/api/jobs/${encodeURIComponent(submissionId)}`);
@@ -126,7 +136,9 @@ export class RayJobsClient {
   async nodeMemoryBytes(): Promise<number[]> {
     const res = await this.fetchImpl(`${this.baseUrl}/api/v0/nodes`);
     if (!res.ok) throw new Error(`Ray list nodes: HTTP ${res.status}`);
-    const body = (await res.json()) as { data?: { result?: { result?: Array<{ state?: string; resources_total?: { memory?: number } }> } } };
+    const body = (await res.json()) as {
+      data?: { result?: { result?: Array<{ state?: string; resources_total?: { memory?: number } }> } };
+    };
     return (body.data?.result?.result ?? []).flatMap((n) =>
       n.state === 'ALIVE' && typeof n.resources_total?.memory === 'number' ? [n.resources_total.memory] : [],
     );
@@ -170,7 +182,10 @@ export function endedByInfrastructure(info: Pick<RayJobInfo, 'status' | 'error_t
 
 /** The job's own error: the last exception line of its log, else Ray's message. */
 export function jobErrorMessage(info: RayJobInfo, logs: string): string {
-  const lines = logs.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = logs
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (let i = lines.length - 1; i >= 0; i--) {
     if (/^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b:?/.test(lines[i]!)) return lines[i]!;
   }

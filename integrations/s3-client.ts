@@ -19,4 +19,3 @@ export function createS3(config: Config): S3Client {
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 4_000, throwOnRequestTimeout: true },
   });
 }
-

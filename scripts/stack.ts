@@ -48,7 +48,9 @@ const log = (m: string) => console.log(`[stack] ${m} (${((Date.now() - t0) / 100
 
 /** A component under supervision, registered first so that shutdown stops it whatever its start-up did. */
 function supervise(name: string, stopTimeoutMs: number, launch: () => Promise<Managed>): Supervised {
-  const s = new Supervised(name, launch, stopTimeoutMs, (line) => console.error(`[stack] ${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`));
+  const s = new Supervised(name, launch, stopTimeoutMs, (line) =>
+    console.error(`[stack] ${line} (${((Date.now() - t0) / 1000).toFixed(1)} s)`),
+  );
   supervised.push(s);
   started.push(s);
   return s;
@@ -102,7 +104,10 @@ async function main(): Promise<void> {
       first ??= r;
       return r.running;
     });
-    return s.start().then(() => (log(`${what} ready`), first!));
+    return s.start().then(() => {
+      log(`${what} ready`);
+      return first!;
+    });
   };
   const starts = [
     external.postgres ? null : component('postgres', 'Postgres', () => startPostgres(profile, dataDir, logDir)),
@@ -143,9 +148,11 @@ async function main(): Promise<void> {
   if (mode === 'start') return runPlatform(childEnv, config.api.port, config.temporal.uiUrl, config.ray.address);
   const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
   const command =
-    mode === 'test' ? [bin('vitest'), 'run', ...extraArgs]
-    : mode === 'bench' ? [process.execPath, '--import', 'tsx', 'bench/run.ts', ...extraArgs]
-    : extraArgs.filter((a, i) => !(i === 0 && a === '--'));
+    mode === 'test'
+      ? [bin('vitest'), 'run', ...extraArgs]
+      : mode === 'bench'
+        ? [process.execPath, '--import', 'tsx', 'bench/run.ts', ...extraArgs]
+        : extraArgs.filter((a, i) => !(i === 0 && a === '--'));
   const child = spawn(command[0]!, command.slice(1), { env: childEnv, stdio: 'inherit', cwd: ROOT });
   const code = await new Promise<number>((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
   await shutdown(code);
@@ -157,7 +164,9 @@ async function runPlatform(env: NodeJS.ProcessEnv, apiPort: number, temporalUi: 
   const base = `http://127.0.0.1:${apiPort}`;
   // Supervised like the components: a worker or API that dies is started again (with backoff), the rest
   // keeps running. The API listens only once migrated and bootstrapped, so its health check is its readiness.
-  const worker = supervise('worker', 20_000, async () => startProcess('worker', process.execPath, node('worker/main.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' }));
+  const worker = supervise('worker', 20_000, async () =>
+    startProcess('worker', process.execPath, node('worker/main.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' }),
+  );
   const api = supervise('api', 10_000, async () => {
     const proc = startProcess('api', process.execPath, node('api/server.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
     await waitReady(proc, 'API', async () => (await fetch(`${base}/api/v1/utils/health-check/`)).ok, 120_000);

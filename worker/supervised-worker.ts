@@ -59,7 +59,10 @@ export function superviseWorker(opts: { config: Config; db: Kysely<Database>; lo
         current = worker;
         generations += 1;
         backoff = BACKOFF_MIN_MS;
-        log.info({ taskQueue: config.temporal.taskQueue, generation: generations }, generations === 1 ? 'worker running' : 'worker running again');
+        log.info(
+          { taskQueue: config.temporal.taskQueue, generation: generations },
+          generations === 1 ? 'worker running' : 'worker running again',
+        );
         await worker.run(); // returns after shutdown(), once in-flight tasks are done; rejects on a fatal error
         if (!stopping) log.warn('Temporal worker stopped on its own; recreating it');
       } catch (err) {

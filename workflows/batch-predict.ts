@@ -13,13 +13,28 @@ const { recordPredictionResult, recordPredictionStatus } = proxyActivities<Activ
 export async function batchPredictWorkflow(input: BatchPredictWorkflowInput): Promise<BatchPredictWorkflowResult> {
   return withJobRecord({ kind: 'batch_predict', tenantId: input.tenantId, resourceId: String(input.predictionId) }, async () => {
     try {
-      const { result, submissionId } = await runRayJob<PredictJobResult>({ job: 'predict', input: input.job, tenantId: input.tenantId, numCpus: 1 });
-      await recordPredictionResult({ predictionId: input.predictionId, tenantId: input.tenantId, username: input.username, submissionId, result });
+      const { result, submissionId } = await runRayJob<PredictJobResult>({
+        job: 'predict',
+        input: input.job,
+        tenantId: input.tenantId,
+        numCpus: 1,
+      });
+      await recordPredictionResult({
+        predictionId: input.predictionId,
+        tenantId: input.tenantId,
+        username: input.username,
+        submissionId,
+        result,
+      });
       return { ...result, predictionId: input.predictionId, submissionId };
     } catch (err) {
       const cancelled = isCancellation(err);
       await CancellationScope.nonCancellable(() =>
-        recordPredictionStatus({ predictionId: input.predictionId, status: cancelled ? 'Cancelled' : 'Failed', error: cancelled ? 'Cancelled on request' : failureMessage(err) }),
+        recordPredictionStatus({
+          predictionId: input.predictionId,
+          status: cancelled ? 'Cancelled' : 'Failed',
+          error: cancelled ? 'Cancelled on request' : failureMessage(err),
+        }),
       );
       throw err;
     }

@@ -4,7 +4,7 @@
 export function failureMessage(err: unknown): string {
   let e = err as { message?: string; cause?: unknown } | undefined;
   let msg = e?.message ?? String(err);
-  while (e && e.cause) {
+  while (e?.cause) {
     e = e.cause as { message?: string; cause?: unknown };
     if (e?.message) msg = e.message;
   }

@@ -43,9 +43,7 @@ export interface RayStepOptions extends RayJobSpec {
 // Each workflow execution has its own module state in the sandbox: this is this run's progress.
 const progress: JobProgress = { phase: 'starting', raySubmissionId: null };
 
-export async function runRayJob<T = Record<string, unknown>>(
-  opts: RayStepOptions,
-): Promise<{ result: T; submissionId: string }> {
+export async function runRayJob<T = Record<string, unknown>>(opts: RayStepOptions): Promise<{ result: T; submissionId: string }> {
   const { workflowId } = workflowInfo();
   const step = opts.step ?? opts.job;
   // Signals may arrive at any time, even before we know our submission id: keep them all. The first report
@@ -63,7 +61,11 @@ export async function runRayJob<T = Record<string, unknown>>(
     try {
       // The first attempt passes no `attempt`: its activity input stays what it always was.
       ({ submissionId } = await submitRayJob({
-        job: opts.job, input: opts.input, numCpus: opts.numCpus, step, tenantId: opts.tenantId,
+        job: opts.job,
+        input: opts.input,
+        numCpus: opts.numCpus,
+        step,
+        tenantId: opts.tenantId,
         ...(attempt > 1 ? { attempt } : {}),
       }));
       progress.raySubmissionId = submissionId;

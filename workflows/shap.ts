@@ -14,13 +14,23 @@ export async function runShapStep(input: ShapWorkflowInput, rethrow = false): Pr
   const { workflowId } = workflowInfo();
   await recordShap({ trainingId: input.trainingId, status: 'Running', workflowId });
   try {
-    const { result } = await runRayJob<ShapJobResult>({ job: 'shap', step: 'shap', input: input.job, tenantId: input.tenantId, numCpus: 1 });
+    const { result } = await runRayJob<ShapJobResult>({
+      job: 'shap',
+      step: 'shap',
+      input: input.job,
+      tenantId: input.tenantId,
+      numCpus: 1,
+    });
     await recordShap({ trainingId: input.trainingId, status: 'Completed', result: result.feature_importance, error: null });
     return result.feature_importance;
   } catch (err) {
     const cancelled = isCancellation(err);
     await CancellationScope.nonCancellable(() =>
-      recordShap({ trainingId: input.trainingId, status: cancelled ? 'Cancelled' : 'Failed', error: cancelled ? 'Cancelled on request' : failureMessage(err) }),
+      recordShap({
+        trainingId: input.trainingId,
+        status: cancelled ? 'Cancelled' : 'Failed',
+        error: cancelled ? 'Cancelled on request' : failureMessage(err),
+      }),
     );
     if (cancelled || rethrow) throw err;
     return null;

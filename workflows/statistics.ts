@@ -25,7 +25,11 @@ export async function statisticsWorkflow(input: StatisticsInput): Promise<{ snap
     } catch (err) {
       const cancelled = isCancellation(err);
       await CancellationScope.nonCancellable(() =>
-        recordStatistics({ workflowId, status: cancelled ? 'Cancelled' : 'Failed', message: cancelled ? 'Cancelled on request' : failureMessage(err) }),
+        recordStatistics({
+          workflowId,
+          status: cancelled ? 'Cancelled' : 'Failed',
+          message: cancelled ? 'Cancelled on request' : failureMessage(err),
+        }),
       );
       throw err;
     }

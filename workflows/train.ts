@@ -34,7 +34,13 @@ export async function trainWorkflow(input: TrainWorkflowInput): Promise<TrainWor
       const preprocessId = await recordTrainingResult({ trainingId: input.trainingId, submissionId, result });
       modelKey = result.artifact.model_key;
       snapshotId = result.snapshot_id;
-      out = { trainingId: input.trainingId, preprocessId, submissionId, algorithm: result.algorithm, headline: (result.metrics.headline as number) ?? null };
+      out = {
+        trainingId: input.trainingId,
+        preprocessId,
+        submissionId,
+        algorithm: result.algorithm,
+        headline: (result.metrics.headline as number) ?? null,
+      };
     } catch (err) {
       const cancelled = isCancellation(err);
       await CancellationScope.nonCancellable(() =>

@@ -63,8 +63,14 @@ export async function uploadValidateWorkflow(input: UploadValidateInput): Promis
           if (isCancellation(err)) throw err;
           const message = `validation job failed: ${failureMessage(err)}`;
           await recordFileValidation({
-            fileId: file.fileId, status: 'failed', totalFields: null, totalRecords: null, validRows: null, invalidRows: null,
-            errorReport: failedReport(message), snapshotId: null,
+            fileId: file.fileId,
+            status: 'failed',
+            totalFields: null,
+            totalRecords: null,
+            validRows: null,
+            invalidRows: null,
+            errorReport: failedReport(message),
+            snapshotId: null,
           });
           results.push({ fileId: file.fileId, status: 'failed', validRows: null, snapshotId: null });
         }
@@ -75,8 +81,14 @@ export async function uploadValidateWorkflow(input: UploadValidateInput): Promis
         await CancellationScope.nonCancellable(async () => {
           for (const fileId of pending) {
             await recordFileValidation({
-              fileId, status: 'failed', totalFields: null, totalRecords: null, validRows: null, invalidRows: null,
-              errorReport: failedReport('validation was cancelled', 'cancelled'), snapshotId: null,
+              fileId,
+              status: 'failed',
+              totalFields: null,
+              totalRecords: null,
+              validRows: null,
+              invalidRows: null,
+              errorReport: failedReport('validation was cancelled', 'cancelled'),
+              snapshotId: null,
             });
           }
         });

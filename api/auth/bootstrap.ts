@@ -42,7 +42,11 @@ export async function bootstrapIdentity(db: Kysely<Database>, config: Config): P
       isPlatformAdmin: true,
     });
     const roles = await findRolesByNames(trx, tenantId, ['admin']);
-    await assignRoles(trx, admin.id, roles.map((r) => r.id));
+    await assignRoles(
+      trx,
+      admin.id,
+      roles.map((r) => r.id),
+    );
     return { createdAdmin: true, adminUserId: admin.id, tenantId };
   });
 }

@@ -125,7 +125,13 @@ export class AuthService {
       throw err;
     }
     const { sub, tid, sid, jti } = payload;
-    if (typeof sub !== 'string' || !/^[1-9][0-9]{0,15}$/.test(sub) || typeof tid !== 'string' || typeof sid !== 'string' || typeof jti !== 'string') {
+    if (
+      typeof sub !== 'string' ||
+      !/^[1-9][0-9]{0,15}$/.test(sub) ||
+      typeof tid !== 'string' ||
+      typeof sid !== 'string' ||
+      typeof jti !== 'string'
+    ) {
       throw unauthorized('Invalid token');
     }
     if (!UUIDISH.test(sid) || typeof payload.exp !== 'number') throw unauthorized('Invalid token');

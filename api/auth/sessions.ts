@@ -19,7 +19,9 @@ export async function login(
   await assertLoginAllowed(db, config, key);
 
   const user = await findUserForLogin(db, input.username);
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : (await burnVerify(input.password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, input.password);
+  else await burnVerify(input.password); // same time whether or not the user exists
   if (!user || !ok || !user.is_active) {
     // An inactive user's correct password is not a guess, but it is still refused with the same message.
     if (!ok) await recordPasswordFailure(db, config, key);

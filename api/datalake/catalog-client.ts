@@ -20,7 +20,10 @@ export interface IcebergTableMetadata {
 }
 
 export class CatalogError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -64,7 +67,9 @@ export class IcebergCatalogClient {
   }
 
   private async get<T>(path: string): Promise<T> {
-    const res = await catalogFetch(`${this.config.catalogUri}${path}`, { headers: { authorization: `Bearer ${await this.accessToken()}` } });
+    const res = await catalogFetch(`${this.config.catalogUri}${path}`, {
+      headers: { authorization: `Bearer ${await this.accessToken()}` },
+    });
     if (res.status === 404) throw new CatalogError(404, 'not found in the catalog');
     if (!res.ok) throw new CatalogError(502, `catalog GET ${path}: HTTP ${res.status}`);
     return (await res.json()) as T;
@@ -121,8 +126,18 @@ export function currentFields(meta: IcebergTableMetadata): IcebergField[] {
 export function sqlType(type: IcebergField['type']): string {
   if (typeof type !== 'string') return type.type; // struct, list, map
   const simple: Record<string, string> = {
-    string: 'varchar', long: 'bigint', int: 'integer', double: 'double', float: 'real', boolean: 'boolean',
-    date: 'date', timestamp: 'timestamp', timestamptz: 'timestamp with time zone', time: 'time', uuid: 'uuid', binary: 'varbinary',
+    string: 'varchar',
+    long: 'bigint',
+    int: 'integer',
+    double: 'double',
+    float: 'real',
+    boolean: 'boolean',
+    date: 'date',
+    timestamp: 'timestamp',
+    timestamptz: 'timestamp with time zone',
+    time: 'time',
+    uuid: 'uuid',
+    binary: 'varbinary',
   };
   return simple[type] ?? type;
 }

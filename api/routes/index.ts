@@ -15,4 +15,18 @@ import { datalakeRouter } from './datalake/index.js';
 import { inferenceRouter } from './inference/index.js';
 import { jobsRouter } from './jobs/index.js';
 
-export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [utilsRouter, usersRouter, loginRouter, rbacRouter, authRouter, templatesRouter, datasetsRouter, filesRouter, datalakeRouter, trainRouter, rayRouter, inferenceRouter, jobsRouter];
+export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
+  utilsRouter,
+  usersRouter,
+  loginRouter,
+  rbacRouter,
+  authRouter,
+  templatesRouter,
+  datasetsRouter,
+  filesRouter,
+  datalakeRouter,
+  trainRouter,
+  rayRouter,
+  inferenceRouter,
+  jobsRouter,
+];

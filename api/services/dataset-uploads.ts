@@ -75,13 +75,25 @@ export async function receiveFiles(
       }
     }
     const rows = await db.transaction().execute((trx) =>
-      repo.insertStoredFiles(trx, stored.map((f) => ({ ...f, datasetId: target.datasetId, tenantId: target.tenantId }))),
+      repo.insertStoredFiles(
+        trx,
+        stored.map((f) => ({ ...f, datasetId: target.datasetId, tenantId: target.tenantId })),
+      ),
     );
     const createdAt = new Map(rows.map((r) => [Number(r.id), r.created_at]));
     return stored.map((f) => ({ ...f, createdAt: createdAt.get(f.id)! }));
   } catch (err) {
     // A file whose upload failed was aborted by streamToS3; the completed ones are removed here.
-    await removeObjects(deps, () => deleteKeys(s3, config.s3.bucket, stored.map((f) => f.key)), err);
+    await removeObjects(
+      deps,
+      () =>
+        deleteKeys(
+          s3,
+          config.s3.bucket,
+          stored.map((f) => f.key),
+        ),
+      err,
+    );
     if (err instanceof HttpError) throw err;
     if (err instanceof SizeLimitError || err instanceof MultipartLimitError) throw payloadTooLarge(err.message);
     if (err instanceof MultipartError) throw badRequest(err.message);
@@ -95,8 +107,20 @@ export async function receiveFiles(
 
 /** Removes the rows and objects of files received by this request (a later step of it failed). */
 export async function discardFiles(deps: AppDeps, files: ReceivedFile[], cause: unknown): Promise<void> {
-  await repo.deleteFileRows(deps.db, files.map((f) => f.id));
-  await removeObjects(deps, () => deleteKeys(deps.s3, deps.config.s3.bucket, files.map((f) => f.key)), cause);
+  await repo.deleteFileRows(
+    deps.db,
+    files.map((f) => f.id),
+  );
+  await removeObjects(
+    deps,
+    () =>
+      deleteKeys(
+        deps.s3,
+        deps.config.s3.bucket,
+        files.map((f) => f.key),
+      ),
+    cause,
+  );
 }
 
 /** Starts the upload-validate workflow for `files` against the dataset's template version. */
@@ -127,7 +151,11 @@ export async function startValidation(
     files: files.map((f) => ({ fileId: f.id, key: f.key })),
   };
   const workflowId = workflowIds.uploadValidate(dataset.id, files[0]!.id);
-  await repo.setFilesWorkflow(deps.db, files.map((f) => f.id), workflowId);
+  await repo.setFilesWorkflow(
+    deps.db,
+    files.map((f) => f.id),
+    workflowId,
+  );
   await startJob(deps.temporal, deps.config, {
     workflow: 'uploadValidateWorkflow',
     workflowId,

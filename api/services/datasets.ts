@@ -57,8 +57,13 @@ export async function uploadDataset(deps: AppDeps, principal: Principal, q: NewD
   try {
     dataset = await db.transaction().execute((trx) =>
       repo.insertDataset(trx, {
-        tenantId, name: q.dataset_name, usage: q.usage, templateId: template?.id ?? null, templateVersion: template?.version ?? null,
-        icebergTable: q.iceberg_table_name ?? null, username,
+        tenantId,
+        name: q.dataset_name,
+        usage: q.usage,
+        templateId: template?.id ?? null,
+        templateVersion: template?.version ?? null,
+        icebergTable: q.iceberg_table_name ?? null,
+        username,
       }),
     );
   } catch (err) {
@@ -123,7 +128,13 @@ export async function addFiles(deps: AppDeps, tenantId: string, datasetId: numbe
   } finally {
     await repo.refreshDatasetStatus(deps.db, d.id);
   }
-  return { dataset_id: d.id, dataset_name: d.dataset_name, data_source: d.data_source, files: receivedOut(d.id, files), workflow_id: workflowId };
+  return {
+    dataset_id: d.id,
+    dataset_name: d.dataset_name,
+    data_source: d.data_source,
+    files: receivedOut(d.id, files),
+    workflow_id: workflowId,
+  };
 }
 
 export async function listDatasets(deps: AppDeps, tenantId: string) {
@@ -134,14 +145,21 @@ export async function listDatasets(deps: AppDeps, tenantId: string) {
 export async function listValidatedDatasets(deps: AppDeps, tenantId: string) {
   const rows = await repo.listDatasets(deps.db, tenantId, true);
   return rows.map((d) => ({
-    tenant_id: d.tenant_id, dataset_name: d.dataset_name, file_count: Number(d.file_count ?? 0), is_valid: true as const,
-    created_by: d.created_by, template_id: d.template_id, id: d.id,
+    tenant_id: d.tenant_id,
+    dataset_name: d.dataset_name,
+    file_count: Number(d.file_count ?? 0),
+    is_valid: true as const,
+    created_by: d.created_by,
+    template_id: d.template_id,
+    id: d.id,
   }));
 }
 
 /** Cancels the validation workflows still running for these files and waits (bounded) for them to stop. */
 async function cancelValidations(deps: AppDeps, files: Array<{ workflow_id: string | null; status: string }>) {
-  const ids = [...new Set(files.filter((f) => f.workflow_id && (f.status === 'uploaded' || f.status === 'validating')).map((f) => f.workflow_id!))];
+  const ids = [
+    ...new Set(files.filter((f) => f.workflow_id && (f.status === 'uploaded' || f.status === 'validating')).map((f) => f.workflow_id!)),
+  ];
   await Promise.all(
     ids.map(async (id) => {
       const handle = deps.temporal.workflow.getHandle(id);
@@ -159,7 +177,12 @@ async function cancelValidations(deps: AppDeps, files: Array<{ workflow_id: stri
 async function startLakeCleanup(deps: AppDeps, input: LakeCleanupInput, resourceId: number): Promise<string> {
   const workflowId = `lake-cleanup-${resourceId}-${input.nonce}`;
   await startJob(deps.temporal, deps.config, {
-    workflow: 'lakeCleanupWorkflow', workflowId, args: [input], kind: 'lake_cleanup', tenantId: input.tenantId, resourceId,
+    workflow: 'lakeCleanupWorkflow',
+    workflowId,
+    args: [input],
+    kind: 'lake_cleanup',
+    tenantId: input.tenantId,
+    resourceId,
   });
   return workflowId;
 }
@@ -191,7 +214,8 @@ export async function datasetDetails(deps: AppDeps, tenantId: string, datasetId:
 /** 6.6: the rows the validator accepted, typed by the dataset's template. */
 export async function previewDataset(deps: AppDeps, tenantId: string, datasetId: number, window: { limit: number; offset: number }) {
   const d = await ownDataset(deps, tenantId, datasetId);
-  const version = d.template_id && d.template_version ? await findTemplateVersion(deps.db, tenantId, d.template_id, d.template_version) : undefined;
+  const version =
+    d.template_id && d.template_version ? await findTemplateVersion(deps.db, tenantId, d.template_id, d.template_version) : undefined;
   if (!version) return { preview: [] as Record<string, Cell>[] };
   const files = (await repo.listFiles(deps.db, tenantId, datasetId)).filter((f) => f.status === 'valid' || f.status === 'invalid');
   return { preview: await previewRows(deps, files, version.template_schema, window) };
@@ -204,7 +228,12 @@ export async function startStatistics(deps: AppDeps, tenantId: string, datasetId
   await repo.insertStatisticsRun(deps.db, { datasetId, tenantId, workflowId });
   const input: StatisticsInput = { tenantId, datasetId, table: silverTable(d) };
   await startJob(deps.temporal, deps.config, {
-    workflow: 'statisticsWorkflow', workflowId, args: [input], kind: 'statistics', tenantId, resourceId: datasetId,
+    workflow: 'statisticsWorkflow',
+    workflowId,
+    args: [input],
+    kind: 'statistics',
+    tenantId,
+    resourceId: datasetId,
   });
   deps.log.info({ workflowId, datasetId }, 'statistics workflow started');
   return workflowId;
@@ -272,7 +301,12 @@ export function resolveFilePath(filePath: string, bucket: string, tenantId: stri
   } catch {
     throw badRequest('file_path is not a valid path');
   }
-  if (decoded.split('/').some((seg) => seg === '..' || seg === '.') || decoded.includes('\\') || decoded.includes('//') || decoded.includes('\0')) {
+  if (
+    decoded.split('/').some((seg) => seg === '..' || seg === '.') ||
+    decoded.includes('\\') ||
+    decoded.includes('//') ||
+    decoded.includes('\0')
+  ) {
     throw badRequest('file_path may not contain "..", ".", "\\" or empty segments');
   }
   if (!key.startsWith(tenantPrefix(tenantId))) throw notFound('File');

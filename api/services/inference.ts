@@ -27,13 +27,18 @@ const fail = (issues: Issue[]) => unprocessable(issues.map((i) => `${i.path}: ${
 const lower = (s: string) => s.toLowerCase() as PredictionRecord['status'];
 
 /** 9.1: one row through the model (ONNX when it has a session, else the Python model server). */
-export async function realtimePrediction(deps: AppDeps, principal: Principal, body: RealtimePredictionBody): Promise<RealtimePredictionResponse> {
+export async function realtimePrediction(
+  deps: AppDeps,
+  principal: Principal,
+  body: RealtimePredictionBody,
+): Promise<RealtimePredictionResponse> {
   const state = deps.serving;
   const m = await state.models.model(principal.tenantId, body.train_id);
   assertUsable(m);
   assertProblem(m, 'tabular');
   assertPreprocess(m, body.preprocess_id);
-  if (body.target !== m.target) throw fail([{ path: 'target', message: `the model predicts "${m.target}", not "${body.target}"`, code: 'target_mismatch' }]);
+  if (body.target !== m.target)
+    throw fail([{ path: 'target', message: `the model predicts "${m.target}", not "${body.target}"`, code: 'target_mismatch' }]);
   const row = typeFeatures(m.features, m.otherColumns, body.features);
   const classification = m.problemType === 'Classification';
   let out: RealtimePredictionResponse;
@@ -49,9 +54,15 @@ export async function realtimePrediction(deps: AppDeps, principal: Principal, bo
       : { prediction: p!.label, accuracy: m.accuracy };
     serving = 'onnx';
   } else {
-    const plain = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? null : v === '' ? null : v]));
+    const plain = Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? null : v === '' ? null : v]),
+    );
     const [p] = await state.python.predict(m.modelKey!, [plain]);
-    out = { prediction: p!.prediction as RealtimePredictionResponse['prediction'], accuracy: m.accuracy, ...(p!.probabilities ? { probabilities: p!.probabilities } : {}) };
+    out = {
+      prediction: p!.prediction as RealtimePredictionResponse['prediction'],
+      accuracy: m.accuracy,
+      ...(p!.probabilities ? { probabilities: p!.probabilities } : {}),
+    };
     serving = 'python';
   }
   state.recorder.record(traceOf(m), principal.username, serving);
@@ -62,23 +73,51 @@ export async function realtimePrediction(deps: AppDeps, principal: Principal, bo
 export async function predictionForm(deps: AppDeps, tenantId: string, id: number) {
   const m = await deps.serving.models.model(tenantId, id, true);
   assertUsable(m);
-  const headers = m.features.map((f) => ({ column_name: f.column_name, data_type: f.data_type as TemplateDataType, default_value: f.default_value }));
+  const headers = m.features.map((f) => ({
+    column_name: f.column_name,
+    data_type: f.data_type as TemplateDataType,
+    default_value: f.default_value,
+  }));
   return { id: m.trainingId, headers, target: m.target, preprocess_id: m.preprocessId! };
 }
 
 /** The dataset's columns against the model's inputs: every input present with the model's data type. */
 function datasetIssues(m: ServedModel, d: NonNullable<Awaited<ReturnType<typeof datasetForTraining>>>): Issue[] {
-  if (d.usage !== 'p') return [{ path: 'dataset_id', message: `dataset ${d.id} is marked for training (usage "${d.usage}"); upload the rows to predict with usage "p"`, code: 'wrong_usage' }];
-  if (d.is_valid === null) return [{ path: 'dataset_id', message: `dataset ${d.id} is still being validated; retry when its files are validated`, code: 'not_validated' }];
-  if (d.is_valid === false) return [{ path: 'dataset_id', message: `dataset ${d.id} is not valid (some files failed validation)`, code: 'invalid_dataset' }];
+  if (d.usage !== 'p')
+    return [
+      {
+        path: 'dataset_id',
+        message: `dataset ${d.id} is marked for training (usage "${d.usage}"); upload the rows to predict with usage "p"`,
+        code: 'wrong_usage',
+      },
+    ];
+  if (d.is_valid === null)
+    return [
+      {
+        path: 'dataset_id',
+        message: `dataset ${d.id} is still being validated; retry when its files are validated`,
+        code: 'not_validated',
+      },
+    ];
+  if (d.is_valid === false)
+    return [{ path: 'dataset_id', message: `dataset ${d.id} is not valid (some files failed validation)`, code: 'invalid_dataset' }];
   if (!d.fileSnapshotIds.length) return [{ path: 'dataset_id', message: `dataset ${d.id} has no validated rows`, code: 'empty_dataset' }];
   const byName = new Map(d.schema.map((c) => [c.column_name, c]));
   const issues: Issue[] = [];
   for (const f of m.features) {
     const col = byName.get(f.column_name);
-    if (!col) issues.push({ path: 'dataset_id', message: `the dataset has no column "${f.column_name}" (${f.data_type}), an input of model ${m.trainingId}`, code: 'missing_column' });
+    if (!col)
+      issues.push({
+        path: 'dataset_id',
+        message: `the dataset has no column "${f.column_name}" (${f.data_type}), an input of model ${m.trainingId}`,
+        code: 'missing_column',
+      });
     else if (col.data_type !== f.data_type)
-      issues.push({ path: 'dataset_id', message: `column "${f.column_name}" is ${col.data_type} in the dataset but ${f.data_type} for the model`, code: 'type_mismatch' });
+      issues.push({
+        path: 'dataset_id',
+        message: `column "${f.column_name}" is ${col.data_type} in the dataset but ${f.data_type} for the model`,
+        code: 'type_mismatch',
+      });
   }
   return issues;
 }
@@ -95,7 +134,13 @@ export async function startBatchPrediction(deps: AppDeps, principal: Principal, 
   if (issues.length) throw fail(issues);
 
   const p = await repo.insertPrediction(deps.db, {
-    ...traceOf(m), type: 'batch', datasetId: d.id, inputData: `dataset_id:${d.id}`, status: 'Submitted', username, serving: 'ray-batch',
+    ...traceOf(m),
+    type: 'batch',
+    datasetId: d.id,
+    inputData: `dataset_id:${d.id}`,
+    status: 'Submitted',
+    username,
+    serving: 'ray-batch',
   });
   const workflowId = workflowIds.batchPredict(p.id);
   await repo.setWorkflowId(deps.db, p.id, workflowId);
@@ -104,14 +149,30 @@ export async function startBatchPrediction(deps: AppDeps, principal: Principal, 
     tenantId,
     username,
     job: {
-      predictionId: p.id, tenantId, trainId: m.trainingId, table: `silver.${d.iceberg_table_name}`, modelKey: m.modelKey!,
-      outputTable: `gold.prediction_${p.id}`, bucket: deps.config.s3.bucket, csvKey: predictionCsvKey(tenantId, p.id),
+      predictionId: p.id,
+      tenantId,
+      trainId: m.trainingId,
+      table: `silver.${d.iceberg_table_name}`,
+      modelKey: m.modelKey!,
+      outputTable: `gold.prediction_${p.id}`,
+      bucket: deps.config.s3.bucket,
+      csvKey: predictionCsvKey(tenantId, p.id),
     },
   };
   try {
-    await startJob(deps.temporal, deps.config, { workflow: 'batchPredictWorkflow', workflowId, args: [input] as never, kind: 'batch_predict', tenantId, resourceId: p.id });
+    await startJob(deps.temporal, deps.config, {
+      workflow: 'batchPredictWorkflow',
+      workflowId,
+      args: [input] as never,
+      kind: 'batch_predict',
+      tenantId,
+      resourceId: p.id,
+    });
   } catch (err) {
-    await repo.setPredictionStatus(deps.db, p.id, { status: 'Failed', error: `could not start the batch prediction workflow: ${(err as Error).message}` });
+    await repo.setPredictionStatus(deps.db, p.id, {
+      status: 'Failed',
+      error: `could not start the batch prediction workflow: ${(err as Error).message}`,
+    });
     throw err;
   }
   deps.log.info({ workflowId, predictionId: p.id, trainId: m.trainingId }, 'batch prediction started');
@@ -120,10 +181,23 @@ export async function startBatchPrediction(deps: AppDeps, principal: Principal, 
 
 /** Names of the pandas frequencies a Forecast model records, as a request may give them (9.4 `frequency`). */
 const FREQUENCY_NAMES: Record<string, string[]> = {
-  D: ['day', 'daily', 'd'], B: ['business day', 'businessday', 'b'], W: ['week', 'weekly', 'w'], M: ['month', 'monthly', 'm'],
-  MS: ['month', 'monthly', 'ms'], ME: ['month', 'monthly', 'me'], Q: ['quarter', 'quarterly', 'q'], QS: ['quarter', 'quarterly', 'qs'],
-  QE: ['quarter', 'quarterly', 'qe'], A: ['year', 'yearly', 'annual', 'a'], Y: ['year', 'yearly', 'annual', 'y'], YS: ['year', 'yearly', 'annual', 'ys'],
-  YE: ['year', 'yearly', 'annual', 'ye'], H: ['hour', 'hourly', 'h'], h: ['hour', 'hourly', 'h'], min: ['minute', 'min'], T: ['minute', 't'],
+  D: ['day', 'daily', 'd'],
+  B: ['business day', 'businessday', 'b'],
+  W: ['week', 'weekly', 'w'],
+  M: ['month', 'monthly', 'm'],
+  MS: ['month', 'monthly', 'ms'],
+  ME: ['month', 'monthly', 'me'],
+  Q: ['quarter', 'quarterly', 'q'],
+  QS: ['quarter', 'quarterly', 'qs'],
+  QE: ['quarter', 'quarterly', 'qe'],
+  A: ['year', 'yearly', 'annual', 'a'],
+  Y: ['year', 'yearly', 'annual', 'y'],
+  YS: ['year', 'yearly', 'annual', 'ys'],
+  YE: ['year', 'yearly', 'annual', 'ye'],
+  H: ['hour', 'hourly', 'h'],
+  h: ['hour', 'hourly', 'h'],
+  min: ['minute', 'min'],
+  T: ['minute', 't'],
 };
 
 export function frequencyMatches(modelFreq: string, asked: string): boolean {
@@ -140,23 +214,54 @@ export async function forecast(deps: AppDeps, principal: Principal, body: Foreca
   assertUsable(m);
   assertProblem(m, 'Forecast');
   assertPreprocess(m, body.preprocess_id);
-  const resolved = ((m.config.resolved ?? {}) as { frequency?: string; exogenous?: string[] });
+  const resolved = (m.config.resolved ?? {}) as { frequency?: string; exogenous?: string[] };
   const freq = resolved.frequency ?? '';
   if (!frequencyMatches(freq, body.frequency)) {
-    throw fail([{ path: 'frequency', message: `the model forecasts at its data's frequency "${freq}" (${(FREQUENCY_NAMES[freq.split('-')[0]!] ?? [])[0] ?? freq}), not "${body.frequency}"`, code: 'frequency_mismatch' }]);
+    throw fail([
+      {
+        path: 'frequency',
+        message: `the model forecasts at its data's frequency "${freq}" (${(FREQUENCY_NAMES[freq.split('-')[0]!] ?? [])[0] ?? freq}), not "${body.frequency}"`,
+        code: 'frequency_mismatch',
+      },
+    ]);
   }
   const exog = resolved.exogenous ?? [];
   let exogenous: Array<Record<string, number>> | undefined;
   if (exog.length) {
-    if (!body.exogenous) throw fail([{ path: 'exogenous', message: `the model uses ${exog.join(', ')}: give their future values, one object per step`, code: 'required' }]);
+    if (!body.exogenous)
+      throw fail([
+        {
+          path: 'exogenous',
+          message: `the model uses ${exog.join(', ')}: give their future values, one object per step`,
+          code: 'required',
+        },
+      ]);
     const issues: Issue[] = [];
     exogenous = body.exogenous.map((e, i) => {
       const row: Record<string, number> = {};
-      for (const k of Object.keys(e)) if (!exog.includes(k)) issues.push({ path: `exogenous.${i}.${k}`, message: `not an exogenous column of the model (${exog.join(', ')})`, code: 'unknown_feature' });
+      for (const k of Object.keys(e))
+        if (!exog.includes(k))
+          issues.push({
+            path: `exogenous.${i}.${k}`,
+            message: `not an exogenous column of the model (${exog.join(', ')})`,
+            code: 'unknown_feature',
+          });
       for (const k of exog) {
         const v = e[k];
-        const n = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
-        if (!Number.isFinite(n)) issues.push({ path: `exogenous.${i}.${k}`, message: v === undefined || v === null ? 'required' : `expected a number, got ${JSON.stringify(v)}`, code: 'invalid_type' });
+        const n =
+          typeof v === 'number'
+            ? v
+            : typeof v === 'boolean'
+              ? Number(v)
+              : typeof v === 'string' && v.trim() !== ''
+                ? Number(v)
+                : Number.NaN;
+        if (!Number.isFinite(n))
+          issues.push({
+            path: `exogenous.${i}.${k}`,
+            message: v === undefined || v === null ? 'required' : `expected a number, got ${JSON.stringify(v)}`,
+            code: 'invalid_type',
+          });
         row[k] = n;
       }
       return row;
@@ -172,25 +277,35 @@ export async function forecast(deps: AppDeps, principal: Principal, body: Foreca
   try {
     steps = await state.python.forecast(m.modelKey!, body.unique_id, body.steps, exogenous);
   } catch (err) {
-    if (err instanceof PythonModelError && err.code === 'unknown_series') throw notFound(`Series "${body.unique_id}" of model ${m.trainingId}`);
+    if (err instanceof PythonModelError && err.code === 'unknown_series')
+      throw notFound(`Series "${body.unique_id}" of model ${m.trainingId}`);
     if (err instanceof PythonModelError && err.code === 'invalid') throw fail([{ path: 'body', message: err.message, code: 'invalid' }]);
     throw err;
   }
   await repo.insertPrediction(deps.db, {
-    ...traceOf(m), type: 'forecast', datasetId: body.dataset_id ?? null, inputData: `unique_id:${body.unique_id};steps:${body.steps}`,
-    status: 'Completed', username: principal.username, noOfRecords: steps.length, serving: 'python',
+    ...traceOf(m),
+    type: 'forecast',
+    datasetId: body.dataset_id ?? null,
+    inputData: `unique_id:${body.unique_id};steps:${body.steps}`,
+    status: 'Completed',
+    username: principal.username,
+    noOfRecords: steps.length,
+    serving: 'python',
   });
   return steps;
 }
 
 function resultPaths(p: { id: number; status: string; result_path: string | null }) {
   const done = p.status === 'Completed';
-  return { result_path: done ? p.result_path : null, download_path: done ? `/api/v1/inference/result/download?prediction_id=${p.id}` : null };
+  return {
+    result_path: done ? p.result_path : null,
+    download_path: done ? `/api/v1/inference/result/download?prediction_id=${p.id}` : null,
+  };
 }
 
 async function ownBatchPrediction(deps: AppDeps, tenantId: string, predictionId: number) {
   const p = await repo.findPrediction(deps.db, tenantId, predictionId);
-  if (!p || p.prediction_type !== 'batch') throw notFound('Batch prediction');
+  if (p?.prediction_type !== 'batch') throw notFound('Batch prediction');
   return p;
 }
 
@@ -198,13 +313,13 @@ async function ownBatchPrediction(deps: AppDeps, tenantId: string, predictionId:
 export async function predictionResult(deps: AppDeps, tenantId: string, predictionId: number) {
   const p = await ownBatchPrediction(deps, tenantId, predictionId);
   return {
-      status: lower(p.effective_status),
-      ...resultPaths({ id: p.id, status: p.status, result_path: p.result_path }),
-      file_id: null,
-      dataset_id: Number(p.dataset_id),
-      no_of_records: p.no_of_records == null ? null : Number(p.no_of_records),
-      output_table: p.status === 'Completed' ? p.output_table : null,
-      error: p.error,
+    status: lower(p.effective_status),
+    ...resultPaths({ id: p.id, status: p.status, result_path: p.result_path }),
+    file_id: null,
+    dataset_id: Number(p.dataset_id),
+    no_of_records: p.no_of_records == null ? null : Number(p.no_of_records),
+    output_table: p.status === 'Completed' ? p.output_table : null,
+    error: p.error,
   };
 }
 

@@ -14,14 +14,17 @@ export function assertProblem(m: ServedModel, wanted: 'tabular' | 'Forecast', pa
   const ok = wanted === 'Forecast' ? m.problemType === 'Forecast' : m.problemType !== 'Forecast';
   if (!ok) {
     const use = m.problemType === 'Forecast' ? 'use 9.4 /api/v1/inference/forecast' : 'forecasts need a Forecast model';
-    throw unprocessable(`${path}: model ${m.trainingId} is a ${m.problemType} model; ${use}`, [{ path, message: `a ${m.problemType} model`, code: 'wrong_problem_type' }]);
+    throw unprocessable(`${path}: model ${m.trainingId} is a ${m.problemType} model; ${use}`, [
+      { path, message: `a ${m.problemType} model`, code: 'wrong_problem_type' },
+    ]);
   }
 }
 
 export function assertPreprocess(m: ServedModel, preprocessId: number): void {
   if (m.preprocessId !== preprocessId) {
-    throw unprocessable(`preprocess_id: ${preprocessId} is not the preprocessing record of model ${m.trainingId} (${m.preprocessId}); see 9.3`, [
-      { path: 'preprocess_id', message: `the model's preprocess_id is ${m.preprocessId}`, code: 'preprocess_mismatch' },
-    ]);
+    throw unprocessable(
+      `preprocess_id: ${preprocessId} is not the preprocessing record of model ${m.trainingId} (${m.preprocessId}); see 9.3`,
+      [{ path: 'preprocess_id', message: `the model's preprocess_id is ${m.preprocessId}`, code: 'preprocess_mismatch' }],
+    );
   }
 }

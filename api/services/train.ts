@@ -35,11 +35,23 @@ export type DatasetForTraining = NonNullable<Awaited<ReturnType<typeof repo.data
 export async function trainableDataset(deps: AppDeps, tenantId: string, datasetId: number): Promise<DatasetForTraining> {
   const d = await repo.datasetForTraining(deps.db, tenantId, datasetId);
   if (!d) throw fail([issue('dataset_id', `no dataset ${datasetId} in your tenant`, 'not_found')]);
-  if (d.usage !== 't') throw fail([issue('dataset_id', `dataset ${datasetId} is marked for prediction (usage "p"); upload it with usage "t" to train on it`, 'wrong_usage')]);
-  if (d.is_valid === null) throw fail([issue('dataset_id', `dataset ${datasetId} is still being validated; retry when its files are validated`, 'not_validated')]);
-  if (d.is_valid === false) throw fail([issue('dataset_id', `dataset ${datasetId} is not valid (some files failed validation); fix or delete those files`, 'invalid_dataset')]);
+  if (d.usage !== 't')
+    throw fail([
+      issue(
+        'dataset_id',
+        `dataset ${datasetId} is marked for prediction (usage "p"); upload it with usage "t" to train on it`,
+        'wrong_usage',
+      ),
+    ]);
+  if (d.is_valid === null)
+    throw fail([issue('dataset_id', `dataset ${datasetId} is still being validated; retry when its files are validated`, 'not_validated')]);
+  if (d.is_valid === false)
+    throw fail([
+      issue('dataset_id', `dataset ${datasetId} is not valid (some files failed validation); fix or delete those files`, 'invalid_dataset'),
+    ]);
   if (!d.schema.length) throw fail([issue('dataset_id', `dataset ${datasetId} has no template`, 'no_template')]);
-  if (!d.fileSnapshotIds.length) throw fail([issue('dataset_id', `dataset ${datasetId} has no validated rows in the datalake`, 'empty_dataset')]);
+  if (!d.fileSnapshotIds.length)
+    throw fail([issue('dataset_id', `dataset ${datasetId} has no validated rows in the datalake`, 'empty_dataset')]);
   return d;
 }
 
@@ -52,25 +64,51 @@ export function checkColumns(body: CreateTrainingBody, d: DatasetForTraining): v
     const col = byName.get(c.column_name);
     if (!col) {
       const near = byLower.get(c.column_name.toLowerCase());
-      issues.push(issue(`columns.${i}.column_name`, `"${c.column_name}" is not a column of dataset ${d.id}${near ? ` (did you mean "${near.column_name}"?)` : ''}`, 'unknown_column'));
+      issues.push(
+        issue(
+          `columns.${i}.column_name`,
+          `"${c.column_name}" is not a column of dataset ${d.id}${near ? ` (did you mean "${near.column_name}"?)` : ''}`,
+          'unknown_column',
+        ),
+      );
       return;
     }
     if (col.data_type !== c.data_type) {
-      issues.push(issue(`columns.${i}.data_type`, `column "${c.column_name}" is ${col.data_type} in the dataset, not ${c.data_type}`, 'type_mismatch'));
+      issues.push(
+        issue(
+          `columns.${i}.data_type`,
+          `column "${c.column_name}" is ${col.data_type} in the dataset, not ${c.data_type}`,
+          'type_mismatch',
+        ),
+      );
     }
     if (c.attribute_name === 'Target') {
       const allowed = TARGET_TYPES[body.problem_type] as readonly string[];
       if (!allowed.includes(col.data_type)) {
-        issues.push(issue(`columns.${i}.attribute_name`, `a ${body.problem_type} Target must be ${allowed.join(', ')}; "${c.column_name}" is ${col.data_type}`, 'target_type'));
+        issues.push(
+          issue(
+            `columns.${i}.attribute_name`,
+            `a ${body.problem_type} Target must be ${allowed.join(', ')}; "${c.column_name}" is ${col.data_type}`,
+            'target_type',
+          ),
+        );
       }
     }
     if (c.attribute_name === 'Time' && !['Date', 'DateTime'].includes(col.data_type)) {
-      issues.push(issue(`columns.${i}.attribute_name`, `the Time column must be Date or DateTime; "${c.column_name}" is ${col.data_type}`, 'time_type'));
+      issues.push(
+        issue(
+          `columns.${i}.attribute_name`,
+          `the Time column must be Date or DateTime; "${c.column_name}" is ${col.data_type}`,
+          'time_type',
+        ),
+      );
     }
   });
   const allowed = ALGORITHMS_BY_PROBLEM[body.problem_type] as readonly string[];
   if (!allowed.includes(body.algorithm)) {
-    issues.push(issue('algorithm', `"${body.algorithm}" does not fit ${body.problem_type}; use one of ${allowed.join(', ')}`, 'algorithm_mismatch'));
+    issues.push(
+      issue('algorithm', `"${body.algorithm}" does not fit ${body.problem_type}; use one of ${allowed.join(', ')}`, 'algorithm_mismatch'),
+    );
   }
   const roled = new Set(body.columns.filter((c) => c.attribute_name !== 'Feature').map((c) => c.column_name));
   const features = d.schema.filter((c) => !roled.has(c.column_name));
@@ -93,7 +131,8 @@ export async function resolvePredictor(deps: AppDeps, tenantId: string, body: Cr
     if (existing) throw conflict(`A predictor named "${body.predictor_name}" already exists in your tenant`);
     return { predictorId: null, version: 1, parent: null };
   }
-  if (!existing) throw fail([issue('predictor_name', `is_incremental needs an existing predictor; there is no "${body.predictor_name}"`, 'not_found')]);
+  if (!existing)
+    throw fail([issue('predictor_name', `is_incremental needs an existing predictor; there is no "${body.predictor_name}"`, 'not_found')]);
   if (existing.problem_type !== body.problem_type) {
     throw fail([issue('problem_type', `predictor "${existing.predictor_name}" is ${existing.problem_type}`, 'mismatch')]);
   }
@@ -108,10 +147,22 @@ export async function resolvePredictor(deps: AppDeps, tenantId: string, body: Cr
   }
   const algo = parent.chosen_algorithm ?? parent.algorithm;
   if (!['xgboost', 'lightgbm'].includes(algo)) {
-    throw fail([issue('is_incremental', `incremental training continues XGBoost or LightGBM models; the latest version is ${algo}`, 'not_incremental')]);
+    throw fail([
+      issue(
+        'is_incremental',
+        `incremental training continues XGBoost or LightGBM models; the latest version is ${algo}`,
+        'not_incremental',
+      ),
+    ]);
   }
   if (parent.dataset_id !== body.dataset_id) {
-    throw fail([issue('dataset_id', `incremental training continues on the same dataset (${parent.dataset_id}) with its newly validated files`, 'dataset_mismatch')]);
+    throw fail([
+      issue(
+        'dataset_id',
+        `incremental training continues on the same dataset (${parent.dataset_id}) with its newly validated files`,
+        'dataset_mismatch',
+      ),
+    ]);
   }
   return { predictorId: existing.id, version: (newest?.version ?? parent.version) + 1, parent };
 }
@@ -144,17 +195,40 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
     training = await deps.db.transaction().execute(async (trx) => {
       const predictorId =
         prep.predictorId ??
-        (await repo.insertPredictor(trx, { tenantId, name: body.predictor_name, domain: body.domain, problemType: body.problem_type, username })).id;
+        (
+          await repo.insertPredictor(trx, {
+            tenantId,
+            name: body.predictor_name,
+            domain: body.domain,
+            problemType: body.problem_type,
+            username,
+          })
+        ).id;
       return repo.insertTraining(trx, {
-        tenantId, predictorId, version: prep.version, parentTrainingId: prep.parent?.id ?? null, datasetId: dataset.id,
-        fileSnapshotIds: dataset.fileSnapshotIds, icebergTable: `silver.${dataset.iceberg_table_name}`,
-        templateId: dataset.template_id, templateVersion: dataset.template_version, problemType: body.problem_type, algorithm,
-        columns: body.columns, config, seed, isIncremental: body.is_incremental, shapEnabled: body.shap_enabled,
-        callbackSecretSha256: sha256(secret), username, workflowIdFor: (id) => workflowIds.train(id),
+        tenantId,
+        predictorId,
+        version: prep.version,
+        parentTrainingId: prep.parent?.id ?? null,
+        datasetId: dataset.id,
+        fileSnapshotIds: dataset.fileSnapshotIds,
+        icebergTable: `silver.${dataset.iceberg_table_name}`,
+        templateId: dataset.template_id,
+        templateVersion: dataset.template_version,
+        problemType: body.problem_type,
+        algorithm,
+        columns: body.columns,
+        config,
+        seed,
+        isIncremental: body.is_incremental,
+        shapEnabled: body.shap_enabled,
+        callbackSecretSha256: sha256(secret),
+        username,
+        workflowIdFor: (id) => workflowIds.train(id),
       });
     });
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw conflict(`A predictor named "${body.predictor_name}" already exists in your tenant`);
+    if ((err as { code?: string }).code === '23505')
+      throw conflict(`A predictor named "${body.predictor_name}" already exists in your tenant`);
     throw err;
   }
   const job: TrainJobInput = {
@@ -173,14 +247,35 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
     ...(body.forecast_horizon ? { forecast: { horizon: body.forecast_horizon } } : {}),
     artifactPrefix: modelArtifactPrefix(tenantId, training.id, training.version),
     ...(prep.parent
-      ? { parent: { trainId: prep.parent.id, modelKey: String((prep.parent.artifact as { model_key?: string }).model_key), snapshotId: prep.parent.snapshot_id! } }
+      ? {
+          parent: {
+            trainId: prep.parent.id,
+            modelKey: String((prep.parent.artifact as { model_key?: string }).model_key),
+            snapshotId: prep.parent.snapshot_id!,
+          },
+        }
       : {}),
   };
-  const input: TrainWorkflowInput = { trainingId: training.id, tenantId, shapEnabled: body.shap_enabled, job: { ...job, callbackSecret: secret } };
+  const input: TrainWorkflowInput = {
+    trainingId: training.id,
+    tenantId,
+    shapEnabled: body.shap_enabled,
+    job: { ...job, callbackSecret: secret },
+  };
   try {
-    await startJob(deps.temporal, deps.config, { workflow: 'trainWorkflow', workflowId: training.workflow_id, args: [input] as never, kind: 'train', tenantId, resourceId: training.id });
+    await startJob(deps.temporal, deps.config, {
+      workflow: 'trainWorkflow',
+      workflowId: training.workflow_id,
+      args: [input] as never,
+      kind: 'train',
+      tenantId,
+      resourceId: training.id,
+    });
   } catch (err) {
-    await repo.setTrainingStatus(deps.db, training.id, { status: 'Failed', error: `could not start the training workflow: ${(err as Error).message}` });
+    await repo.setTrainingStatus(deps.db, training.id, {
+      status: 'Failed',
+      error: `could not start the training workflow: ${(err as Error).message}`,
+    });
     throw err;
   }
   deps.log.info({ workflowId: training.workflow_id, trainId: training.id }, 'training started');
@@ -277,7 +372,8 @@ export async function deleteTraining(deps: AppDeps, tenantId: string, id: number
   const t = await ownTraining(deps, tenantId, id);
   if (ACTIVE.has(t.effective_status)) throw conflict('The training is still running; terminate it first (12.1)');
   if (t.shap_status && ACTIVE.has(t.shap_status)) throw conflict('A feature importance job is running on this model');
-  if (await repo.predictionRunning(deps.db, t.id)) throw conflict('A prediction is running on this model; wait for it or terminate it (12.1)');
+  if (await repo.predictionRunning(deps.db, t.id))
+    throw conflict('A prediction is running on this model; wait for it or terminate it (12.1)');
   await deletePrefix(deps.s3, deps.config.s3.bucket, modelsPrefix(tenantId, t.id));
   await repo.deleteTraining(deps.db, tenantId, t.id);
 }
@@ -289,7 +385,11 @@ export async function updateModel(deps: AppDeps, tenantId: string, body: UpdateM
   if (!rec) throw notFound('Preprocess record');
   if (t.status !== 'Completed' || t.preprocess_id == null) throw conflict('The model is not trained (yet)');
   const current = await repo.findPreprocessRecord(deps.db, tenantId, t.preprocess_id);
-  const names = (d: unknown) => ((d as { features?: Array<{ name: string }> })?.features ?? []).map((f) => f.name).sort().join(',');
+  const names = (d: unknown) =>
+    ((d as { features?: Array<{ name: string }> })?.features ?? [])
+      .map((f) => f.name)
+      .sort()
+      .join(',');
   if (names(rec.description) !== names(current?.description)) {
     throw unprocessable('preprocess_id: the preprocess record describes other features than the model uses', [
       { path: 'preprocess_id', message: 'describes other features than the model uses', code: 'incompatible' },
@@ -298,7 +398,12 @@ export async function updateModel(deps: AppDeps, tenantId: string, body: UpdateM
   await repo.setPreprocessId(deps.db, tenantId, t.id, rec.id);
 }
 
-async function signalWorkflow(deps: AppDeps, workflowId: string, submissionId: string, payload: { error?: string | null; result?: Record<string, unknown> }) {
+async function signalWorkflow(
+  deps: AppDeps,
+  workflowId: string,
+  submissionId: string,
+  payload: { error?: string | null; result?: Record<string, unknown> },
+) {
   await deps.temporal.workflow.getHandle(workflowId).signal('rayJobResult', {
     submission_id: submissionId,
     status: payload.error ? 'failed' : 'succeeded',
@@ -324,7 +429,8 @@ export async function acceptTrainingResult(
 /** 8.11: externally computed feature importance, handed to the waiting SHAP workflow. */
 export async function acceptShapResult(deps: AppDeps, t: repo.TrainingRecord, featureImportance: unknown): Promise<void> {
   const job = t.shap_workflow_id ? await findJobByWorkflowId(deps.db, t.shap_workflow_id) : undefined;
-  if (!t.shap_status || !ACTIVE.has(t.shap_status) || !job?.ray_submission_id) throw conflict('No feature importance job is running for this training');
+  if (!t.shap_status || !ACTIVE.has(t.shap_status) || !job?.ray_submission_id)
+    throw conflict('No feature importance job is running for this training');
   await signalWorkflow(deps, t.shap_workflow_id!, job.ray_submission_id, {
     result: { feature_importance: featureImportance, explainer: 'external', rows: 0 },
   });
@@ -333,9 +439,11 @@ export async function acceptShapResult(deps: AppDeps, t: repo.TrainingRecord, fe
 /** 8.8: the columns a prediction request gives the model (the template without its ignored columns). */
 export async function trainingSchema(deps: AppDeps, tenantId: string, trainId: number) {
   const t = await ownTraining(deps, tenantId, trainId);
-  const template = ((t.config as { template?: Array<{ column_name: string; data_type: string }> }).template ?? []);
+  const template = (t.config as { template?: Array<{ column_name: string; data_type: string }> }).template ?? [];
   const ignored = new Set(t.columns.filter((x) => x.attribute_name === 'Ignore').map((x) => x.column_name));
-  return template.filter((x) => !ignored.has(x.column_name)).map((x) => ({ column_name: x.column_name, data_type: x.data_type as TemplateDataType }));
+  return template
+    .filter((x) => !ignored.has(x.column_name))
+    .map((x) => ({ column_name: x.column_name, data_type: x.data_type as TemplateDataType }));
 }
 
 const lowerStatus = (s: string) => s.toLowerCase() as 'submitted' | 'running' | 'completed' | 'failed' | 'cancelled';
@@ -343,7 +451,11 @@ const lowerStatus = (s: string) => s.toLowerCase() as 'submitted' | 'running' | 
 export async function featureImportance(deps: AppDeps, tenantId: string, trainId: number) {
   const t = await ownTraining(deps, tenantId, trainId);
   if (!t.shap_status) throw notFound('Feature importance (generate it with 8.10)');
-  return { feature_importance: t.shap_result ?? null, status: lowerStatus(t.shap_status), ...(t.shap_error ? { error: t.shap_error } : {}) };
+  return {
+    feature_importance: t.shap_result ?? null,
+    status: lowerStatus(t.shap_status),
+    ...(t.shap_error ? { error: t.shap_error } : {}),
+  };
 }
 
 const REUSABLE_SHAP = new Set<string>(repo.SHAP_REUSABLE_STATUSES);
@@ -367,12 +479,26 @@ export async function generateFeatureImportance(deps: AppDeps, tenantId: string,
     // A concurrent request started one between our read and our claim: answer with that one.
     return existingShapJob(await ownTraining(deps, tenantId, trainId));
   }
-  const input: ShapWorkflowInput = { trainingId: t.id, tenantId, job: { trainId: t.id, table: t.iceberg_table, snapshotId: t.snapshot_id, modelKey } };
+  const input: ShapWorkflowInput = {
+    trainingId: t.id,
+    tenantId,
+    job: { trainId: t.id, table: t.iceberg_table, snapshotId: t.snapshot_id, modelKey },
+  };
   try {
-    await startJob(deps.temporal, deps.config, { workflow: 'shapWorkflow', workflowId, args: [input] as never, kind: 'shap', tenantId, resourceId: t.id });
+    await startJob(deps.temporal, deps.config, {
+      workflow: 'shapWorkflow',
+      workflowId,
+      args: [input] as never,
+      kind: 'shap',
+      tenantId,
+      resourceId: t.id,
+    });
   } catch (err) {
     // Otherwise later calls would keep answering with a job that never started.
-    await repo.setShap(deps.db, t.id, { status: 'Failed', error: `the feature importance job could not be started: ${(err as Error).message}` });
+    await repo.setShap(deps.db, t.id, {
+      status: 'Failed',
+      error: `the feature importance job could not be started: ${(err as Error).message}`,
+    });
     throw err;
   }
   return { status: 'success' as const, message: 'Feature importance job submitted successfully.', shap_job_id: workflowId };
@@ -394,8 +520,17 @@ export async function modelSummary(deps: AppDeps, tenantId: string, trainId: num
   const m = t.metrics as Record<string, unknown>;
   const summary: ModelSummaryResponse['model_summary'] = {
     model: t.model_class ?? t.chosen_algorithm ?? t.algorithm,
-    accuracy: num(m.accuracy), precision: num(m.precision), recall: num(m.recall), f1_score: num(m.f1_score),
-    rmse: num(m.rmse), mae: num(m.mae), r2: num(m.r2), mape: num(m.mape), roc_auc: num(m.roc_auc), mase: num(m.mase), smape: num(m.smape),
+    accuracy: num(m.accuracy),
+    precision: num(m.precision),
+    recall: num(m.recall),
+    f1_score: num(m.f1_score),
+    rmse: num(m.rmse),
+    mae: num(m.mae),
+    r2: num(m.r2),
+    mape: num(m.mape),
+    roc_auc: num(m.roc_auc),
+    mase: num(m.mase),
+    smape: num(m.smape),
     headline_metric: typeof m.headline_metric === 'string' ? m.headline_metric : undefined,
     baseline: (m.baseline as Record<string, unknown>) ?? undefined,
     leaderboard: Array.isArray(m.leaderboard) ? (m.leaderboard as Array<Record<string, unknown>>) : undefined,

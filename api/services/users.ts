@@ -29,7 +29,11 @@ export async function createUser(deps: AppDeps, principal: Principal, body: Crea
         passwordHash,
       });
       const roles = await findRolesByNames(trx, body.tenant_id, [first ? 'admin' : 'viewer']);
-      await assignRoles(trx, created.id, roles.map((r) => r.id));
+      await assignRoles(
+        trx,
+        created.id,
+        roles.map((r) => r.id),
+      );
       return created;
     });
     deps.auth.invalidate(body.tenant_id);

@@ -46,7 +46,10 @@ function typed(f: ModelFeature, v: unknown): { ok: true; value: number | string 
     case 'Date':
     case 'DateTime':
       if (typeof v === 'string' && v.trim() && !Number.isNaN(Date.parse(v))) return { ok: true, value: v.trim() };
-      return { ok: false, message: `expected an ISO ${f.data_type === 'Date' ? 'date (YYYY-MM-DD)' : 'date-time'}, got ${JSON.stringify(v)}` };
+      return {
+        ok: false,
+        message: `expected an ISO ${f.data_type === 'Date' ? 'date (YYYY-MM-DD)' : 'date-time'}, got ${JSON.stringify(v)}`,
+      };
     default:
       if (typeof v === 'string') return { ok: true, value: v };
       return { ok: false, message: `expected a string, got ${JSON.stringify(v)}` };
@@ -57,19 +60,31 @@ function typed(f: ModelFeature, v: unknown): { ok: true; value: number | string 
  * Checks and types one request's features. `otherColumns` are the model's template columns that are not inputs
  * (Id, Target, ignored): accepted and not used, so a row of the dataset can be sent as it is.
  */
-export function typeFeatures(features: readonly ModelFeature[], otherColumns: ReadonlySet<string>, given: Record<string, unknown>): TypedRow {
+export function typeFeatures(
+  features: readonly ModelFeature[],
+  otherColumns: ReadonlySet<string>,
+  given: Record<string, unknown>,
+): TypedRow {
   const issues: Issue[] = [];
   const byName = new Map(features.map((f) => [f.column_name, f]));
   for (const name of Object.keys(given)) {
     if (!byName.has(name) && !otherColumns.has(name)) {
-      issues.push({ path: `features.${name}`, message: `"${name}" is not an input of this model (inputs: ${features.map((f) => f.column_name).join(', ')})`, code: 'unknown_feature' });
+      issues.push({
+        path: `features.${name}`,
+        message: `"${name}" is not an input of this model (inputs: ${features.map((f) => f.column_name).join(', ')})`,
+        code: 'unknown_feature',
+      });
     }
   }
   const row: TypedRow = {};
   for (const f of features) {
     const v = given[f.column_name];
     if ((v === undefined || v === null) && !f.nullable && f.default_value === null) {
-      issues.push({ path: `features.${f.column_name}`, message: `required (the column is not nullable and has no default)`, code: 'required' });
+      issues.push({
+        path: `features.${f.column_name}`,
+        message: `required (the column is not nullable and has no default)`,
+        code: 'required',
+      });
       continue;
     }
     const t = typed(f, v);

@@ -60,7 +60,12 @@ export class OnnxModels {
     const obj = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     const bytes = await obj.Body!.transformToByteArray();
     // One thread per run: single rows gain nothing from more, and the API shares its cores.
-    return ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
+    return ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
   }
 
   /** Releases every loaded session (the API is stopping). */
@@ -91,9 +96,18 @@ export class OnnxModels {
     const q = this.queues.get(key);
     this.queues.delete(key);
     if (!q) return;
-    this.run(key, q.features, q.rows.map((w) => w.row), q.classification).then(
-      (out) => q.rows.forEach((w, i) => w.resolve(out[i]!)),
-      (err) => q.rows.forEach((w) => w.reject(err)),
+    this.run(
+      key,
+      q.features,
+      q.rows.map((w) => w.row),
+      q.classification,
+    ).then(
+      (out) => {
+        for (const [i, w] of q.rows.entries()) w.resolve(out[i]!);
+      },
+      (err) => {
+        for (const w of q.rows) w.reject(err);
+      },
     );
   }
 
@@ -108,7 +122,11 @@ export class OnnxModels {
         for (let i = 0; i < n; i++) a[i] = rows[i]![f.column_name] as number;
         feeds[f.column_name] = new ort.Tensor('float32', a, [n, 1]);
       } else {
-        feeds[f.column_name] = new ort.Tensor('string', rows.map((r) => String(r[f.column_name] ?? '')), [n, 1]);
+        feeds[f.column_name] = new ort.Tensor(
+          'string',
+          rows.map((r) => String(r[f.column_name] ?? '')),
+          [n, 1],
+        );
       }
     }
     const out = await session.run(feeds);

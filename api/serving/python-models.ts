@@ -24,7 +24,10 @@ export interface ForecastStep {
 
 /** An error the Python side answered: `code` is unknown_series, invalid (a user's mistake) or internal. */
 export class PythonModelError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -85,7 +88,7 @@ export class PythonModels {
     await this.ready;
     const id = this.nextId++;
     const answer = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.child!.stdin.write(JSON.stringify({ ...request, id }) + '\n');
+    this.child!.stdin.write(`${JSON.stringify({ ...request, id })}\n`);
     return answer;
   }
 

@@ -39,7 +39,8 @@ function toServed(t: trainRepo.TrainingRecord): ServedModel {
   const config = (t.config ?? {}) as Record<string, unknown>;
   const template = ((config.template as ServedModel['template']) ?? []).map((c) => ({ ...c, nullable: Boolean(c.nullable) }));
   const byName = new Map(template.map((c) => [c.column_name, c]));
-  const stored = (artifact?.features as Array<{ column_name: string; data_type: string; kind: string; default_value: string | null }>) ?? [];
+  const stored =
+    (artifact?.features as Array<{ column_name: string; data_type: string; kind: string; default_value: string | null }>) ?? [];
   const features: ModelFeature[] = stored.map((f) => ({
     column_name: f.column_name,
     data_type: f.data_type,

@@ -11,7 +11,11 @@ export const datasetRawPrefix = (tenantId: string, datasetId: number) => `${data
 /** A file name safe in an S3 key: letters, digits, `.`, `-`, `_` only, bounded. */
 export function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(-120);
+  const cleaned = base
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(-120);
   return cleaned || 'file';
 }
 
@@ -24,6 +28,7 @@ export const modelsPrefix = (tenantId: string, trainId: number) => `${tenantPref
 /** The artifacts of one trained version (the train job writes model.joblib, model.onnx, metadata.json here). */
 export const modelArtifactPrefix = (tenantId: string, trainId: number, version: number) => `${modelsPrefix(tenantId, trainId)}v${version}`;
 
-export const predictionCsvKey = (tenantId: string, predictionId: number) => `${tenantPrefix(tenantId)}predictions/${predictionId}/predictions.csv`;
+export const predictionCsvKey = (tenantId: string, predictionId: number) =>
+  `${tenantPrefix(tenantId)}predictions/${predictionId}/predictions.csv`;
 
 export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`;

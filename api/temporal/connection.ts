@@ -9,12 +9,14 @@ export const TEMPORAL_CALL_DEADLINE_MS = 5000;
 type Interceptor = NonNullable<ConnectionOptions['interceptors']>[number];
 
 // Long polls wait on the server by design (a workflow's result, an update's outcome): no deadline of ours.
-const LONG_POLLS = /\/(GetWorkflowExecutionHistory|PollWorkflowExecutionUpdate|UpdateWorkflowExecution|UpdateWithStartWorkflowExecution|Poll\w+TaskQueue)$/;
+const LONG_POLLS =
+  /\/(GetWorkflowExecutionHistory|PollWorkflowExecutionUpdate|UpdateWorkflowExecution|UpdateWithStartWorkflowExecution|Poll\w+TaskQueue)$/;
 
 /** Gives every unary call a deadline unless it has one; the retry interceptor inside it keeps that deadline. */
 // (nextCall's result is an InterceptingCall at run time; its declared interface is narrower.)
 const deadlineInterceptor: Interceptor = (options, nextCall) => {
-  if (options.deadline !== undefined || LONG_POLLS.test(options.method_definition.path)) return nextCall(options) as ReturnType<Interceptor>;
+  if (options.deadline !== undefined || LONG_POLLS.test(options.method_definition.path))
+    return nextCall(options) as ReturnType<Interceptor>;
   return nextCall({ ...options, deadline: Date.now() + TEMPORAL_CALL_DEADLINE_MS }) as ReturnType<Interceptor>;
 };
 
@@ -22,7 +24,7 @@ const deadlineInterceptor: Interceptor = (options, nextCall) => {
 // then reported: the API answers 503 and the client retries after Retry-After.
 const retryInterceptor = makeGrpcRetryInterceptor({
   delayFunction: (attempt) => Math.min(400, 100 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4),
-  retryableDecider: (attempt, status) => attempt < 4 && (status.code === 14 /* UNAVAILABLE */ || status.code === 10 /* ABORTED */),
+  retryableDecider: (attempt, status) => attempt < 4 && (status.code === 14 /* UNAVAILABLE */ || status.code === 10) /* ABORTED */,
 });
 
 export function temporalConnectionOptions(address: string): ConnectionOptions {

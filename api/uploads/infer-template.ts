@@ -47,7 +47,12 @@ export async function inferTemplate(head: Buffer, complete: boolean): Promise<St
         }
       }
     }
-    columns.push({ column_name: name, data_type: type, default_value: null, nullable: present.length < values.length || rows.length === 0 });
+    columns.push({
+      column_name: name,
+      data_type: type,
+      default_value: null,
+      nullable: present.length < values.length || rows.length === 0,
+    });
   });
   return columns;
 }

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { Busboy } from '@fastify/busboy';
 import { refuseControlCharacters } from '../middleware/text-input.js';
-import { HttpError } from '../errors.js';
+import type { HttpError } from '../errors.js';
 
 export interface MultipartPart {
   name: string;

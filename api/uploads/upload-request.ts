@@ -19,7 +19,13 @@ export interface UploadRequest {
  */
 function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | Readable | null {
   const incoming = (c.env as { incoming?: Readable } | undefined)?.incoming;
-  if (incoming && typeof incoming.read === 'function' && incoming.readableFlowing === null && !incoming.readableDidRead && !incoming.destroyed) {
+  if (
+    incoming &&
+    typeof incoming.read === 'function' &&
+    incoming.readableFlowing === null &&
+    !incoming.readableDidRead &&
+    !incoming.destroyed
+  ) {
     return incoming;
   }
   return (c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null) ?? null;

@@ -30,4 +30,8 @@ export function collectPairs(value: string, previous: Record<string, string> = {
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
-export const csvList = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+export const csvList = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

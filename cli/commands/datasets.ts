@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { type DatamlClient, unwrap } from '../../clients/ts/src/index.js';
 import { signedIn } from '../context.js';
 import { CliError, EXIT, usageError } from '../errors.js';
@@ -16,7 +16,15 @@ async function datasetReport(client: DatamlClient, id: number) {
 
 function printReport(report: Awaited<ReturnType<typeof datasetReport>>) {
   const d = report.dataset;
-  printFields({ id: d.id, name: d.dataset_name, usage: d.dataset_usage, template: d.template_name ?? d.template_id, valid: d.is_valid ?? 'validating', usability: d.dataset_usability, table: d.iceberg_table_name });
+  printFields({
+    id: d.id,
+    name: d.dataset_name,
+    usage: d.dataset_usage,
+    template: d.template_name ?? d.template_id,
+    valid: d.is_valid ?? 'validating',
+    usability: d.dataset_usability,
+    table: d.iceberg_table_name,
+  });
   printTable(
     report.files.map((f) => ({
       file_id: f.id,
@@ -25,7 +33,11 @@ function printReport(report: Awaited<ReturnType<typeof datasetReport>>) {
       rows: f.error_report?.total_rows ?? f.total_records,
       valid_rows: f.error_report?.valid_rows,
       invalid_rows: f.error_report?.invalid_rows,
-      failures: f.error_report ? Object.entries(f.error_report.counts).map(([rule, n]) => `${rule}: ${n}`).join(', ') : '',
+      failures: f.error_report
+        ? Object.entries(f.error_report.counts)
+            .map(([rule, n]) => `${rule}: ${n}`)
+            .join(', ')
+        : '',
     })),
   );
   const examples = report.files.flatMap((f) => (f.error_report?.examples ?? []).slice(0, 5).map((e) => ({ file: f.file_name, ...e })));
@@ -46,38 +58,45 @@ export function datasetsCommand(program: Command) {
     .option('-t, --template <template_id>', 'template to validate against (inferred from the data when omitted)')
     .option('--table <iceberg_table_name>', 'name of the datalake table')
     .option('--no-wait', 'return once uploaded, without waiting for validation')
-    .action(async (files: string[], opts: { name: string; usage: string; template?: string; table?: string; wait: boolean }, cmd: Command) => {
-      const { client, json } = await signedIn(cmd);
-      if (opts.usage !== 't' && opts.usage !== 'p') throw usageError('--usage must be t or p');
-      const bar = uploadBar(!json);
-      let uploaded;
-      try {
-        uploaded = await client.uploadDataset(
-          { dataset_name: opts.name, usage: opts.usage, template_id: opts.template ? intArg(opts.template, '--template') : undefined, iceberg_table_name: opts.table },
-          files.map((path) => ({ path })),
-          { onProgress: (p) => bar.update(p) },
-        );
-      } finally {
-        bar.stop();
-      }
-      if (!opts.wait) {
-        if (json) return printJson({ upload: uploaded });
-        process.stdout.write(`Uploaded dataset ${uploaded.dataset_id}; validation job ${uploaded.workflow_id}\n`);
-        return;
-      }
-      const progress = jobBar(!json, 'validate');
-      let job;
-      try {
-        job = await client.waitForJob(uploaded.workflow_id, { onProgress: (j) => progress.update(j) });
-      } finally {
-        progress.stop();
-      }
-      const report = await datasetReport(client, uploaded.dataset_id);
-      if (json) printJson({ upload: uploaded, job, ...report });
-      else printReport(report);
-      if (job.status !== 'Completed') throw new CliError(`Validation ${job.status.toLowerCase()}: ${job.message ?? ''}`, EXIT.failed);
-      if (report.dataset.is_valid === false) throw new CliError('The dataset is not valid (see the report)', EXIT.failed);
-    });
+    .action(
+      async (files: string[], opts: { name: string; usage: string; template?: string; table?: string; wait: boolean }, cmd: Command) => {
+        const { client, json } = await signedIn(cmd);
+        if (opts.usage !== 't' && opts.usage !== 'p') throw usageError('--usage must be t or p');
+        const bar = uploadBar(!json);
+        let uploaded;
+        try {
+          uploaded = await client.uploadDataset(
+            {
+              dataset_name: opts.name,
+              usage: opts.usage,
+              template_id: opts.template ? intArg(opts.template, '--template') : undefined,
+              iceberg_table_name: opts.table,
+            },
+            files.map((path) => ({ path })),
+            { onProgress: (p) => bar.update(p) },
+          );
+        } finally {
+          bar.stop();
+        }
+        if (!opts.wait) {
+          if (json) return printJson({ upload: uploaded });
+          process.stdout.write(`Uploaded dataset ${uploaded.dataset_id}; validation job ${uploaded.workflow_id}\n`);
+          return;
+        }
+        const progress = jobBar(!json, 'validate');
+        let job;
+        try {
+          job = await client.waitForJob(uploaded.workflow_id, { onProgress: (j) => progress.update(j) });
+        } finally {
+          progress.stop();
+        }
+        const report = await datasetReport(client, uploaded.dataset_id);
+        if (json) printJson({ upload: uploaded, job, ...report });
+        else printReport(report);
+        if (job.status !== 'Completed') throw new CliError(`Validation ${job.status.toLowerCase()}: ${job.message ?? ''}`, EXIT.failed);
+        if (report.dataset.is_valid === false) throw new CliError('The dataset is not valid (see the report)', EXIT.failed);
+      },
+    );
 
   datasets
     .command('ls')
@@ -86,7 +105,16 @@ export function datasetsCommand(program: Command) {
       const { client, json } = await signedIn(cmd);
       const res = unwrap(await client.api.GET('/api/v1/dataset/list'));
       if (json) return printJson(res);
-      printTable(res.data, ['id', 'dataset_name', 'dataset_usage', 'is_valid', 'file_count', 'template_name', 'dataset_usability', 'created_at']);
+      printTable(res.data, [
+        'id',
+        'dataset_name',
+        'dataset_usage',
+        'is_valid',
+        'file_count',
+        'template_name',
+        'dataset_usability',
+        'created_at',
+      ]);
     });
 
   datasets

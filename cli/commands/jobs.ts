@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { type Job, unwrap } from '../../clients/ts/src/index.js';
 import { signedIn } from '../context.js';
 import { CliError, EXIT, usageError } from '../errors.js';
@@ -8,7 +8,8 @@ const STATUSES = ['Submitted', 'Running', 'Completed', 'Failed', 'Cancelled'] as
 
 /** Exit 1 unless the job completed: scripts can chain on `dataml jobs watch`. */
 export function requireCompleted(job: Job, what = 'Job'): void {
-  if (job.status !== 'Completed') throw new CliError(`${what} ${job.workflow_id} ${job.status.toLowerCase()}${job.message ? `: ${job.message}` : ''}`, EXIT.failed);
+  if (job.status !== 'Completed')
+    throw new CliError(`${what} ${job.workflow_id} ${job.status.toLowerCase()}${job.message ? `: ${job.message}` : ''}`, EXIT.failed);
 }
 
 export function printJob(job: Job): void {
@@ -38,10 +39,13 @@ export function jobsCommand(program: Command) {
     .option('--offset <n>', 'rows to skip', '0')
     .action(async (opts: { kind?: string; status?: string; limit: string; offset: string }, cmd: Command) => {
       const { client, json } = await signedIn(cmd);
-      if (opts.status && !(STATUSES as readonly string[]).includes(opts.status)) throw usageError(`--status must be one of ${STATUSES.join(', ')}`);
+      if (opts.status && !(STATUSES as readonly string[]).includes(opts.status))
+        throw usageError(`--status must be one of ${STATUSES.join(', ')}`);
       const res = unwrap(
         await client.api.GET('/api/v1/jobs', {
-          params: { query: { kind: opts.kind as never, status: opts.status as never, limit: Number(opts.limit), offset: Number(opts.offset) } },
+          params: {
+            query: { kind: opts.kind as never, status: opts.status as never, limit: Number(opts.limit), offset: Number(opts.offset) },
+          },
         }),
       );
       if (json) return printJson(res);

@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { ApiError, DatamlClient } from '../../clients/ts/src/index.js';
 import { credentialsPath, saveSession } from '../credentials.js';
@@ -36,7 +36,10 @@ export function loginCommand(program: Command) {
     .description('Sign in and store the session for this user (file mode 0600); the token is never printed')
     .option('-u, --username <name>', 'username (asked when missing and on a terminal)')
     .option('--password-stdin', 'read the password from standard input (for scripts)')
-    .addHelpText('after', '\nThe password comes from --password-stdin, else $DATAML_PASSWORD, else a prompt.\nSessions are kept in $DATAML_CONFIG_DIR or ~/.config/dataml/credentials.json.')
+    .addHelpText(
+      'after',
+      '\nThe password comes from --password-stdin, else $DATAML_PASSWORD, else a prompt.\nSessions are kept in $DATAML_CONFIG_DIR or ~/.config/dataml/credentials.json.',
+    )
     .action(async (opts: { username?: string; passwordStdin?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const url = await resolveUrl(g);

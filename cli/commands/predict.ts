@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,7 +52,9 @@ export function predictCommand(program: Command) {
 
       if (o.dataset) {
         const datasetId = intArg(o.dataset, '--dataset');
-        const started = unwrap(await client.api.POST('/api/v1/inference/batchPrediction', { body: { train_id: trainId, dataset_id: datasetId } }));
+        const started = unwrap(
+          await client.api.POST('/api/v1/inference/batchPrediction', { body: { train_id: trainId, dataset_id: datasetId } }),
+        );
         const found = await client.findJob('batch_predict', started.prediction_id);
         const bar = jobBar(!json, 'predict');
         let job;
@@ -61,7 +63,9 @@ export function predictCommand(program: Command) {
         } finally {
           bar.stop();
         }
-        const result = unwrap(await client.api.GET('/api/v1/inference/result', { params: { query: { prediction_id: started.prediction_id } } }));
+        const result = unwrap(
+          await client.api.GET('/api/v1/inference/result', { params: { query: { prediction_id: started.prediction_id } } }),
+        );
         if (job.status !== 'Completed') {
           if (json) printJson({ prediction: started, job, result });
           requireCompleted(job, 'Batch prediction');
@@ -78,7 +82,8 @@ export function predictCommand(program: Command) {
       let features: Record<string, Cell>;
       if (o.row !== undefined) {
         const parsed = await jsonArg(o.row, '--row');
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw usageError('--row must be a JSON object of column: value');
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          throw usageError('--row must be a JSON object of column: value');
         features = parsed as Record<string, Cell>;
       } else {
         const types = new Map(form.headers.map((h) => [h.column_name, h.data_type]));
@@ -90,7 +95,9 @@ export function predictCommand(program: Command) {
         }
       }
       const res = unwrap(
-        await client.api.POST('/api/v1/inference/', { body: { train_id: trainId, preprocess_id: form.preprocess_id, target: form.target, features } }),
+        await client.api.POST('/api/v1/inference/', {
+          body: { train_id: trainId, preprocess_id: form.preprocess_id, target: form.target, features },
+        }),
       );
       if (json) return printJson(res);
       printFields({ [form.target]: res.prediction });

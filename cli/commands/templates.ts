@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { unwrap } from '../../clients/ts/src/index.js';
 import { signedIn } from '../context.js';
@@ -24,7 +24,9 @@ export function templatesCommand(program: Command) {
     .description('A template and its columns')
     .action(async (id: string, _o, cmd: Command) => {
       const { client, json } = await signedIn(cmd);
-      const t = unwrap(await client.api.GET('/api/v1/template/{template_id}', { params: { path: { template_id: intArg(id, 'template_id') } } }));
+      const t = unwrap(
+        await client.api.GET('/api/v1/template/{template_id}', { params: { path: { template_id: intArg(id, 'template_id') } } }),
+      );
       if (json) return printJson(t);
       const { template_schema, ...rest } = t;
       printFields(rest);
@@ -34,7 +36,7 @@ export function templatesCommand(program: Command) {
   templates
     .command('create <file>')
     .description('Create a template from a JSON file: {"template_name", "template_schema": [...]} or just the column list')
-    .option('-n, --name <name>', 'the template name (overrides the file\'s)')
+    .option('-n, --name <name>', "the template name (overrides the file's)")
     .action(async (file: string, opts: { name?: string }, cmd: Command) => {
       const { client, json } = await signedIn(cmd);
       let parsed: unknown;

@@ -1,4 +1,4 @@
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import { type DatamlClient, type Schemas, unwrap } from '../../clients/ts/src/index.js';
 import { signedIn } from '../context.js';
 import { usageError } from '../errors.js';
@@ -29,10 +29,17 @@ interface TrainOpts {
 /** Column roles from the flags, checked against the dataset's columns (8.2) so a typo is a usage error. */
 async function columnRoles(client: DatamlClient, datasetId: number, o: TrainOpts, problem: ProblemType) {
   const details = unwrap(
-    await client.api.POST('/api/v1/train/get_details', { body: { dataset_id: datasetId, predictor_name: o.name, domain: o.domain, problem_type: problem } }),
+    await client.api.POST('/api/v1/train/get_details', {
+      body: { dataset_id: datasetId, predictor_name: o.name, domain: o.domain, problem_type: problem },
+    }),
   );
   const names = new Set(details.dataset_schema.map((c) => c.column_name));
-  for (const [flag, col] of [['--target', o.target], ['--id-column', o.idColumn], ['--time', o.time], ...(o.ignore ?? []).map((c) => ['--ignore', c])] as const) {
+  for (const [flag, col] of [
+    ['--target', o.target],
+    ['--id-column', o.idColumn],
+    ['--time', o.time],
+    ...(o.ignore ?? []).map((c) => ['--ignore', c]),
+  ] as const) {
     if (col && !names.has(col)) throw usageError(`${flag}: the dataset has no column "${col}" (columns: ${[...names].join(', ')})`);
   }
   const role = (c: string): Schemas['TrainColumn']['attribute_name'] =>
@@ -100,7 +107,9 @@ export function trainCommand(program: Command) {
       }
       const summary = unwrap(await client.api.GET('/api/v1/train/model-summary', { params: { query: { train_id: started.id } } }));
       if (json) return printJson({ training: started, job, model_summary: summary });
-      const { leaderboard, ...metrics } = summary.model_summary as Record<string, unknown> & { leaderboard?: Array<Record<string, unknown>> };
+      const { leaderboard, ...metrics } = summary.model_summary as Record<string, unknown> & {
+        leaderboard?: Array<Record<string, unknown>>;
+      };
       process.stdout.write(`Training ${started.id} completed in ${Math.round(job.duration_seconds)} s\n`);
       printFields(Object.fromEntries(Object.entries(metrics).filter(([, v]) => typeof v !== 'object' || v === null)));
       if (leaderboard?.length) {

@@ -105,7 +105,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['platform_secrets', 'login_attempts', 'refresh_tokens', 'token_families', 'user_roles', 'role_permissions', 'roles', 'permissions', 'users', 'tenants']) {
+  for (const t of [
+    'platform_secrets',
+    'login_attempts',
+    'refresh_tokens',
+    'token_families',
+    'user_roles',
+    'role_permissions',
+    'roles',
+    'permissions',
+    'users',
+    'tenants',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

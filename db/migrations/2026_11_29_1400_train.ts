@@ -69,7 +69,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('preprocess_records_training_idx').on('preprocess_records').columns(['training_id']).execute();
-  await sql`alter table trainings add constraint trainings_preprocess_fk foreign key (preprocess_id) references preprocess_records(id) on delete set null`.execute(db);
+  await sql`alter table trainings add constraint trainings_preprocess_fk foreign key (preprocess_id) references preprocess_records(id) on delete set null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -8,33 +8,59 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const SILVER = 'silver';
 
 export async function datasetNameTaken(db: Db, tenantId: string, name: string): Promise<boolean> {
-  const r = await db.selectFrom('datasets').select('id').where('tenant_id', '=', tenantId).where('dataset_name', '=', name).executeTakeFirst();
+  const r = await db
+    .selectFrom('datasets')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('dataset_name', '=', name)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 export async function datalakeTableTaken(db: Db, namespace: string, table: string): Promise<boolean> {
-  const r = await db.selectFrom('datalake_tables').select('table_name').where('namespace', '=', namespace).where('table_name', '=', table).executeTakeFirst();
+  const r = await db
+    .selectFrom('datalake_tables')
+    .select('table_name')
+    .where('namespace', '=', namespace)
+    .where('table_name', '=', table)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
 /** Lower-case identifier from a dataset name, for a generated Iceberg table name. */
 export function tableSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48) || 'dataset';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 48) || 'dataset'
+  );
 }
 
 export async function insertDataset(
   db: Db,
   d: {
-    tenantId: string; name: string; usage: 't' | 'p'; templateId: number | null; templateVersion: number | null;
-    icebergTable: string | null; username: string;
+    tenantId: string;
+    name: string;
+    usage: 't' | 'p';
+    templateId: number | null;
+    templateVersion: number | null;
+    icebergTable: string | null;
+    username: string;
   },
 ) {
   const row = await db
     .insertInto('datasets')
     .values({
-      tenant_id: d.tenantId, dataset_name: d.name, usage: d.usage, data_source: 'csv',
-      template_id: d.templateId, template_version: d.templateVersion,
-      iceberg_table_name: d.icebergTable ?? '', created_by: d.username,
+      tenant_id: d.tenantId,
+      dataset_name: d.name,
+      usage: d.usage,
+      data_source: 'csv',
+      template_id: d.templateId,
+      template_version: d.templateVersion,
+      iceberg_table_name: d.icebergTable ?? '',
+      created_by: d.username,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -61,10 +87,27 @@ const datasetColumns = (db: Db) =>
     .selectFrom('datasets as d')
     .leftJoin('templates as t', 't.id', 'd.template_id')
     .select([
-      'd.id', 'd.tenant_id', 'd.dataset_name', 'd.usage', 'd.data_source', 'd.template_id', 'd.template_version',
-      'd.iceberg_table_name', 'd.is_valid', 'd.total_records', 'd.valid_rows', 'd.created_by', 'd.created_at', 'd.modified_at',
+      'd.id',
+      'd.tenant_id',
+      'd.dataset_name',
+      'd.usage',
+      'd.data_source',
+      'd.template_id',
+      'd.template_version',
+      'd.iceberg_table_name',
+      'd.is_valid',
+      'd.total_records',
+      'd.valid_rows',
+      'd.created_by',
+      'd.created_at',
+      'd.modified_at',
       't.template_name',
-      (eb) => eb.selectFrom('dataset_files as f').select((e) => e.fn.countAll<number>().as('n')).whereRef('f.dataset_id', '=', 'd.id').as('file_count'),
+      (eb) =>
+        eb
+          .selectFrom('dataset_files as f')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('f.dataset_id', '=', 'd.id')
+          .as('file_count'),
     ]);
 
 export type DatasetRecord = NonNullable<Awaited<ReturnType<typeof findDataset>>>;
@@ -81,7 +124,13 @@ export async function listDatasets(db: Db, tenantId: string, onlyValid = false) 
 
 /** Whether a model was trained on the dataset (the training module's `trainings` table). */
 export async function isDatasetUsedByPredictor(db: Db, tenantId: string, datasetId: number): Promise<boolean> {
-  const r = await db.selectFrom('trainings').select('id').where('tenant_id', '=', tenantId).where('dataset_id', '=', datasetId).limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('trainings')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('dataset_id', '=', datasetId)
+    .limit(1)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -127,7 +176,13 @@ export async function insertStoredFiles(db: Db, files: StoredFileRow[]) {
     .insertInto('dataset_files')
     .values(
       files.map((f) => ({
-        id: f.id, dataset_id: f.datasetId, tenant_id: f.tenantId, file_name: f.fileName, s3_key: f.key, size_bytes: f.size, sha256: f.sha256,
+        id: f.id,
+        dataset_id: f.datasetId,
+        tenant_id: f.tenantId,
+        file_name: f.fileName,
+        s3_key: f.key,
+        size_bytes: f.size,
+        sha256: f.sha256,
       })),
     )
     .returning(['id', 'created_at'])
@@ -149,7 +204,13 @@ export async function findDuplicateFile(db: Db, datasetId: number, sha256: strin
 }
 
 export async function listFiles(db: Db, tenantId: string, datasetId: number) {
-  return db.selectFrom('dataset_files').selectAll().where('tenant_id', '=', tenantId).where('dataset_id', '=', datasetId).orderBy('id').execute();
+  return db
+    .selectFrom('dataset_files')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('dataset_id', '=', datasetId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function findFile(db: Db, tenantId: string, id: number) {

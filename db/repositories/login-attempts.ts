@@ -23,7 +23,9 @@ export async function secondsUntilBelowLimit(db: Db, scope: FailureScope, max: n
     .select(sql<number>`ceil(extract(epoch from (attempted_at + make_interval(secs => ${windowSeconds}) - now())))::int`.as('retry_after'))
     .where('attempted_at', '>', since(windowSeconds))
     .$if(scope.username !== undefined, (q) => q.where('username', '=', scope.username!.toLowerCase()))
-    .$if(scope.clientIp !== undefined, (q) => (scope.clientIp === null ? q.where('client_ip', 'is', null) : q.where('client_ip', '=', scope.clientIp!)))
+    .$if(scope.clientIp !== undefined, (q) =>
+      scope.clientIp === null ? q.where('client_ip', 'is', null) : q.where('client_ip', '=', scope.clientIp!),
+    )
     .orderBy('attempted_at', 'desc')
     .limit(1)
     .offset(max - 1)
@@ -57,7 +59,11 @@ export async function recordLoginFailure(db: Db, key: { username: string; client
  * A successful login clears the failures of that account *from that address* (the user's own typos) and marks
  * the address as known for the account. Failures from elsewhere stay: they may be someone else's guesses.
  */
-export async function recordLoginSuccess(db: Db, key: { username: string; clientIp: string | null }, knownAddressDays: number): Promise<void> {
+export async function recordLoginSuccess(
+  db: Db,
+  key: { username: string; clientIp: string | null },
+  knownAddressDays: number,
+): Promise<void> {
   const username = key.username.toLowerCase();
   await db
     .deleteFrom('login_attempts')

@@ -19,16 +19,40 @@ export interface ModelTrace {
 
 export async function insertPrediction(
   db: Db,
-  p: ModelTrace & { type: PredictionType; datasetId: number | null; inputData: string; status: string; username: string; noOfRecords?: number | null; serving?: string | null },
+  p: ModelTrace & {
+    type: PredictionType;
+    datasetId: number | null;
+    inputData: string;
+    status: string;
+    username: string;
+    noOfRecords?: number | null;
+    serving?: string | null;
+  },
 ) {
   return db
     .insertInto('predictions')
     .values({
-      tenant_id: p.tenantId, training_id: p.trainingId, prediction_type: p.type, model_version: p.modelVersion,
-      preprocess_id: p.preprocessId, train_snapshot_id: p.trainSnapshotId, model_key: p.modelKey, dataset_id: p.datasetId,
-      input_snapshot_id: null, input_data: p.inputData, status: p.status, no_of_records: p.noOfRecords ?? null, minute: null,
-      serving: p.serving ?? null, result_path: null, csv_key: null, output_table: null, workflow_id: null, ray_submission_id: null,
-      error: null, created_by: p.username,
+      tenant_id: p.tenantId,
+      training_id: p.trainingId,
+      prediction_type: p.type,
+      model_version: p.modelVersion,
+      preprocess_id: p.preprocessId,
+      train_snapshot_id: p.trainSnapshotId,
+      model_key: p.modelKey,
+      dataset_id: p.datasetId,
+      input_snapshot_id: null,
+      input_data: p.inputData,
+      status: p.status,
+      no_of_records: p.noOfRecords ?? null,
+      minute: null,
+      serving: p.serving ?? null,
+      result_path: null,
+      csv_key: null,
+      output_table: null,
+      workflow_id: null,
+      ray_submission_id: null,
+      error: null,
+      created_by: p.username,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -73,15 +97,19 @@ export async function setPredictionStatus(
 }
 
 export async function findPrediction(db: Db, tenantId: string, id: number) {
-  return db
-    .selectFrom('predictions as pr')
-    .leftJoin('jobs as j', 'j.workflow_id', 'pr.workflow_id')
-    .selectAll('pr')
-    // The workflow records Running in `jobs` as soon as its Ray job is submitted.
-    .select(sql<string>`case when pr.status = 'Submitted' and j.status = 'Running' then 'Running' else pr.status end`.as('effective_status'))
-    .where('pr.tenant_id', '=', tenantId)
-    .where('pr.id', '=', id)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('predictions as pr')
+      .leftJoin('jobs as j', 'j.workflow_id', 'pr.workflow_id')
+      .selectAll('pr')
+      // The workflow records Running in `jobs` as soon as its Ray job is submitted.
+      .select(
+        sql<string>`case when pr.status = 'Submitted' and j.status = 'Running' then 'Running' else pr.status end`.as('effective_status'),
+      )
+      .where('pr.tenant_id', '=', tenantId)
+      .where('pr.id', '=', id)
+      .executeTakeFirst()
+  );
 }
 
 /** Makes a batch prediction's gold table visible to its tenant in the datalake endpoints (11.x). */
@@ -102,7 +130,9 @@ export async function listPredictionsOfTraining(db: Db, tenantId: string, traini
     .selectAll('pr')
     .leftJoin('jobs as j', 'j.workflow_id', 'pr.workflow_id')
     .select(['p.predictor_name', 'p.domain', 't.problem_type', 't.accuracy'])
-    .select(sql<string>`case when pr.status = 'Submitted' and j.status = 'Running' then 'Running' else pr.status end`.as('effective_status'))
+    .select(
+      sql<string>`case when pr.status = 'Submitted' and j.status = 'Running' then 'Running' else pr.status end`.as('effective_status'),
+    )
     .where('pr.tenant_id', '=', tenantId)
     .where('pr.training_id', '=', trainingId)
     .orderBy('pr.id')
@@ -123,11 +153,27 @@ export async function addRealtimeCounts(db: Db, counts: RealtimeCount[]): Promis
     .insertInto('predictions')
     .values(
       counts.map((c) => ({
-        tenant_id: c.tenantId, training_id: c.trainingId, prediction_type: 'realtime' as const, model_version: c.modelVersion,
-        preprocess_id: c.preprocessId, train_snapshot_id: c.trainSnapshotId, model_key: c.modelKey, dataset_id: null,
-        input_snapshot_id: null, input_data: `realtime:${c.minute.toISOString().slice(0, 16)}Z`, status: 'Completed',
-        no_of_records: c.count, minute: c.minute, serving: c.serving, result_path: null, csv_key: null, output_table: null,
-        workflow_id: null, ray_submission_id: null, error: null, created_by: c.username,
+        tenant_id: c.tenantId,
+        training_id: c.trainingId,
+        prediction_type: 'realtime' as const,
+        model_version: c.modelVersion,
+        preprocess_id: c.preprocessId,
+        train_snapshot_id: c.trainSnapshotId,
+        model_key: c.modelKey,
+        dataset_id: null,
+        input_snapshot_id: null,
+        input_data: `realtime:${c.minute.toISOString().slice(0, 16)}Z`,
+        status: 'Completed',
+        no_of_records: c.count,
+        minute: c.minute,
+        serving: c.serving,
+        result_path: null,
+        csv_key: null,
+        output_table: null,
+        workflow_id: null,
+        ray_submission_id: null,
+        error: null,
+        created_by: c.username,
       })),
     )
     .onConflict((oc) =>

@@ -23,7 +23,14 @@ const withSchema = (db: Db) =>
     .selectFrom('templates as t')
     .innerJoin('template_versions as v', (j) => j.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.version'))
     .select([
-      't.id', 't.tenant_id', 't.template_name', 't.version', 't.created_by', 't.modified_by', 't.created_at', 't.modified_at',
+      't.id',
+      't.tenant_id',
+      't.template_name',
+      't.version',
+      't.created_by',
+      't.modified_by',
+      't.created_at',
+      't.modified_at',
       'v.template_schema',
     ]);
 
@@ -35,7 +42,14 @@ export async function listTemplates(db: Db, tenantId: string): Promise<TemplateS
     .selectFrom('templates as t')
     .innerJoin('template_versions as v', (j) => j.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.version'))
     .select([
-      't.id', 't.tenant_id', 't.template_name', 't.version', 't.created_by', 't.modified_by', 't.created_at', 't.modified_at',
+      't.id',
+      't.tenant_id',
+      't.template_name',
+      't.version',
+      't.created_by',
+      't.modified_by',
+      't.created_at',
+      't.modified_at',
       'v.column_count as no_of_columns',
     ])
     .where('t.tenant_id', '=', tenantId)
@@ -44,9 +58,7 @@ export async function listTemplates(db: Db, tenantId: string): Promise<TemplateS
 }
 
 export async function findTemplate(db: Db, tenantId: string, id: number): Promise<TemplateRecord | undefined> {
-  return (await withSchema(db).where('t.tenant_id', '=', tenantId).where('t.id', '=', id).executeTakeFirst()) as
-    | TemplateRecord
-    | undefined;
+  return (await withSchema(db).where('t.tenant_id', '=', tenantId).where('t.id', '=', id).executeTakeFirst()) as TemplateRecord | undefined;
 }
 
 /** A given version of a tenant's template (the one a dataset was validated against). */
@@ -58,11 +70,17 @@ export async function findTemplateVersion(db: Db, tenantId: string, id: number, 
     .where('t.tenant_id', '=', tenantId)
     .where('v.template_id', '=', id)
     .where('v.version', '=', version)
-    .executeTakeFirst() as Promise<{ template_id: number; version: number; template_name: string; template_schema: StoredTemplateColumn[] } | undefined>;
+    .executeTakeFirst() as Promise<
+    { template_id: number; version: number; template_name: string; template_schema: StoredTemplateColumn[] } | undefined
+  >;
 }
 
 export async function templateNameTaken(db: Db, tenantId: string, name: string, exceptId?: number): Promise<boolean> {
-  let q = db.selectFrom('templates').select('id').where('tenant_id', '=', tenantId).where(sql`lower(template_name)`, '=', name.toLowerCase());
+  let q = db
+    .selectFrom('templates')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where(sql`lower(template_name)`, '=', name.toLowerCase());
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }
@@ -98,7 +116,13 @@ export async function updateTemplate(
   if (!row) return undefined;
   await db
     .insertInto('template_versions')
-    .values({ template_id: t.id, version: row.version, template_name: t.name, template_schema: JSON.stringify(t.schema), created_by: t.username })
+    .values({
+      template_id: t.id,
+      version: row.version,
+      template_name: t.name,
+      template_schema: JSON.stringify(t.schema),
+      created_by: t.username,
+    })
     .execute();
   return row.version;
 }

@@ -16,7 +16,10 @@ export async function findPredictorByName(db: Db, tenantId: string, name: string
     .executeTakeFirst();
 }
 
-export async function insertPredictor(db: Db, p: { tenantId: string; name: string; domain: string; problemType: string; username: string }) {
+export async function insertPredictor(
+  db: Db,
+  p: { tenantId: string; name: string; domain: string; problemType: string; username: string },
+) {
   return db
     .insertInto('predictors')
     .values({ tenant_id: p.tenantId, predictor_name: p.name, domain: p.domain, problem_type: p.problemType, created_by: p.username })
@@ -51,11 +54,26 @@ export async function insertTraining(db: Db, t: NewTraining) {
   const row = await db
     .insertInto('trainings')
     .values({
-      tenant_id: t.tenantId, predictor_id: t.predictorId, version: t.version, parent_training_id: t.parentTrainingId,
-      dataset_id: t.datasetId, file_snapshot_ids: JSON.stringify(t.fileSnapshotIds), iceberg_table: t.icebergTable,
-      template_id: t.templateId, template_version: t.templateVersion, problem_type: t.problemType, algorithm: t.algorithm,
-      columns: JSON.stringify(t.columns), config: JSON.stringify(t.config), seed: t.seed, is_incremental: t.isIncremental,
-      shap_enabled: t.shapEnabled, callback_secret_sha256: t.callbackSecretSha256, created_by: t.username, workflow_id: 'pending', status: 'Submitted',
+      tenant_id: t.tenantId,
+      predictor_id: t.predictorId,
+      version: t.version,
+      parent_training_id: t.parentTrainingId,
+      dataset_id: t.datasetId,
+      file_snapshot_ids: JSON.stringify(t.fileSnapshotIds),
+      iceberg_table: t.icebergTable,
+      template_id: t.templateId,
+      template_version: t.templateVersion,
+      problem_type: t.problemType,
+      algorithm: t.algorithm,
+      columns: JSON.stringify(t.columns),
+      config: JSON.stringify(t.config),
+      seed: t.seed,
+      is_incremental: t.isIncremental,
+      shap_enabled: t.shapEnabled,
+      callback_secret_sha256: t.callbackSecretSha256,
+      created_by: t.username,
+      workflow_id: 'pending',
+      status: 'Submitted',
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();
@@ -71,7 +89,10 @@ const trainingColumns = (db: Db) =>
     .leftJoin('jobs as j', 'j.workflow_id', 't.workflow_id')
     .selectAll('t')
     .select([
-      'p.predictor_name', 'p.domain', 'd.dataset_name', 'd.data_source',
+      'p.predictor_name',
+      'p.domain',
+      'd.dataset_name',
+      'd.data_source',
       // The workflow records Running (and the Ray submission) in `jobs` as soon as the Ray job is submitted.
       sql<string>`case when t.status = 'Submitted' and j.status = 'Running' then 'Running' else t.status end`.as('effective_status'),
       sql<string | null>`coalesce(t.ray_submission_id, j.ray_submission_id)`.as('ray_job_id'),
@@ -100,7 +121,13 @@ export async function listTrainings(db: Db, tenantId: string) {
 
 /** The predictor's newest version (any status), and its newest completed one. */
 export async function latestTrainingsOfPredictor(db: Db, predictorId: number) {
-  const newest = await db.selectFrom('trainings').selectAll().where('predictor_id', '=', predictorId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const newest = await db
+    .selectFrom('trainings')
+    .selectAll()
+    .where('predictor_id', '=', predictorId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const completed = await db
     .selectFrom('trainings')
     .selectAll()
@@ -151,7 +178,12 @@ export interface TrainingResultRecord {
 /** Stores a finished job's result once: a retried activity finds the preprocess record it created. */
 export async function recordTrainingResult(db: Kysely<Database>, r: TrainingResultRecord): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const training = await trx.selectFrom('trainings').select(['tenant_id', 'preprocess_id', 'config']).where('id', '=', r.trainingId).forUpdate().executeTakeFirstOrThrow();
+    const training = await trx
+      .selectFrom('trainings')
+      .select(['tenant_id', 'preprocess_id', 'config'])
+      .where('id', '=', r.trainingId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     let preprocessId = training.preprocess_id;
     if (preprocessId == null) {
       const rec = await trx
@@ -164,10 +196,19 @@ export async function recordTrainingResult(db: Kysely<Database>, r: TrainingResu
     await trx
       .updateTable('trainings')
       .set({
-        status: 'Completed', error: null, ray_submission_id: r.raySubmissionId, snapshot_id: r.snapshotId,
-        chosen_algorithm: r.chosenAlgorithm, model_class: r.modelClass, metrics: JSON.stringify(r.metrics), accuracy: r.accuracy,
-        preprocess_id: preprocessId, artifact: JSON.stringify(r.artifact), library_versions: JSON.stringify(r.libraryVersions),
-        config: JSON.stringify({ ...(training.config as Record<string, unknown>), resolved: r.config }), modified_at: new Date(),
+        status: 'Completed',
+        error: null,
+        ray_submission_id: r.raySubmissionId,
+        snapshot_id: r.snapshotId,
+        chosen_algorithm: r.chosenAlgorithm,
+        model_class: r.modelClass,
+        metrics: JSON.stringify(r.metrics),
+        accuracy: r.accuracy,
+        preprocess_id: preprocessId,
+        artifact: JSON.stringify(r.artifact),
+        library_versions: JSON.stringify(r.libraryVersions),
+        config: JSON.stringify({ ...(training.config as Record<string, unknown>), resolved: r.config }),
+        modified_at: new Date(),
       })
       .where('id', '=', r.trainingId)
       .execute();
@@ -180,13 +221,23 @@ export async function findPreprocessRecord(db: Db, tenantId: string, id: number)
 }
 
 export async function setPreprocessId(db: Db, tenantId: string, trainingId: number, preprocessId: number) {
-  await db.updateTable('trainings').set({ preprocess_id: preprocessId, modified_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', trainingId).execute();
+  await db
+    .updateTable('trainings')
+    .set({ preprocess_id: preprocessId, modified_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', trainingId)
+    .execute();
 }
 
 /** Deletes a training, its preprocess records, and its predictor when no version is left. */
 export async function deleteTraining(db: Kysely<Database>, tenantId: string, id: number) {
   await db.transaction().execute(async (trx) => {
-    const t = await trx.selectFrom('trainings').select(['predictor_id']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    const t = await trx
+      .selectFrom('trainings')
+      .select(['predictor_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!t) return;
     await trx.updateTable('trainings').set({ preprocess_id: null }).where('id', '=', id).execute();
     await trx.deleteFrom('preprocess_records').where('training_id', '=', id).execute();
@@ -226,7 +277,9 @@ export async function claimShap(db: Db, id: number, workflowId: string): Promise
     .updateTable('trainings')
     .set({ shap_status: 'Submitted', shap_workflow_id: workflowId, shap_error: null, modified_at: new Date() } as never)
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('shap_status', 'is', null), eb('shap_status', 'not in', [...SHAP_REUSABLE_STATUSES]), eb('shap_workflow_id', 'is', null)]))
+    .where((eb) =>
+      eb.or([eb('shap_status', 'is', null), eb('shap_status', 'not in', [...SHAP_REUSABLE_STATUSES]), eb('shap_workflow_id', 'is', null)]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -266,7 +319,12 @@ export async function datasetForTraining(db: Db, tenantId: string, datasetId: nu
     .execute();
   return {
     ...d,
-    schema: (version?.template_schema ?? []) as Array<{ column_name: string; data_type: string; default_value: string | null; nullable: boolean }>,
+    schema: (version?.template_schema ?? []) as Array<{
+      column_name: string;
+      data_type: string;
+      default_value: string | null;
+      nullable: boolean;
+    }>,
     fileSnapshotIds: files.filter((f) => f.status === 'valid' && f.snapshot_id).map((f) => f.snapshot_id!),
   };
 }

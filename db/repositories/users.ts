@@ -8,7 +8,10 @@ const PUBLIC_COLUMNS = ['id', 'tenant_id', 'first_name', 'last_name', 'email', '
 export type PublicUser = Pick<UserRow, (typeof PUBLIC_COLUMNS)[number]>;
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

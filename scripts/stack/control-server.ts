@@ -32,17 +32,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, components: Sup
   req.resume(); // no request has a body worth reading
   if (url.pathname === '/components' || url.pathname === '/components/') {
     if (req.method !== 'GET') return send(res, 405, { error: { code: 'method_not_allowed', message: 'GET only' } }, { Allow: 'GET' });
-    return send(res, 200, components.map((c) => c.status()));
+    return send(
+      res,
+      200,
+      components.map((c) => c.status()),
+    );
   }
   const m = /^\/components\/([a-z0-9-]+)\/(kill|stop)$/.exec(url.pathname);
   if (!m) return send(res, 404, { error: { code: 'not_found', message: `No route for ${req.method} ${url.pathname}` } });
   if (req.method !== 'POST') return send(res, 405, { error: { code: 'method_not_allowed', message: 'POST only' } }, { Allow: 'POST' });
   const component = components.find((c) => c.name === m[1]);
   if (!component) {
-    return send(res, 404, { error: { code: 'not_found', message: `No component ${m[1]}; this stack runs: ${components.map((c) => c.name).join(', ')}` } });
+    return send(res, 404, {
+      error: { code: 'not_found', message: `No component ${m[1]}; this stack runs: ${components.map((c) => c.name).join(', ')}` },
+    });
   }
   if (m[2] === 'kill') {
-    if (component.state !== 'running') return send(res, 409, { error: { code: 'conflict', message: `${component.name} is ${component.state}` } });
+    if (component.state !== 'running')
+      return send(res, 409, { error: { code: 'conflict', message: `${component.name} is ${component.state}` } });
     const pid = component.kill();
     return send(res, 202, { ...component.status(), killed_pid: pid });
   }

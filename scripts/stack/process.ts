@@ -55,7 +55,12 @@ export function startProcess(name: string, command: string, args: string[], opts
   });
   if (logFd === undefined) {
     const prefix = (chunk: Buffer) =>
-      chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n') + '\n';
+      `${chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `[${name}] ${l}`)
+        .join('\n')}\n`;
     child.stdout!.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
     child.stderr!.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
   }
@@ -149,7 +154,13 @@ export async function assertPortsFree(component: string, ports: number[]): Promi
  * waitFor for a freshly started process: if it never gets ready, the process is stopped and the error
  * carries the last lines of its log, where the cause usually is.
  */
-export async function waitReady(proc: Managed, what: string, check: () => Promise<unknown>, timeoutMs: number, logFile?: string): Promise<void> {
+export async function waitReady(
+  proc: Managed,
+  what: string,
+  check: () => Promise<unknown>,
+  timeoutMs: number,
+  logFile?: string,
+): Promise<void> {
   try {
     await waitFor(what, check, timeoutMs, proc.exited);
   } catch (err) {
@@ -161,7 +172,12 @@ export async function waitReady(proc: Managed, what: string, check: () => Promis
 
 function logTail(file: string, lines = 12): string {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .map((l) => `    ${l}`)
+      .join('\n');
   } catch {
     return '';
   }

@@ -9,9 +9,20 @@ export interface Profile {
   // SeaweedFS also listens on each port + 10000 (gRPC).
   seaweed: { master: number; volume: number; filer: number; s3: number; iceberg: number; webdav: number; admin: number };
   ray: {
-    gcsPort: number; dashboardPort: number; clientPort: number; agentListen: number; agentGrpc: number;
-    metrics: number; nodeManager: number; objectManager: number; runtimeEnvAgent: number; minWorker: number; maxWorker: number;
-    dashboardGrpc: number; objectStoreBytes: number; tempDir: string;
+    gcsPort: number;
+    dashboardPort: number;
+    clientPort: number;
+    agentListen: number;
+    agentGrpc: number;
+    metrics: number;
+    nodeManager: number;
+    objectManager: number;
+    runtimeEnvAgent: number;
+    minWorker: number;
+    maxWorker: number;
+    dashboardGrpc: number;
+    objectStoreBytes: number;
+    tempDir: string;
   };
   apiPort: number;
 }
@@ -24,9 +35,20 @@ export const LOCAL: Profile = {
   temporal: { port: 7233, uiPort: 8233, httpPort: 7243, metricsPort: 7244, headless: false },
   seaweed: { master: 9333, volume: 9340, filer: 8888, s3: 8333, iceberg: 8181, webdav: 7333, admin: 23646 },
   ray: {
-    gcsPort: 6390, dashboardPort: 8265, clientPort: 10011, agentListen: 52365, agentGrpc: 52366, metrics: 52367,
-    nodeManager: 52368, objectManager: 52369, runtimeEnvAgent: 52370, minWorker: 52400, maxWorker: 52599,
-    dashboardGrpc: 52371, objectStoreBytes: 1_000_000_000, tempDir: '/tmp/dataml-ray-local',
+    gcsPort: 6390,
+    dashboardPort: 8265,
+    clientPort: 10011,
+    agentListen: 52365,
+    agentGrpc: 52366,
+    metrics: 52367,
+    nodeManager: 52368,
+    objectManager: 52369,
+    runtimeEnvAgent: 52370,
+    minWorker: 52400,
+    maxWorker: 52599,
+    dashboardGrpc: 52371,
+    objectStoreBytes: 1_000_000_000,
+    tempDir: '/tmp/dataml-ray-local',
   },
   apiPort: 8000,
 };
@@ -39,9 +61,20 @@ export const TEST: Profile = {
   temporal: { port: 17233, uiPort: 17234, httpPort: 17243, metricsPort: 17244, headless: true },
   seaweed: { master: 29333, volume: 29340, filer: 28888, s3: 28333, iceberg: 28181, webdav: 27333, admin: 28646 },
   ray: {
-    gcsPort: 16390, dashboardPort: 18265, clientPort: 20011, agentListen: 53365, agentGrpc: 53366, metrics: 53367,
-    nodeManager: 53368, objectManager: 53369, runtimeEnvAgent: 53370, minWorker: 53400, maxWorker: 53599,
-    dashboardGrpc: 53371, objectStoreBytes: 500_000_000, tempDir: '/tmp/dataml-ray-test',
+    gcsPort: 16390,
+    dashboardPort: 18265,
+    clientPort: 20011,
+    agentListen: 53365,
+    agentGrpc: 53366,
+    metrics: 53367,
+    nodeManager: 53368,
+    objectManager: 53369,
+    runtimeEnvAgent: 53370,
+    minWorker: 53400,
+    maxWorker: 53599,
+    dashboardGrpc: 53371,
+    objectStoreBytes: 500_000_000,
+    tempDir: '/tmp/dataml-ray-test',
   },
   apiPort: 18000,
 };

@@ -34,7 +34,7 @@ function seriesCsv(): string {
       lines.push(`${sid},${day},${((sid === 'A' ? 100 : 50) + 1.5 * i + 2 * r.normal()).toFixed(3)}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
@@ -50,16 +50,21 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
   const dataml = (args: string[], opts: { stdin?: string; json?: boolean } = {}): Promise<Run> =>
     new Promise((resolve) => {
       const argv = [BIN, ...args, '--url', url, ...(opts.json === false ? [] : ['--json'])];
-      const child = execFile(process.execPath, argv, { cwd: work, env: { ...process.env, DATAML_CONFIG_DIR: configDir, DATAML_URL: '', NO_COLOR: '1' }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        let json: unknown;
-        try {
-          json = JSON.parse(stdout);
-        } catch {
-          json = undefined;
-        }
-        resolve({ code, stdout, stderr, json });
-      });
+      const child = execFile(
+        process.execPath,
+        argv,
+        { cwd: work, env: { ...process.env, DATAML_CONFIG_DIR: configDir, DATAML_URL: '', NO_COLOR: '1' }, maxBuffer: 16 << 20 },
+        (err, stdout, stderr) => {
+          const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+          let json: unknown;
+          try {
+            json = JSON.parse(stdout);
+          } catch {
+            json = undefined;
+          }
+          resolve({ code, stdout, stderr, json });
+        },
+      );
       child.stdin!.end(opts.stdin ?? '');
     });
   const ok = (r: Run) => {
@@ -86,7 +91,10 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
     writeFileSync(path.join(work, 'customers.csv'), customersCsv(300));
     writeFileSync(path.join(work, 'score.csv'), customersCsv(40, 99));
     writeFileSync(path.join(work, 'series.csv'), seriesCsv());
-    writeFileSync(path.join(work, 'customers.template.json'), JSON.stringify({ template_name: uniq('customers'), template_schema: TEMPLATE }));
+    writeFileSync(
+      path.join(work, 'customers.template.json'),
+      JSON.stringify({ template_name: uniq('customers'), template_schema: TEMPLATE }),
+    );
     writeFileSync(
       path.join(work, 'series.template.json'),
       JSON.stringify([
@@ -151,9 +159,16 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
     expect(ok(await dataml(['templates', 'ls'])).data.map((t: any) => t.id)).toContain(customersTemplate);
     expect(ok(await dataml(['templates', 'show', String(customersTemplate)])).template_schema).toHaveLength(TEMPLATE.length);
 
-    const up = ok(await dataml(['datasets', 'upload', 'customers.csv', '--name', uniq('customers'), '--template', String(customersTemplate)]));
+    const up = ok(
+      await dataml(['datasets', 'upload', 'customers.csv', '--name', uniq('customers'), '--template', String(customersTemplate)]),
+    );
     datasetId = up.upload.dataset_id;
-    expect(up.job).toMatchObject({ workflow_id: up.upload.workflow_id, kind: 'upload_validate', status: 'Completed', resource_id: String(datasetId) });
+    expect(up.job).toMatchObject({
+      workflow_id: up.upload.workflow_id,
+      kind: 'upload_validate',
+      status: 'Completed',
+      resource_id: String(datasetId),
+    });
     expect(up.dataset).toMatchObject({ id: datasetId, is_valid: true });
     expect(up.files).toHaveLength(1);
     expect(up.files[0]).toMatchObject({ status: 'valid', total_records: 300 });
@@ -165,7 +180,10 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
     expect(ok(await dataml(['datasets', 'ls'])).data.map((d: any) => d.id)).toContain(datasetId);
 
     // Human output: the upload's byte progress and the validation phase go to stderr, the report to stdout.
-    const human = await dataml(['datasets', 'upload', 'score.csv', '--name', uniq('score'), '--usage', 'p', '--template', String(customersTemplate)], { json: false });
+    const human = await dataml(
+      ['datasets', 'upload', 'score.csv', '--name', uniq('score'), '--usage', 'p', '--template', String(customersTemplate)],
+      { json: false },
+    );
     expect(human.code, human.stderr).toBe(0);
     expect(human.stderr).toMatch(/upload\s+\[.*\] 100%/);
     expect(human.stderr).toMatch(/validate/);
@@ -175,8 +193,23 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
   it('train follows the workflow to the end and returns the metrics and the leaderboard', { timeout: 400_000 }, async () => {
     const r = ok(
       await dataml([
-        'train', '--dataset', String(datasetId), '--name', uniq('churn'), '--problem', 'classification', '--target', 'churn',
-        '--id-column', 'cid', '--ignore', 'segment,spend,const_flag', '--algorithm', 'auto', '--time-budget', '60',
+        'train',
+        '--dataset',
+        String(datasetId),
+        '--name',
+        uniq('churn'),
+        '--problem',
+        'classification',
+        '--target',
+        'churn',
+        '--id-column',
+        'cid',
+        '--ignore',
+        'segment,spend,const_flag',
+        '--algorithm',
+        'auto',
+        '--time-budget',
+        '60',
       ]),
     );
     trainId = r.training.id;
@@ -189,10 +222,26 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
   });
 
   it('predict: one row from flags and from JSON, and a batch over a dataset with its CSV downloaded', { timeout: 300_000 }, async () => {
-    const one = ok(await dataml(['predict', '--model', String(trainId), '--set', 'age=41', '--set', 'tenure=30', '--set', 'plan=pro', '--set', 'active=true']));
+    const one = ok(
+      await dataml([
+        'predict',
+        '--model',
+        String(trainId),
+        '--set',
+        'age=41',
+        '--set',
+        'tenure=30',
+        '--set',
+        'plan=pro',
+        '--set',
+        'active=true',
+      ]),
+    );
     expect(typeof one.prediction).toBe('boolean');
     expect(Object.values(one.probabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-    const same = ok(await dataml(['predict', '--model', String(trainId), '--row', JSON.stringify({ age: 41, tenure: 30, plan: 'pro', active: true })]));
+    const same = ok(
+      await dataml(['predict', '--model', String(trainId), '--row', JSON.stringify({ age: 41, tenure: 30, plan: 'pro', active: true })]),
+    );
     expect(same).toEqual(one);
     const badColumn = await dataml(['predict', '--model', String(trainId), '--set', 'nope=1']);
     expect(badColumn.code).toBe(2);
@@ -212,19 +261,61 @@ describe.skipIf(!hasStack)('dataml CLI on the real stack', () => {
     const up = ok(await dataml(['datasets', 'upload', 'series.csv', '--name', uniq('series'), '--template', String(tpl.id)]));
     expect(up.dataset.is_valid).toBe(true);
     const trained = ok(
-      await dataml(['train', '--dataset', String(up.upload.dataset_id), '--name', uniq('sales'), '--problem', 'Forecast', '--target', 'sales', '--id-column', 'sid', '--time', 'week', '--algorithm', 'ets', '--horizon', '4']),
+      await dataml([
+        'train',
+        '--dataset',
+        String(up.upload.dataset_id),
+        '--name',
+        uniq('sales'),
+        '--problem',
+        'Forecast',
+        '--target',
+        'sales',
+        '--id-column',
+        'sid',
+        '--time',
+        'week',
+        '--algorithm',
+        'ets',
+        '--horizon',
+        '4',
+      ]),
     );
-    const f = ok(await dataml(['forecast', '--model', String(trained.training.id), '--series', 'A', '--steps', '3', '--frequency', 'Week']));
+    const f = ok(
+      await dataml(['forecast', '--model', String(trained.training.id), '--series', 'A', '--steps', '3', '--frequency', 'Week']),
+    );
     expect(f.forecast).toHaveLength(3);
     expect(f.forecast[0].date > '2024-07-01').toBe(true);
     for (const s of f.forecast) expect(s.value).toBeGreaterThan(100);
-    const human = await dataml(['forecast', '--model', String(trained.training.id), '--series', 'A', '--steps', '3', '--frequency', 'Week'], { json: false });
+    const human = await dataml(
+      ['forecast', '--model', String(trained.training.id), '--series', 'A', '--steps', '3', '--frequency', 'Week'],
+      { json: false },
+    );
     expect(human.stdout).toMatch(/date.*value/);
   });
 
-  it('jobs: a running training is cancelled (its Ray job stopped, the training Cancelled); ls, isolation, 409', { timeout: 300_000 }, async () => {
+  it('jobs: a running training is cancelled (its Ray job stopped, the training Cancelled); ls, isolation, 409', {
+    timeout: 300_000,
+  }, async () => {
     const started = ok(
-      await dataml(['train', '--dataset', String(datasetId), '--name', uniq('cancel_me'), '--problem', 'Classification', '--target', 'churn', '--id-column', 'cid', '--algorithm', 'auto', '--time-budget', '120', '--no-wait']),
+      await dataml([
+        'train',
+        '--dataset',
+        String(datasetId),
+        '--name',
+        uniq('cancel_me'),
+        '--problem',
+        'Classification',
+        '--target',
+        'churn',
+        '--id-column',
+        'cid',
+        '--algorithm',
+        'auto',
+        '--time-budget',
+        '120',
+        '--no-wait',
+      ]),
     );
     const wf = started.training.workflow_id as string;
     // Wait until the Ray job runs, so the cancel has a Ray job to stop.

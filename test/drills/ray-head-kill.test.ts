@@ -38,7 +38,14 @@ describe.skipIf(!hasStack)('drill: Ray head killed mid-training', () => {
     const { datasetId } = await validatedDataset(t, token, 600);
     const tr = await timedCall(t, token, '/api/v1/train/', {
       method: 'POST',
-      json: { dataset_id: datasetId, predictor_name: uniq('raykill'), domain: 'Churn', problem_type: 'Classification', algorithm: 'random_forest', columns: roles('churn', ['segment', 'spend', 'const_flag']) },
+      json: {
+        dataset_id: datasetId,
+        predictor_name: uniq('raykill'),
+        domain: 'Churn',
+        problem_type: 'Classification',
+        algorithm: 'random_forest',
+        columns: roles('churn', ['segment', 'spend', 'const_flag']),
+      },
     });
     expect(tr.status, JSON.stringify(tr.body)).toBe(201);
     await waitForRayJob(t.config.ray.address, tr.body.workflow_id, 'RUNNING', 120_000);

@@ -50,7 +50,12 @@ describe.skipIf(!hasStack)('drill: the Ray supervisor of a running job dies', ()
     // The job's driver (its command line names the submission), then its ancestor ray::JobSupervisor.
     let driver: number | undefined;
     for (const until = Date.now() + 30_000; !driver && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-      driver = [...processes()].find(([, cmd]) => cmd.includes('dataml_jobs.jobs.lake_probe') && cmd.includes(`--submission-id ${first.submission_id} `) && !cmd.startsWith('/bin/sh'))?.[0];
+      driver = [...processes()].find(
+        ([, cmd]) =>
+          cmd.includes('dataml_jobs.jobs.lake_probe') &&
+          cmd.includes(`--submission-id ${first.submission_id} `) &&
+          !cmd.startsWith('/bin/sh'),
+      )?.[0];
     }
     expect(driver, 'the job driver process').toBeDefined();
     let supervisor = parentOf(driver!);

@@ -24,7 +24,11 @@ function slowCsvUpload(fileName: string, totalBytes: number, onSent: (bytes: num
     async pull(controller) {
       if (phase === 'head') {
         phase = 'rows';
-        controller.enqueue(enc.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${header}`));
+        controller.enqueue(
+          enc.encode(
+            `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${header}`,
+          ),
+        );
         return;
       }
       if (phase === 'rows') {
@@ -59,7 +63,10 @@ describe.skipIf(!hasStack)('drill: S3 stopped mid-upload', () => {
   });
 
   it('answers with an error within 10 s of the stop and leaves no orphan rows', { timeout: 300_000 }, async () => {
-    const tpl = await timedCall(t, token, '/api/v1/template/', { method: 'POST', json: { template_name: uniq('s3drill'), template_schema: TEMPLATE } });
+    const tpl = await timedCall(t, token, '/api/v1/template/', {
+      method: 'POST',
+      json: { template_name: uniq('s3drill'), template_schema: TEMPLATE },
+    });
     expect(tpl.status).toBe(201);
     const name = uniq('s3drill');
     const before = await component('s3');

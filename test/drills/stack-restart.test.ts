@@ -31,7 +31,11 @@ function api(token: string) {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token}`);
     if (init.json !== undefined) headers.set('content-type', 'application/json');
-    const res = await fetch(`${stack.base}${p}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    const res = await fetch(`${stack.base}${p}`, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
 }
@@ -53,7 +57,10 @@ describe.skipIf(!hasStack)('drill: whole stack interrupted mid-training and star
     expect(tpl.status).toBe(201);
     const form = new FormData();
     form.append('files', new Blob([customersCsv(300, 5)], { type: 'text/csv' }), 'c.csv');
-    const up = await call(`/api/v1/dataset/upload?dataset_name=${uniq('rs')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    const up = await call(`/api/v1/dataset/upload?dataset_name=${uniq('rs')}&usage=t&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status).toBe(201);
     let dataset: any;
     for (const until = Date.now() + 180_000; ; ) {
@@ -64,7 +71,14 @@ describe.skipIf(!hasStack)('drill: whole stack interrupted mid-training and star
     }
     const tr = await call('/api/v1/train/', {
       method: 'POST',
-      json: { dataset_id: up.body.dataset_id, predictor_name: uniq('rs'), domain: 'Churn', problem_type: 'Classification', algorithm: 'random_forest', columns: roles('churn', ['segment', 'spend', 'const_flag']) },
+      json: {
+        dataset_id: up.body.dataset_id,
+        predictor_name: uniq('rs'),
+        domain: 'Churn',
+        problem_type: 'Classification',
+        algorithm: 'random_forest',
+        columns: roles('churn', ['segment', 'spend', 'const_flag']),
+      },
     });
     expect(tr.status).toBe(201);
     const workflowId: string = tr.body.workflow_id;

@@ -28,7 +28,9 @@ describe.skipIf(!hasStack)('drill: Temporal stopped', () => {
     await t?.close();
   });
 
-  it('answers 503 fast on a job-starting route, then starts and completes the job once Temporal is back', { timeout: 480_000 }, async () => {
+  it('answers 503 fast on a job-starting route, then starts and completes the job once Temporal is back', {
+    timeout: 480_000,
+  }, async () => {
     const { datasetId } = await validatedDataset(t, token);
     const before = await component('temporal');
     await holdDown('temporal', 10);

@@ -98,7 +98,7 @@ describe('API skeleton', () => {
 });
 
 describe('API process', () => {
-  it("leaves no AsyncLocalStorage enabled after connecting to Temporal, and still calls Temporal", async () => {
+  it('leaves no AsyncLocalStorage enabled after connecting to Temporal, and still calls Temporal', async () => {
     const t = await buildTestApp();
     try {
       // Node 20 keeps promise hooks on while any AsyncLocalStorage is enabled (an internal flag, read on purpose).
@@ -147,7 +147,9 @@ describe('API over a real socket', () => {
       const created = (await ok.json()) as { id: number };
       const read = await fetch(`${url}${created.id}`, { headers: { authorization: `Bearer ${token}` } });
       expect(((await read.json()) as { template_name: string }).template_name).toBe(name);
-      const invalid = await post(JSON.stringify({ template_name: uniq('sock'), template_schema: [{ column_name: 'a', data_type: 'Nope' }] }));
+      const invalid = await post(
+        JSON.stringify({ template_name: uniq('sock'), template_schema: [{ column_name: 'a', data_type: 'Nope' }] }),
+      );
       expect(invalid.status).toBe(422);
       const malformed = await post('{"template_name": ');
       expect(malformed.status).toBe(400);

@@ -26,16 +26,25 @@ describe('worker killed during validation', () => {
   it('completes on a new worker without duplicating rows', async () => {
     const tpl = await json('/api/v1/template/', {
       method: 'POST',
-      json: { template_name: uniq('kill'), template_schema: [{ column_name: 'id', data_type: 'Integer' }, { column_name: 'value', data_type: 'Float' }] },
+      json: {
+        template_name: uniq('kill'),
+        template_schema: [
+          { column_name: 'id', data_type: 'Integer' },
+          { column_name: 'value', data_type: 'Float' },
+        ],
+      },
     });
     expect(tpl.status).toBe(201);
     const lines = ['id,value'];
     for (let i = 1; i <= ROWS; i++) lines.push(`${i},${(i * 0.5).toFixed(1)}`);
     const form = new FormData();
-    form.append('files', new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), 'big.csv');
+    form.append('files', new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' }), 'big.csv');
 
     const first = spawnWorkerProcess({});
-    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('killds')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('killds')}&usage=t&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status).toBe(201);
     const workflowId: string = up.body.workflow_id;
     await waitForRayJob(t.config.ray.address, workflowId, 'RUNNING', 120_000);

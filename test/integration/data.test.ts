@@ -95,10 +95,23 @@ describe('data module on the real stack', () => {
     expect(badDefault.status).toBe(422);
     const dupCol = await json('/api/v1/template/', {
       method: 'POST',
-      json: { template_name: uniq('bad'), template_schema: [{ column_name: 'a', data_type: 'String' }, { column_name: 'A', data_type: 'String' }] },
+      json: {
+        template_name: uniq('bad'),
+        template_schema: [
+          { column_name: 'a', data_type: 'String' },
+          { column_name: 'A', data_type: 'String' },
+        ],
+      },
     });
     expect(dupCol.status).toBe(422);
-    expect((await json('/api/v1/template/', { method: 'POST', json: { template_name: uniq('bad'), template_schema: [{ column_name: 'a', data_type: 'Text' }] } })).status).toBe(422);
+    expect(
+      (
+        await json('/api/v1/template/', {
+          method: 'POST',
+          json: { template_name: uniq('bad'), template_schema: [{ column_name: 'a', data_type: 'Text' }] },
+        })
+      ).status,
+    ).toBe(422);
 
     const got = await json(`/api/v1/template/${id}`);
     expect(got.body).toMatchObject({ id, template_name: name, no_of_columns: 5, version: 1 });
@@ -106,9 +119,16 @@ describe('data module on the real stack', () => {
     const list = await json('/api/v1/template/list');
     expect(list.body.data.some((x: any) => x.id === id)).toBe(true);
 
-    const upd = await json(`/api/v1/template/update/${id}`, { method: 'PUT', json: { template_name: `${name} v2`, template_schema: [{ column_name: 'a', data_type: 'String' }] } });
+    const upd = await json(`/api/v1/template/update/${id}`, {
+      method: 'PUT',
+      json: { template_name: `${name} v2`, template_schema: [{ column_name: 'a', data_type: 'String' }] },
+    });
     expect(upd.status).toBe(200);
-    expect(upd.body).toEqual({ template_name: `${name} v2`, template_schema: [{ column_name: 'a', data_type: 'String', default_value: null, nullable: false }], version: 2 });
+    expect(upd.body).toEqual({
+      template_name: `${name} v2`,
+      template_schema: [{ column_name: 'a', data_type: 'String', default_value: null, nullable: false }],
+      version: 2,
+    });
 
     expect((await json(`/api/v1/template/${id}`, { as: other })).status).toBe(404);
     expect((await json(`/api/v1/template/${id}`, { method: 'DELETE', as: other })).status).toBe(404);
@@ -121,7 +141,9 @@ describe('data module on the real stack', () => {
   it('uploads a file, validates every row and writes the valid ones typed to Iceberg in one commit', async () => {
     const templateId = await createTemplate(uniq('tpl'));
     const name = uniq('ds');
-    const r = await upload(`/api/v1/dataset/upload?dataset_name=${name}&usage=t&template_id=${templateId}`, [{ name: 'mixed data.csv', content: MIXED_CSV }]);
+    const r = await upload(`/api/v1/dataset/upload?dataset_name=${name}&usage=t&template_id=${templateId}`, [
+      { name: 'mixed data.csv', content: MIXED_CSV },
+    ]);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ dataset_name: name, data_source: 'csv', template_id: templateId });
     expect(r.body.workflow_id).toBe(`upload-validate-${r.body.dataset_id}-${r.body.files[0].id}`);
@@ -139,7 +161,14 @@ describe('data module on the real stack', () => {
     expect(file.snapshot_id).toMatch(/^\d+$/);
 
     const ds = await datasetRow(r.body.dataset_id);
-    expect(ds).toMatchObject({ is_valid: false, dataset_usability: '50%', usage: 't', dataset_usage: 'Training', file_count: 1, template_id: templateId });
+    expect(ds).toMatchObject({
+      is_valid: false,
+      dataset_usability: '50%',
+      usage: 't',
+      dataset_usage: 'Training',
+      file_count: 1,
+      template_id: templateId,
+    });
     const table = `silver.${ds.iceberg_table_name}`;
 
     const lake = inspectTable(t.config, table);
@@ -157,16 +186,27 @@ describe('data module on the real stack', () => {
     expect(view.body.preview).toEqual(lake.rows.slice(1, 3));
     // 7.3: raw records, header first.
     const raw = await json(`/api/v1/files/view?file_id=${file.id}&limit=2&offset=0`);
-    expect(raw.body.content_preview).toEqual(['id,name,score,active,day', '1,alice,1.5,true,2024-02-29', '2,"bob, the\r\nbuilder",,false,']);
+    expect(raw.body.content_preview).toEqual([
+      'id,name,score,active,day',
+      '1,alice,1.5,true,2024-02-29',
+      '2,"bob, the\r\nbuilder",,false,',
+    ]);
     // 7.6 and 7.5
     const details = await json(`/api/v1/files/get_file_by_id/?file_id=${file.id}`);
     expect(details.body).toMatchObject({ id: file.id, dataset_id: r.body.dataset_id, hdf_file_path: null });
-    expect(details.body.csv_file_path).toMatch(new RegExp(`^s3://${t.config.s3.bucket}/tenants/[0-9a-f-]+/datasets/${r.body.dataset_id}/raw/${file.id}-mixed_data\\.csv$`));
+    expect(details.body.csv_file_path).toMatch(
+      new RegExp(`^s3://${t.config.s3.bucket}/tenants/[0-9a-f-]+/datasets/${r.body.dataset_id}/raw/${file.id}-mixed_data\\.csv$`),
+    );
     const dl = await call(`/api/v1/files/download/?file_path=${encodeURIComponent(details.body.csv_file_path)}`);
     expect(dl.status).toBe(200);
     expect(Buffer.from(await dl.arrayBuffer()).equals(Buffer.from(MIXED_CSV))).toBe(true);
     const byGet = await json(`/api/v1/dataset/get_dataset_by_id?dataset_id=${r.body.dataset_id}`);
-    expect(byGet.body).toMatchObject({ dataset_name: name, iceberg_table_name: ds.iceberg_table_name, validated_path: table, data_source: 'csv' });
+    expect(byGet.body).toMatchObject({
+      dataset_name: name,
+      iceberg_table_name: ds.iceberg_table_name,
+      validated_path: table,
+      data_source: 'csv',
+    });
 
     mixed = { datasetId: r.body.dataset_id, fileId: file.id, table, templateId, csvPath: details.body.csv_file_path };
   });
@@ -189,7 +229,9 @@ describe('data module on the real stack', () => {
   it('adding the same content twice is refused; a new file is validated into its own commit', async () => {
     const dup = await upload(`/api/v1/files/add?dataset_id=${mixed.datasetId}`, [{ name: 'again.csv', content: MIXED_CSV }]);
     expect(dup.status).toBe(409);
-    const dupName = await upload(`/api/v1/dataset/upload?dataset_name=${(await datasetRow(mixed.datasetId)).dataset_name}&usage=p`, [{ name: 'x.csv', content: 'a\n1\n' }]);
+    const dupName = await upload(`/api/v1/dataset/upload?dataset_name=${(await datasetRow(mixed.datasetId)).dataset_name}&usage=p`, [
+      { name: 'x.csv', content: 'a\n1\n' },
+    ]);
     expect(dupName.status).toBe(409);
 
     const more = 'id,name,score,active,day\n7,gus,1,true,2024-03-01\n8,hal,2,false,\n';
@@ -213,12 +255,22 @@ describe('data module on the real stack', () => {
     const f = files.find((x) => x.id === mixed.fileId);
     const key = (await json(`/api/v1/files/get_file_by_id/?file_id=${f.id}`)).body.csv_file_path.replace(`s3://${t.config.s3.bucket}/`, '');
     const input: UploadValidateInput = {
-      tenantId: ds.tenant_id, datasetId: mixed.datasetId, bucket: t.config.s3.bucket, table: mixed.table,
-      template: TEMPLATE.map((c) => ({ column_name: c.column_name, data_type: c.data_type, default_value: 'default_value' in c ? c.default_value : null, nullable: 'nullable' in c ? c.nullable : false })),
+      tenantId: ds.tenant_id,
+      datasetId: mixed.datasetId,
+      bucket: t.config.s3.bucket,
+      table: mixed.table,
+      template: TEMPLATE.map((c) => ({
+        column_name: c.column_name,
+        data_type: c.data_type,
+        default_value: 'default_value' in c ? c.default_value : null,
+        nullable: 'nullable' in c ? c.nullable : false,
+      })),
       files: [{ fileId: f.id, key }],
     };
     const handle = await t.deps.temporal.workflow.start('uploadValidateWorkflow', {
-      taskQueue: t.config.temporal.taskQueue, workflowId: `upload-validate-rerun-${uniq()}`, args: [input],
+      taskQueue: t.config.temporal.taskQueue,
+      workflowId: `upload-validate-rerun-${uniq()}`,
+      args: [input],
     });
     await handle.result();
     const after = inspectTable(t.config, mixed.table);
@@ -231,12 +283,17 @@ describe('data module on the real stack', () => {
   it('a failing Ray job makes a failed file with the error, and the dataset invalid', async () => {
     const ds = await datasetRow(mixed.datasetId);
     const input: UploadValidateInput = {
-      tenantId: ds.tenant_id, datasetId: mixed.datasetId, bucket: t.config.s3.bucket, table: mixed.table,
+      tenantId: ds.tenant_id,
+      datasetId: mixed.datasetId,
+      bucket: t.config.s3.bucket,
+      table: mixed.table,
       template: [{ column_name: 'id', data_type: 'Integer', default_value: null, nullable: false }],
       files: [{ fileId: mixed.fileId, key: `tenants/${ds.tenant_id}/datasets/${mixed.datasetId}/raw/no-such-object.csv` }],
     };
     const handle = await t.deps.temporal.workflow.start('uploadValidateWorkflow', {
-      taskQueue: t.config.temporal.taskQueue, workflowId: `upload-validate-fail-${uniq()}`, args: [input],
+      taskQueue: t.config.temporal.taskQueue,
+      workflowId: `upload-validate-fail-${uniq()}`,
+      args: [input],
     });
     await handle.result();
     const f = (await json(`/api/v1/files/get_file_by_id/?file_id=${mixed.fileId}`)).body;
@@ -247,7 +304,8 @@ describe('data module on the real stack', () => {
   });
 
   it('infers a template when none is given, and reports unreadable files as failed files', async () => {
-    const csv = 'when,count,ratio,flag,label,at\n2024-01-01,1,0.5,true,a,2024-01-01T10:00:00Z\n2024-01-02,,1.5,false,b,2024-01-02T11:30:00Z\n';
+    const csv =
+      'when,count,ratio,flag,label,at\n2024-01-01,1,0.5,true,a,2024-01-01T10:00:00Z\n2024-01-02,,1.5,false,b,2024-01-02T11:30:00Z\n';
     const r = await upload(`/api/v1/dataset/upload?dataset_name=${uniq('inf')}&usage=p`, [
       { name: 'good.csv', content: csv },
       { name: 'binary.csv', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) },
@@ -284,10 +342,12 @@ describe('data module on the real stack', () => {
   // the job in this process (test/support/run_job_main.py), where the limit can be lowered for one run.
   it('a 10,000-column file validates into a 10,000-column Iceberg table; a file over the limit gets a report naming it', async () => {
     const names = Array.from({ length: 10_000 }, (_, i) => `col_${String(i).padStart(5, '0')}`);
-    const csv = [names.join(','), ...[0, 1, 2].map((r) => names.map((_, i) => String(r * 10_000 + i)).join(','))].join('\n') + '\n';
+    const csv = `${[names.join(','), ...[0, 1, 2].map((r) => names.map((_, i) => String(r * 10_000 + i)).join(','))].join('\n')}\n`;
     const template = names.map((c) => ({ column_name: c, data_type: 'Integer', default_value: null, nullable: false }));
     const templateId = await createTemplate(uniq('wide'), template);
-    const r = await upload(`/api/v1/dataset/upload?dataset_name=${uniq('wide')}&usage=t&template_id=${templateId}`, [{ name: 'wide.csv', content: csv }]);
+    const r = await upload(`/api/v1/dataset/upload?dataset_name=${uniq('wide')}&usage=t&template_id=${templateId}`, [
+      { name: 'wide.csv', content: csv },
+    ]);
     expect(r.status).toBe(201);
     const [file] = await settled(r.body.dataset_id, 400_000);
     expect(file).toMatchObject({ total_fields: 10_000, total_records: 3, valid_rows: 3, invalid_rows: 0 });
@@ -304,7 +364,10 @@ describe('data module on the real stack', () => {
     const runValidate = (table: string, env: Record<string, string> = {}) => {
       const job = { tenantId: 'test', datasetId: 0, fileId: 1, bucket: t.config.s3.bucket, key, table, template };
       const out = execFileSync(path.join(ROOT, 'ml/.venv/bin/python'), [path.join(ROOT, 'test/support/run_job_main.py'), 'validate'], {
-        input: JSON.stringify(job), env: { ...process.env, ...jobEnvironment(t.config), ...env }, encoding: 'utf8', maxBuffer: 64 << 20,
+        input: JSON.stringify(job),
+        env: { ...process.env, ...jobEnvironment(t.config), ...env },
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
       });
       return JSON.parse(out.trim().split('\n').pop()!);
     };
@@ -338,7 +401,9 @@ describe('data module on the real stack', () => {
       cities.push(city);
       csv += `${x ?? ''},${k},${city}\n`;
     }
-    const r = await upload(`/api/v1/dataset/upload?dataset_name=${uniq('st')}&usage=t&template_id=${templateId}`, [{ name: 's.csv', content: csv }]);
+    const r = await upload(`/api/v1/dataset/upload?dataset_name=${uniq('st')}&usage=t&template_id=${templateId}`, [
+      { name: 's.csv', content: csv },
+    ]);
     expect(r.status).toBe(201);
     const [validated] = await settled(r.body.dataset_id);
     expect(validated).toMatchObject({ status: 'valid', total_records: 200 });
@@ -366,7 +431,13 @@ describe('data module on the real stack', () => {
       const lo = Math.floor(pos);
       return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (pos - lo);
     };
-    expect(by.x).toMatchObject({ count: present.length, nulls: 20, distinct_count: new Set(present).size, min: sorted[0], max: sorted.at(-1) });
+    expect(by.x).toMatchObject({
+      count: present.length,
+      nulls: 20,
+      distinct_count: new Set(present).size,
+      min: sorted[0],
+      max: sorted.at(-1),
+    });
     expect(by.x.mean).toBeCloseTo(mean, 9);
     expect(by.x.std).toBeCloseTo(std, 9);
     expect(by.x.quantiles.p25).toBeCloseTo(q(0.25), 9);
@@ -448,13 +519,15 @@ describe('data module on the real stack', () => {
     try {
       const name = uniq('big');
       const form = new FormData();
-      form.append('files', new Blob(['a,b\n' + '1,2\n'.repeat(2000)], { type: 'text/csv' }), 'big.csv');
+      form.append('files', new Blob([`a,b\n${'1,2\n'.repeat(2000)}`], { type: 'text/csv' }), 'big.csv');
       const res = await small.call(`/api/v1/dataset/upload?dataset_name=${name}&usage=t`, { method: 'POST', body: form, token });
       expect(res.status).toBe(413);
       const list = (await json('/api/v1/dataset/list')).body.data;
       expect(list.some((d: any) => d.dataset_name === name)).toBe(false);
       // Validation errors of the request itself.
-      expect((await json(`/api/v1/dataset/upload?dataset_name=${name}&usage=x`, { method: 'POST', body: new FormData() })).status).toBe(422);
+      expect((await json(`/api/v1/dataset/upload?dataset_name=${name}&usage=x`, { method: 'POST', body: new FormData() })).status).toBe(
+        422,
+      );
       const none = new FormData();
       none.append('other', 'field');
       expect((await json(`/api/v1/dataset/upload?dataset_name=${name}&usage=t`, { method: 'POST', body: none })).status).toBe(422);

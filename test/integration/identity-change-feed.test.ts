@@ -94,7 +94,9 @@ describe('identity change feed (LISTEN/NOTIFY) across API processes', () => {
     // Without the feed, a change can only be seen by re-reading: within 2 s here, not the live minute.
     const until = Date.now() + 5000;
     let status = 200;
-    while (Date.now() < until && (status = (await b.call('/api/v1/validate-token', { token: u.token })).status) === 200) {
+    while (Date.now() < until) {
+      status = (await b.call('/api/v1/validate-token', { token: u.token })).status;
+      if (status !== 200) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(401);

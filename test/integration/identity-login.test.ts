@@ -31,7 +31,12 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
   };
 
   beforeAll(async () => {
-    t = await buildTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_MAX_FAILURES: '6', LOGIN_ADDRESS_MAX_FAILURES: '5', LOGIN_WINDOW_SECONDS: '60' });
+    t = await buildTestApp({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_ACCOUNT_MAX_FAILURES: '6',
+      LOGIN_ADDRESS_MAX_FAILURES: '5',
+      LOGIN_WINDOW_SECONDS: '60',
+    });
     await adminSession(t.deps);
     tenantId = await newTenant(t.deps);
   });
@@ -143,7 +148,11 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
       const req = (password: string) =>
         short.app.request(
           '/api/v1/login/access-token',
-          { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: x.username, password }).toString() },
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ username: x.username, password }).toString(),
+          },
           { incoming: { socket: { remoteAddress: a } } },
         );
       for (let i = 0; i < 2; i++) expect((await req('wrong-password')).status).toBe(401);
@@ -181,26 +190,74 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
   it('forged, expired, wrongly signed, alg:none and malformed tokens: 401, never 500', async () => {
     const u = await userWith(t.deps, tenantId, ['can_read_users']);
     const key = await t.deps.auth.key();
-    const claims = { tid: tenantId, sid: u.tokens.access_token ? JSON.parse(Buffer.from(u.token.split('.')[1]!, 'base64url').toString()).sid : '' };
-    const base = () => new SignJWT(claims).setSubject(String(u.user.id)).setJti(randomUUID()).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt();
-    const expired = await base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 10).sign(key);
+    const claims = {
+      tid: tenantId,
+      sid: u.tokens.access_token ? JSON.parse(Buffer.from(u.token.split('.')[1]!, 'base64url').toString()).sid : '',
+    };
+    const base = () =>
+      new SignJWT(claims).setSubject(String(u.user.id)).setJti(randomUUID()).setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt();
+    const expired = await base()
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(key);
     const otherKey = await base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(randomBytes(48));
     const hs512 = await base().setProtectedHeader({ alg: 'HS512' }).setExpirationTime('5m').sign(key);
     const wrongAudience = await base().setAudience('someone-else').setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(key);
-    const noSid = await new SignJWT({ tid: tenantId }).setSubject(String(u.user.id)).setJti('x').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE)
-      .setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(key);
-    const otherTenant = await new SignJWT({ ...claims, tid: randomUUID() }).setSubject(String(u.user.id)).setJti('x').setIssuer(JWT_ISSUER)
-      .setAudience(JWT_AUDIENCE).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(key);
-    const unknownSession = await new SignJWT({ ...claims, sid: randomUUID() }).setSubject(String(u.user.id)).setJti('x').setIssuer(JWT_ISSUER)
-      .setAudience(JWT_AUDIENCE).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(key);
-    const none = new UnsecuredJWT(claims).setSubject(String(u.user.id)).setJti('x').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt().setExpirationTime('5m').encode();
+    const noSid = await new SignJWT({ tid: tenantId })
+      .setSubject(String(u.user.id))
+      .setJti('x')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+    const otherTenant = await new SignJWT({ ...claims, tid: randomUUID() })
+      .setSubject(String(u.user.id))
+      .setJti('x')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+    const unknownSession = await new SignJWT({ ...claims, sid: randomUUID() })
+      .setSubject(String(u.user.id))
+      .setJti('x')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+    const none = new UnsecuredJWT(claims)
+      .setSubject(String(u.user.id))
+      .setJti('x')
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .encode();
     const [h, p, s] = u.token.split('.');
-    const tamperedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: '1' })).toString('base64url');
+    const tamperedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: '1' })).toString(
+      'base64url',
+    );
     const tampered = `${h}.${tamperedPayload}.${s}`;
 
     const bad: Record<string, string> = {
-      expired, otherKey, hs512, wrongAudience, noSid, otherTenant, unknownSession, none, tampered,
-      garbage: 'not-a-jwt', twoParts: 'abc.def', emptyish: '...', bigNumberSub: `${h}.${Buffer.from('{"sub":"99999999999999999999"}').toString('base64url')}.${s}`,
+      expired,
+      otherKey,
+      hs512,
+      wrongAudience,
+      noSid,
+      otherTenant,
+      unknownSession,
+      none,
+      tampered,
+      garbage: 'not-a-jwt',
+      twoParts: 'abc.def',
+      emptyish: '...',
+      bigNumberSub: `${h}.${Buffer.from('{"sub":"99999999999999999999"}').toString('base64url')}.${s}`,
     };
     for (const [name, token] of Object.entries(bad)) {
       const res = await t.call('/api/v1/users/read-users/', { token });
@@ -238,7 +295,7 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
     expect((await t.call('/api/v1/refresh', { method: 'POST' })).status).toBe(422);
   });
 
-  it('1.4 logout revokes the refresh token and the session\'s access tokens', async () => {
+  it("1.4 logout revokes the refresh token and the session's access tokens", async () => {
     const u = await userWith(t.deps, tenantId, ['can_read_users']);
     const s = await (await loginReq(u.username, u.password)).json();
     const out = await t.call(`/api/v1/logout?refresh_token=${encodeURIComponent(s.refresh_token)}`, { method: 'POST' });

@@ -31,7 +31,17 @@ describe('identity: RBAC (3.x)', () => {
     expect((await post('/api/v1/rbac/roles/', { name, tenant_id: tenantId })).status).toBe(409);
     expect((await post('/api/v1/rbac/roles/', { name: 'viewer', tenant_id: tenantId })).status).toBe(409);
     // The same name in another tenant is another role.
-    expect((await post('/api/v1/rbac/roles/', { name, tenant_id: otherTenant }, (await userWith(t.deps, otherTenant, ['can_manage_roles'])).token)).status).toBe(201);
+    expect(
+      (
+        await post(
+          '/api/v1/rbac/roles/',
+          { name, tenant_id: otherTenant },
+          (
+            await userWith(t.deps, otherTenant, ['can_manage_roles'])
+          ).token,
+        )
+      ).status,
+    ).toBe(201);
     expect((await post('/api/v1/rbac/roles/', { name: uniq('r'), tenant_id: otherTenant })).status).toBe(403);
     expect((await post('/api/v1/rbac/roles/', { name: '', tenant_id: tenantId })).status).toBe(422);
     expect((await post('/api/v1/rbac/roles/', { name: 'x', tenant_id: 'nope' })).status).toBe(422);
@@ -71,7 +81,7 @@ describe('identity: RBAC (3.x)', () => {
     }
   });
 
-  it('lists the tenant\'s roles and permissions, built-in ones included', async () => {
+  it("lists the tenant's roles and permissions, built-in ones included", async () => {
     const roles = await (await t.call('/api/v1/rbac/roles/', { token: roleAdmin.token })).json();
     expect(roles.total).toBe(roles.data.length);
     expect(roles.data.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['admin', 'data_scientist', 'viewer']));
@@ -91,14 +101,20 @@ describe('identity: RBAC (3.x)', () => {
     const attached = await byName.json();
     expect(attached).toMatchObject({ id: role.id, name: role.name, tenant_id: tenantId });
     expect(attached.permissions.map((p: { name: string }) => p.name)).toEqual(['can_read_users']);
-    const perms = (await (await t.call('/api/v1/rbac/permissions/', { token: roleAdmin.token })).json()).data as { id: number; name: string }[];
+    const perms = (await (await t.call('/api/v1/rbac/permissions/', { token: roleAdmin.token })).json()).data as {
+      id: number;
+      name: string;
+    }[];
     const readModels = perms.find((p) => p.name === 'can_read_models')!;
     const byId = await (await post(`/api/v1/rbac/roles/${role.id}/permissions`, { permission_ids: [readModels.id] })).json();
     expect(byId.permissions.map((p: { name: string }) => p.name).sort()).toEqual(['can_read_models', 'can_read_users']);
 
     const given = await post(`/api/v1/rbac/users/${member.user.id}/roles`, { role_names: [role.name] });
     expect(given.status).toBe(200);
-    expect(await given.json()).toEqual({ user_id: member.user.id, roles: [expect.objectContaining({ id: member.roleId }), { id: role.id, tenant_id: tenantId, name: role.name }] });
+    expect(await given.json()).toEqual({
+      user_id: member.user.id,
+      roles: [expect.objectContaining({ id: member.roleId }), { id: role.id, tenant_id: tenantId, name: role.name }],
+    });
     expect((await t.call('/api/v1/users/read-users/', { token: member.token })).status).toBe(200);
 
     const byRoleId = await post(`/api/v1/rbac/users/${member.user.id}/roles`, { role_ids: [role.id] });

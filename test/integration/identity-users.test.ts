@@ -13,7 +13,15 @@ describe('identity: users (2.x) and tenants', () => {
 
   const body = (over: Record<string, unknown> = {}) => {
     const username = uniq('jane');
-    return { tenant_id: tenantId, first_name: 'jane', last_name: 'doe', email: `${username}@example.com`, username, password: 'Password123!', ...over };
+    return {
+      tenant_id: tenantId,
+      first_name: 'jane',
+      last_name: 'doe',
+      email: `${username}@example.com`,
+      username,
+      password: 'Password123!',
+      ...over,
+    };
   };
   const create = (json: unknown, token = manager.token) => t.call('/api/v1/users/create-user', { method: 'POST', json, token });
 
@@ -30,7 +38,15 @@ describe('identity: users (2.x) and tenants', () => {
     const res = await create(b);
     expect(res.status).toBe(201);
     const user = await res.json();
-    expect(user).toEqual({ id: expect.any(Number), tenant_id: tenantId, first_name: 'jane', last_name: 'doe', email: b.email, username: b.username, is_active: true });
+    expect(user).toEqual({
+      id: expect.any(Number),
+      tenant_id: tenantId,
+      first_name: 'jane',
+      last_name: 'doe',
+      email: b.email,
+      username: b.username,
+      is_active: true,
+    });
     const login = await t.call('/api/v1/login/access-token', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -67,7 +83,7 @@ describe('identity: users (2.x) and tenants', () => {
     }
   });
 
-  it("2.1 a tenant administrator cannot create users in another tenant (403)", async () => {
+  it('2.1 a tenant administrator cannot create users in another tenant (403)', async () => {
     const res = await create(body({ tenant_id: admin.tenantId }));
     expect(res.status).toBe(403);
     const other = await create(body({ tenant_id: randomUUID() }));
@@ -113,7 +129,8 @@ describe('identity: users (2.x) and tenants', () => {
     expect(list.data.length).toBeGreaterThan(1);
     expect(list.data.every((u: { tenant_id: string }) => u.tenant_id === tenantId)).toBe(true);
     expect(list.data.some((u: { id: number }) => u.id === other.user.id)).toBe(false);
-    for (const u of list.data) expect(Object.keys(u).sort()).toEqual(['email', 'first_name', 'id', 'is_active', 'last_name', 'tenant_id', 'username']);
+    for (const u of list.data)
+      expect(Object.keys(u).sort()).toEqual(['email', 'first_name', 'id', 'is_active', 'last_name', 'tenant_id', 'username']);
     const otherList = await (await t.call('/api/v1/users/read-users/', { token: other.token })).json();
     expect(otherList).toEqual({ data: [expect.objectContaining({ id: other.user.id })], count: 1 });
   });

@@ -44,14 +44,19 @@ function rows(n: number, seed: number, withTargets: boolean): string {
     const active = r.u() < 0.5;
     const month = 1 + Math.floor(r.u() * 12);
     const signup = `2024-${String(month).padStart(2, '0')}-${String(1 + Math.floor(r.u() * 28)).padStart(2, '0')}`;
-    const z = (age - 40) / 8 + (tenure - 24) / 12 + (plan === 'pro' ? 1.2 : plan === 'plus' ? 0.3 : -0.9) + (active ? 0.4 : -0.4) + (month > 6 ? 0.5 : -0.5);
+    const z =
+      (age - 40) / 8 +
+      (tenure - 24) / 12 +
+      (plan === 'pro' ? 1.2 : plan === 'plus' ? 0.3 : -0.9) +
+      (active ? 0.4 : -0.4) +
+      (month > 6 ? 0.5 : -0.5);
     const churn = z + 0.4 * r.normal() > 0.2;
     const spend = 50 + 10 * z + 2 * r.normal();
     const cells = [`c${i}`, i % 11 === 0 ? '' : age.toFixed(2), tenure, i % 7 === 0 ? '' : plan, active, i % 13 === 0 ? '' : signup];
     if (withTargets) cells.push(churn, spend.toFixed(3));
     lines.push(cells.join(','));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const SERIES_TEMPLATE = [
@@ -72,7 +77,7 @@ function seriesCsv(): string {
       lines.push(`${sid},${day},${promo},${(sid === 'A' ? 100 : 50) + 1.5 * i + 20 * promo + 2 * r.normal()}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const role = (column_name: string, attribute_name: string) => ({
@@ -129,7 +134,10 @@ describe('inference on the real stack', () => {
     expect(tpl.status, JSON.stringify(tpl.body)).toBe(201);
     const form = new FormData();
     form.append('files', new Blob([csv], { type: 'text/csv' }), 'rows.csv');
-    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=${usage}&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=${usage}&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     return up.body.dataset_id as number;
   }
@@ -145,15 +153,19 @@ describe('inference on the real stack', () => {
       return ['Completed', 'Failed', 'Cancelled'].includes(row?.training_status) ? row : undefined;
     });
   /** The Python pipeline's own predict / predict_proba on the scoring rows. */
-  function reference(trainId: number, modelKey: string) {
+  function reference(_trainId: number, modelKey: string) {
     const dir = mkdtempSync(path.join(tmpdir(), 'ref-'));
     const file = path.join(dir, 'rows.csv');
     writeFileSync(file, SCORE_CSV);
-    const out = execFileSync(path.join(ROOT, 'ml/.venv/bin/python'), [path.join(ROOT, 'test/support/predict_reference.py'), modelKey, file], {
-      env: { ...process.env, ...jobEnvironment(t.config) },
-      cwd: path.join(ROOT, 'ml'),
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      path.join(ROOT, 'ml/.venv/bin/python'),
+      [path.join(ROOT, 'test/support/predict_reference.py'), modelKey, file],
+      {
+        env: { ...process.env, ...jobEnvironment(t.config) },
+        cwd: path.join(ROOT, 'ml'),
+        encoding: 'utf8',
+      },
+    );
     return JSON.parse(out.trim().split('\n').pop()!) as { class_labels: unknown[]; labels: unknown[]; proba: number[][] | null };
   }
   /** A scoring row as 9.1 features: empty cells left out, numbers and booleans typed. */
@@ -178,15 +190,35 @@ describe('inference on the real stack', () => {
     ]);
     for (const id of [trainDatasetId, scoreDatasetId, wrongDatasetId, seriesDatasetId]) await validated(id);
     const train = (name: string, body: Record<string, unknown>) =>
-      json('/api/v1/train/', { method: 'POST', json: { dataset_id: trainDatasetId, predictor_name: uniq(name), domain: 'Churn', ...body } });
+      json('/api/v1/train/', {
+        method: 'POST',
+        json: { dataset_id: trainDatasetId, predictor_name: uniq(name), domain: 'Churn', ...body },
+      });
     const started = await Promise.all([
-      train('churn', { problem_type: 'Classification', algorithm: 'xgboost', columns: [role('cid', 'Id'), role('churn', 'Target'), role('spend', 'Ignore'), role('signup', 'Ignore')] }),
-      train('spend', { problem_type: 'Regression', algorithm: 'linear', columns: [role('cid', 'Id'), role('spend', 'Target'), role('churn', 'Ignore'), role('signup', 'Ignore')] }),
-      train('dated', { problem_type: 'Classification', algorithm: 'lightgbm', columns: [role('cid', 'Id'), role('churn', 'Target'), role('spend', 'Ignore')] }),
+      train('churn', {
+        problem_type: 'Classification',
+        algorithm: 'xgboost',
+        columns: [role('cid', 'Id'), role('churn', 'Target'), role('spend', 'Ignore'), role('signup', 'Ignore')],
+      }),
+      train('spend', {
+        problem_type: 'Regression',
+        algorithm: 'linear',
+        columns: [role('cid', 'Id'), role('spend', 'Target'), role('churn', 'Ignore'), role('signup', 'Ignore')],
+      }),
+      train('dated', {
+        problem_type: 'Classification',
+        algorithm: 'lightgbm',
+        columns: [role('cid', 'Id'), role('churn', 'Target'), role('spend', 'Ignore')],
+      }),
       json('/api/v1/train/', {
         method: 'POST',
         json: {
-          dataset_id: seriesDatasetId, predictor_name: uniq('sales'), domain: 'Sales', problem_type: 'Forecast', algorithm: 'lightgbm', forecast_horizon: 4,
+          dataset_id: seriesDatasetId,
+          predictor_name: uniq('sales'),
+          domain: 'Sales',
+          problem_type: 'Forecast',
+          algorithm: 'lightgbm',
+          forecast_horizon: 4,
           columns: [
             { column_name: 'sid', data_type: 'String', attribute_name: 'Id' },
             { column_name: 'week', data_type: 'Date', attribute_name: 'Time' },
@@ -220,7 +252,9 @@ describe('inference on the real stack', () => {
       target: 'churn',
       preprocess_id: models.binary.preprocess_id,
     });
-    expect((await json(`/api/v1/inference/form-based-prediction?id=${models.dated.id}`)).body.headers.map((h: any) => h.column_name)).toContain('signup');
+    expect(
+      (await json(`/api/v1/inference/form-based-prediction?id=${models.dated.id}`)).body.headers.map((h: any) => h.column_name),
+    ).toContain('signup');
     expect((await json(`/api/v1/inference/form-based-prediction?id=${models.binary.id}`, { as: other })).status).toBe(404);
   });
 
@@ -233,13 +267,23 @@ describe('inference on the real stack', () => {
 
       const realtime: any[] = [];
       for (const r of scoreRows) {
-        const res = await json('/api/v1/inference/', { method: 'POST', json: { train_id: m.id, preprocess_id: m.preprocess_id, target: m.target, features: features(r) } });
+        const res = await json('/api/v1/inference/', {
+          method: 'POST',
+          json: { train_id: m.id, preprocess_id: m.preprocess_id, target: m.target, features: features(r) },
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(200);
         realtime.push(res.body);
       }
-      const batch = await json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: scoreDatasetId } });
+      const batch = await json('/api/v1/inference/batchPrediction', {
+        method: 'POST',
+        json: { train_id: m.id, dataset_id: scoreDatasetId },
+      });
       expect(batch.status, JSON.stringify(batch.body)).toBe(202);
-      expect(batch.body).toMatchObject({ message: 'Batch prediction job started successfully.', status_code: 202, prediction_id: expect.any(Number) });
+      expect(batch.body).toMatchObject({
+        message: 'Batch prediction job started successfully.',
+        status_code: 202,
+        prediction_id: expect.any(Number),
+      });
       const pid = batch.body.prediction_id as number;
       expect((await json(`/api/v1/inference/result?prediction_id=${pid}`, { as: other })).status).toBe(404);
       const result = await until(`prediction ${pid}`, async () => {
@@ -290,8 +334,15 @@ describe('inference on the real stack', () => {
     const realtime = list.body.data.filter((p: any) => p.prediction_type === 'realtime');
     expect(batch).toHaveLength(1);
     expect(batch[0]).toMatchObject({
-      train_id: m.id, dataset_id: scoreDatasetId, predictor_name: expect.any(String), input_data: `dataset_id:${scoreDatasetId}`,
-      status: 'completed', no_of_records: 60, accuracy: rec.accuracy, problem_type: 'Classification', domain_name: 'Churn',
+      train_id: m.id,
+      dataset_id: scoreDatasetId,
+      predictor_name: expect.any(String),
+      input_data: `dataset_id:${scoreDatasetId}`,
+      status: 'completed',
+      no_of_records: 60,
+      accuracy: rec.accuracy,
+      problem_type: 'Classification',
+      domain_name: 'Churn',
     });
     expect(realtime.reduce((a: number, p: any) => a + p.no_of_records, 0)).toBe(60);
     for (const p of list.body.data) {
@@ -303,20 +354,54 @@ describe('inference on the real stack', () => {
   it('bad inputs answer a clear 4xx and start nothing', async () => {
     const m = models.binary;
     const rayBefore = (await ray().list()).length;
-    const batchCount = async () => (await t.deps.db.selectFrom('predictions').select((eb) => eb.fn.countAll<string>().as('n')).where('prediction_type', '=', 'batch').executeTakeFirstOrThrow()).n;
+    const batchCount = async () =>
+      (
+        await t.deps.db
+          .selectFrom('predictions')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('prediction_type', '=', 'batch')
+          .executeTakeFirstOrThrow()
+      ).n;
     const predictionsBefore = await batchCount();
-    const good = { train_id: m.id, preprocess_id: m.preprocess_id, target: 'churn', features: { age: 41.5, tenure: 12, plan: 'pro', active: true } };
+    const good = {
+      train_id: m.id,
+      preprocess_id: m.preprocess_id,
+      target: 'churn',
+      features: { age: 41.5, tenure: 12, plan: 'pro', active: true },
+    };
     const rt = (body: unknown, as?: string) => json('/api/v1/inference/', { method: 'POST', json: body, as });
     expect((await rt(good)).status).toBe(200);
     // A missing optional feature is imputed like in training; Id/ignored template columns are accepted.
     expect((await rt({ ...good, features: { tenure: 12, active: 'false', cid: 'x', spend: 3 } })).status).toBe(200);
 
     // A model still training (row written directly: its content does not matter), another tenant's, an unknown one.
-    const predictor = await trainRepo.insertPredictor(t.deps.db, { tenantId, name: uniq('pending'), domain: 'Churn', problemType: 'Classification', username: 'test' });
+    const predictor = await trainRepo.insertPredictor(t.deps.db, {
+      tenantId,
+      name: uniq('pending'),
+      domain: 'Churn',
+      problemType: 'Classification',
+      username: 'test',
+    });
     const pending = await trainRepo.insertTraining(t.deps.db, {
-      tenantId, predictorId: predictor.id, version: 1, parentTrainingId: null, datasetId: trainDatasetId, fileSnapshotIds: [], icebergTable: 'silver.none',
-      templateId: null, templateVersion: null, problemType: 'Classification', algorithm: 'xgboost', columns: [role('churn', 'Target')], config: {}, seed: 42,
-      isIncremental: false, shapEnabled: false, callbackSecretSha256: 'x', username: 'test', workflowIdFor: (id) => `never-started-${id}`,
+      tenantId,
+      predictorId: predictor.id,
+      version: 1,
+      parentTrainingId: null,
+      datasetId: trainDatasetId,
+      fileSnapshotIds: [],
+      icebergTable: 'silver.none',
+      templateId: null,
+      templateVersion: null,
+      problemType: 'Classification',
+      algorithm: 'xgboost',
+      columns: [role('churn', 'Target')],
+      config: {},
+      seed: 42,
+      isIncremental: false,
+      shapEnabled: false,
+      callbackSecretSha256: 'x',
+      username: 'test',
+      workflowIdFor: (id) => `never-started-${id}`,
     });
     const cases: Array<[string, Promise<{ status: number; body: any }>, number, string?]> = [
       ['unknown model', rt({ ...good, train_id: 987654321 }), 404],
@@ -330,19 +415,59 @@ describe('inference on the real stack', () => {
       ['missing required', rt({ ...good, features: { age: 30, plan: 'pro', active: true } }), 422, 'features.tenure'],
       ['another preprocess_id', rt({ ...good, preprocess_id: models.regression.preprocess_id }), 422, 'preprocess_id'],
       ['another target', rt({ ...good, target: 'spend' }), 422, 'target'],
-      ['forecast of a tabular model', json('/api/v1/inference/forecast', { method: 'POST', json: { train_id: m.id, preprocess_id: m.preprocess_id, steps: 3, frequency: 'Week', unique_id: 'a' } }), 422, 'train_id'],
-      ['exogenous of the wrong length', json('/api/v1/inference/forecast', { method: 'POST', json: { train_id: m.id, preprocess_id: m.preprocess_id, steps: 3, frequency: 'Week', unique_id: 'a', exogenous: [{}] } }), 422, 'exogenous'],
-      ['batch: wrong template', json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: wrongDatasetId } }), 422, 'tenure'],
-      ['batch: training dataset', json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: trainDatasetId } }), 422, 'usage'],
-      ['batch: unknown dataset', json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: 987654321 } }), 422, 'dataset_id'],
-      ['batch: model still training', json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: pending.id, dataset_id: scoreDatasetId } }), 409],
-      ["batch: another tenant's model", json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: scoreDatasetId }, as: other }), 404],
+      [
+        'forecast of a tabular model',
+        json('/api/v1/inference/forecast', {
+          method: 'POST',
+          json: { train_id: m.id, preprocess_id: m.preprocess_id, steps: 3, frequency: 'Week', unique_id: 'a' },
+        }),
+        422,
+        'train_id',
+      ],
+      [
+        'exogenous of the wrong length',
+        json('/api/v1/inference/forecast', {
+          method: 'POST',
+          json: { train_id: m.id, preprocess_id: m.preprocess_id, steps: 3, frequency: 'Week', unique_id: 'a', exogenous: [{}] },
+        }),
+        422,
+        'exogenous',
+      ],
+      [
+        'batch: wrong template',
+        json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: wrongDatasetId } }),
+        422,
+        'tenure',
+      ],
+      [
+        'batch: training dataset',
+        json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: trainDatasetId } }),
+        422,
+        'usage',
+      ],
+      [
+        'batch: unknown dataset',
+        json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: 987654321 } }),
+        422,
+        'dataset_id',
+      ],
+      [
+        'batch: model still training',
+        json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: pending.id, dataset_id: scoreDatasetId } }),
+        409,
+      ],
+      [
+        "batch: another tenant's model",
+        json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: scoreDatasetId }, as: other }),
+        404,
+      ],
       ['result: unknown prediction', json('/api/v1/inference/result?prediction_id=987654321'), 404],
     ];
     const failures: string[] = [];
     for (const [what, call, status, mention] of cases) {
       const r = await call;
-      if (r.status !== status || (mention && !JSON.stringify(r.body).includes(mention))) failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (r.status !== status || (mention && !JSON.stringify(r.body).includes(mention)))
+        failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     }
     expect(failures).toEqual([]);
     expect((await ray().list()).length).toBe(rayBefore);
@@ -357,7 +482,9 @@ describe('inference on the real stack', () => {
     const ok = await post({ ...f, exogenous });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const last = SERIES_START + (SERIES_WEEKS - 1) * 7 * 86_400_000;
-    expect(ok.body.forecast.map((s: any) => s.date)).toEqual([1, 2, 3].map((k) => new Date(last + k * 7 * 86_400_000).toISOString().slice(0, 10)));
+    expect(ok.body.forecast.map((s: any) => s.date)).toEqual(
+      [1, 2, 3].map((k) => new Date(last + k * 7 * 86_400_000).toISOString().slice(0, 10)),
+    );
     for (const s of ok.body.forecast) {
       expect(s.confidence).toBe(0.95);
       expect(s.lower).toBeLessThanOrEqual(s.value);
@@ -379,14 +506,28 @@ describe('inference on the real stack', () => {
     const failures: string[] = [];
     for (const [what, body, status, mention] of cases) {
       const r = await post(body);
-      if (r.status !== status || (mention && !JSON.stringify(r.body).includes(mention))) failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (r.status !== status || (mention && !JSON.stringify(r.body).includes(mention)))
+        failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     }
     expect((await post({ ...f, exogenous }, other)).status).toBe(404);
     expect(failures).toEqual([]);
     // A forecast model is not a real-time tabular model.
-    expect((await json('/api/v1/inference/', { method: 'POST', json: { train_id: f.train_id, preprocess_id: f.preprocess_id, target: 'sales', features: {} } })).status).toBe(422);
+    expect(
+      (
+        await json('/api/v1/inference/', {
+          method: 'POST',
+          json: { train_id: f.train_id, preprocess_id: f.preprocess_id, target: 'sales', features: {} },
+        })
+      ).status,
+    ).toBe(422);
     const list = await json(`/api/v1/inference/predictions?train_id=${f.train_id}`);
     expect(list.body.data).toHaveLength(1);
-    expect(list.body.data[0]).toMatchObject({ prediction_type: 'forecast', no_of_records: 3, input_data: 'unique_id:A;steps:3', problem_type: 'Forecast', status: 'completed' });
+    expect(list.body.data[0]).toMatchObject({
+      prediction_type: 'forecast',
+      no_of_records: 3,
+      input_data: 'unique_id:A;steps:3',
+      problem_type: 'Forecast',
+      status: 'completed',
+    });
   });
 });

@@ -66,7 +66,8 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
   const post = (path: string, headers: Record<string, string>, body: Buffer) => send(port, 'POST', path, { ...auth(), ...headers }, body);
   const get = (path: string) => send(port, 'GET', path, auth());
   const datasetsNamed = (name: string) => t.deps.db.selectFrom('datasets').select('id').where('dataset_name', '=', name).execute();
-  const fileCount = async (id: number) => (await t.deps.db.selectFrom('dataset_files').select('id').where('dataset_id', '=', id).execute()).length;
+  const fileCount = async (id: number) =>
+    (await t.deps.db.selectFrom('dataset_files').select('id').where('dataset_id', '=', id).execute()).length;
   async function expectUp() {
     const health = await send(port, 'GET', '/api/v1/utils/health-check/', {});
     expect(health.status).toBe(200);
@@ -77,8 +78,21 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
     server = await listen(t.app, '127.0.0.1', 0);
     port = (server.address() as AddressInfo).port;
     ({ token, tenantId } = await adminSession(t.deps));
-    const tpl = await send(port, 'POST', '/api/v1/template/', { ...auth(), 'content-type': 'application/json' },
-      Buffer.from(JSON.stringify({ template_name: uniq('drill'), template_schema: [{ column_name: 'a', data_type: 'Integer' }, { column_name: 'b', data_type: 'Integer' }] })));
+    const tpl = await send(
+      port,
+      'POST',
+      '/api/v1/template/',
+      { ...auth(), 'content-type': 'application/json' },
+      Buffer.from(
+        JSON.stringify({
+          template_name: uniq('drill'),
+          template_schema: [
+            { column_name: 'a', data_type: 'Integer' },
+            { column_name: 'b', data_type: 'Integer' },
+          ],
+        }),
+      ),
+    );
     expect(tpl.status).toBe(201);
     const body = Buffer.from('--xx\r\nContent-Disposition: form-data; name="files"; filename="ok.csv"\r\n\r\na,b\n1,2\n\r\n--xx--\r\n');
     const up = await post(`/api/v1/dataset/upload?dataset_name=${uniq('drill')}&usage=t&template_id=${tpl.body.id}`, multipart('xx'), body);
@@ -133,7 +147,11 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
 
     it('file names: a bad RFC 5987 escape, invalid UTF-8, a control character', async () => {
       const part = (disposition: Buffer | string) =>
-        Buffer.concat([Buffer.from('--zz\r\nContent-Disposition: form-data; name="files"; '), Buffer.from(disposition), Buffer.from('\r\n\r\na,b\n1,2\n\r\n--zz--\r\n')]);
+        Buffer.concat([
+          Buffer.from('--zz\r\nContent-Disposition: form-data; name="files"; '),
+          Buffer.from(disposition),
+          Buffer.from('\r\n\r\na,b\n1,2\n\r\n--zz--\r\n'),
+        ]);
       for (const disposition of [
         "filename*=UTF-8''a%ZZ.csv",
         "filename*=UTF-8''a%FF.csv",
@@ -151,7 +169,7 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
 
     it('more files than allowed answer 413', async () => {
       const one = (i: number) => `--zz\r\nContent-Disposition: form-data; name="files"; filename="f${i}.csv"\r\n\r\na,b\n${i},1\n\r\n`;
-      const body = Buffer.from(Array.from({ length: 501 }, (_, i) => one(i)).join('') + '--zz--\r\n');
+      const body = Buffer.from(`${Array.from({ length: 501 }, (_, i) => one(i)).join('')}--zz--\r\n`);
       const name = uniq('many');
       const res = await post(`/api/v1/dataset/upload?dataset_name=${name}&usage=t`, multipart('zz'), body);
       expect(res.status).toBe(413);
@@ -165,7 +183,10 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
       const boundary = 'abortabort';
       const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.csv"\r\n\r\na,b\n`);
       const req = httpRequest({
-        host: '127.0.0.1', port, method: 'POST', path,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
         headers: { ...auth(), ...multipart(boundary), 'content-length': String(total) },
       });
       req.on('error', () => undefined); // the reset below
@@ -194,7 +215,9 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
       await abortMidBody(`/api/v1/dataset/upload?dataset_name=${name}&usage=t`, 64 << 20, 12 << 20, async () => {
         id ??= (await datasetsNamed(name))[0]?.id;
         if (id === undefined) return false;
-        const open = await t.deps.s3.send(new ListMultipartUploadsCommand({ Bucket: t.config.s3.bucket, Prefix: datasetPrefix(tenantId, id) }));
+        const open = await t.deps.s3.send(
+          new ListMultipartUploadsCommand({ Bucket: t.config.s3.bucket, Prefix: datasetPrefix(tenantId, id) }),
+        );
         return (open.Uploads ?? []).length > 0;
       });
       await until('the dataset row is removed', async () => (await datasetsNamed(name)).length === 0);
@@ -224,7 +247,9 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
       expect(inFlight).toBe(before);
       await until('the multipart upload is aborted', async () => !(await open()));
       expect(await fileCount(datasetId)).toBe(before);
-      expect((await t.deps.s3.send(new ListObjectsV2Command({ Bucket: t.config.s3.bucket, Prefix: prefix }))).KeyCount ?? 0).toBe(objectsBefore);
+      expect((await t.deps.s3.send(new ListObjectsV2Command({ Bucket: t.config.s3.bucket, Prefix: prefix }))).KeyCount ?? 0).toBe(
+        objectsBefore,
+      );
       await expectUp();
     });
 
@@ -235,8 +260,13 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
         const name = uniq('dead');
         const body = Buffer.from('--zz\r\nContent-Disposition: form-data; name="files"; filename="a.csv"\r\n\r\na,b\n1,2\n\r\n--zz--\r\n');
         const started = Date.now();
-        const res = await send((deadServer.address() as AddressInfo).port, 'POST', `/api/v1/dataset/upload?dataset_name=${name}&usage=t`,
-          { ...auth(), ...multipart('zz') }, body);
+        const res = await send(
+          (deadServer.address() as AddressInfo).port,
+          'POST',
+          `/api/v1/dataset/upload?dataset_name=${name}&usage=t`,
+          { ...auth(), ...multipart('zz') },
+          body,
+        );
         const elapsed = Date.now() - started;
         expect(res.status).toBe(503);
         expect(res.headers['retry-after']).toMatch(/^\d+$/);
@@ -252,29 +282,54 @@ describe.skipIf(!hasStack)('API input fault drills (real socket)', () => {
 
   describe('text input', () => {
     it('a NUL byte in a login name, a dataset name or a template name answers 400, not 500', async () => {
-      const login = await send(port, 'POST', '/api/v1/login/access-token', { 'content-type': 'application/x-www-form-urlencoded' },
-        Buffer.from('username=ad%00min&password=whatever-password'));
+      const login = await send(
+        port,
+        'POST',
+        '/api/v1/login/access-token',
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        Buffer.from('username=ad%00min&password=whatever-password'),
+      );
       expect(login.status).toBe(400);
       expect(login.body.error.message).toMatch(/control character U\+0000/);
       const dataset = await post(`/api/v1/dataset/upload?dataset_name=a%00b&usage=t`, multipart('zz'), Buffer.from('--zz--\r\n'));
       expect(dataset.status).toBe(400);
-      const template = await send(port, 'POST', '/api/v1/template/', { ...auth(), 'content-type': 'application/json' },
-        Buffer.from(JSON.stringify({ template_name: 'a\u0000b', template_schema: [] })));
+      const template = await send(
+        port,
+        'POST',
+        '/api/v1/template/',
+        { ...auth(), 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ template_name: 'a\u0000b', template_schema: [] })),
+      );
       expect(template.status).toBe(400);
       expect(template.body.error.message).toMatch(/U\+0000/);
       // The same six characters as text (an escaped backslash) are not a control character.
-      const literal = await send(port, 'POST', '/api/v1/template/', { ...auth(), 'content-type': 'application/json' },
-        Buffer.from(JSON.stringify({ template_name: uniq('lit\\u0000'), template_schema: [] })));
+      const literal = await send(
+        port,
+        'POST',
+        '/api/v1/template/',
+        { ...auth(), 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ template_name: uniq('lit\\u0000'), template_schema: [] })),
+      );
       expect(literal.status).toBe(201);
     });
 
     it('invalid UTF-8 in a JSON body, a form body, a query or a path answers 400', async () => {
-      const json = await send(port, 'POST', '/api/v1/template/', { ...auth(), 'content-type': 'application/json' },
-        Buffer.concat([Buffer.from('{"template_name": "a'), Buffer.from([0xc3, 0x28]), Buffer.from('", "template_schema": []}')]));
+      const json = await send(
+        port,
+        'POST',
+        '/api/v1/template/',
+        { ...auth(), 'content-type': 'application/json' },
+        Buffer.concat([Buffer.from('{"template_name": "a'), Buffer.from([0xc3, 0x28]), Buffer.from('", "template_schema": []}')]),
+      );
       expect(json.status).toBe(400);
       expect(json.body.error.message).toMatch(/UTF-8/);
-      const form = await send(port, 'POST', '/api/v1/login/access-token', { 'content-type': 'application/x-www-form-urlencoded' },
-        Buffer.from('username=a%FFb&password=whatever-password'));
+      const form = await send(
+        port,
+        'POST',
+        '/api/v1/login/access-token',
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        Buffer.from('username=a%FFb&password=whatever-password'),
+      );
       expect(form.status).toBe(400);
       expect((await get('/api/v1/dataset/list?x=%FF')).status).toBe(400);
       expect((await get('/api/v1/template/%C3%28')).status).toBe(400);

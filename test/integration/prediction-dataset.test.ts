@@ -20,15 +20,23 @@ describe.skipIf(!hasStack)('prediction datasets may omit the target column', () 
   };
   /** The CSV without the `churn` column. */
   const withoutChurn = (csv: string) =>
-    csv
+    `${csv
       .trimEnd()
       .split('\n')
-      .map((line) => line.split(',').filter((_, i) => i !== 5).join(','))
-      .join('\n') + '\n';
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 5)
+          .join(','),
+      )
+      .join('\n')}\n`;
   async function upload(usage: 't' | 'p', csv: string) {
     const form = new FormData();
     form.append('files', new Blob([csv], { type: 'text/csv' }), 'rows.csv');
-    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq(`pred_${usage}`)}&usage=${usage}&template_id=${templateId}`, { method: 'POST', body: form });
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq(`pred_${usage}`)}&usage=${usage}&template_id=${templateId}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     return up.body.dataset_id as number;
   }
@@ -52,7 +60,17 @@ describe.skipIf(!hasStack)('prediction datasets may omit the target column', () 
     // A model of this template whose Target is `churn` (a non-nullable column without default).
     const ds = await t.deps.db
       .insertInto('datasets')
-      .values({ tenant_id: tenantId, dataset_name: uniq('train_src'), usage: 't', data_source: 'csv', iceberg_table_name: uniq('none'), is_valid: true, created_by: 'test', template_id: templateId, template_version: tpl.body.version ?? 1 })
+      .values({
+        tenant_id: tenantId,
+        dataset_name: uniq('train_src'),
+        usage: 't',
+        data_source: 'csv',
+        iceberg_table_name: uniq('none'),
+        is_valid: true,
+        created_by: 'test',
+        template_id: templateId,
+        template_version: tpl.body.version ?? 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const predictor = await t.deps.db
@@ -63,16 +81,34 @@ describe.skipIf(!hasStack)('prediction datasets may omit the target column', () 
     await t.deps.db
       .insertInto('trainings')
       .values({
-        tenant_id: tenantId, predictor_id: predictor.id, version: 1, parent_training_id: null, dataset_id: ds.id, file_snapshot_ids: '[]',
-        iceberg_table: 'silver.none', template_id: templateId, template_version: 1, problem_type: 'Classification', algorithm: 'xgboost',
-        columns: JSON.stringify(roles('churn', ['segment'])), config: '{}', seed: 1, is_incremental: false, shap_enabled: false,
-        callback_secret_sha256: 'x', created_by: 'test', workflow_id: uniq('train-none'), status: 'Completed',
+        tenant_id: tenantId,
+        predictor_id: predictor.id,
+        version: 1,
+        parent_training_id: null,
+        dataset_id: ds.id,
+        file_snapshot_ids: '[]',
+        iceberg_table: 'silver.none',
+        template_id: templateId,
+        template_version: 1,
+        problem_type: 'Classification',
+        algorithm: 'xgboost',
+        columns: JSON.stringify(roles('churn', ['segment'])),
+        config: '{}',
+        seed: 1,
+        is_incremental: false,
+        shap_enabled: false,
+        callback_secret_sha256: 'x',
+        created_by: 'test',
+        workflow_id: uniq('train-none'),
+        status: 'Completed',
       } as never)
       .execute();
   }, 300_000);
   afterAll(() => suite?.close());
 
-  it('usage p without the Target column validates every row (target left empty); usage t without it does not', { timeout: 300_000 }, async () => {
+  it('usage p without the Target column validates every row (target left empty); usage t without it does not', {
+    timeout: 300_000,
+  }, async () => {
     const csv = withoutChurn(customersCsv(60));
     expect(csv.split('\n')[0]).toBe('cid,age,tenure,plan,active,segment,spend,const_flag');
     const [forPrediction, forTraining] = await Promise.all([upload('p', csv), upload('t', csv)]);

@@ -207,7 +207,11 @@ describe('route table: authentication, permissions, tenant isolation', () => {
     for (const o of ops.filter((x) => x.op['x-permission'])) {
       const permission = o.op['x-permission'] as string;
       if (!lacking.has(permission)) {
-        const u = await userWith(t.deps, tenantA, ALL_PERMISSIONS.filter((p) => p !== permission));
+        const u = await userWith(
+          t.deps,
+          tenantA,
+          ALL_PERMISSIONS.filter((p) => p !== permission),
+        );
         lacking.set(permission, u.token);
       }
       const res = await t.call(anyUrl(o), { method: o.method, token: lacking.get(permission) });
@@ -219,7 +223,10 @@ describe('route table: authentication, permissions, tenant isolation', () => {
 
   it('no route that starts compute is open to a read-only role (the built-in viewer, or every can_read_* permission): 403', async () => {
     const keys = new Set(ops.map((o) => o.key));
-    expect(STARTS_COMPUTE.filter((k) => !keys.has(k)), 'compute routes missing from the document (renamed?)').toEqual([]);
+    expect(
+      STARTS_COMPUTE.filter((k) => !keys.has(k)),
+      'compute routes missing from the document (renamed?)',
+    ).toEqual([]);
     const readOnly = [
       await userWith(t.deps, tenantA, BUILTIN_ROLES.viewer),
       await userWith(t.deps, tenantA, ALL_PERMISSIONS.filter(isReadPermission)),
@@ -239,7 +246,9 @@ describe('route table: authentication, permissions, tenant isolation', () => {
   it("every route taking a resource id answers 404 to another tenant's user holding every permission", async () => {
     const outsider = await userWith(t.deps, await newTenant(t.deps), 'all');
     const withIds = ops.filter((o) => !PUBLIC.has(o.key) && idParams(o).length > 0);
-    expect(withIds.map((o) => o.key)).toEqual(expect.arrayContaining(['GET /api/v1/users/{user_id}', 'POST /api/v1/rbac/roles/{role_id}/permissions']));
+    expect(withIds.map((o) => o.key)).toEqual(
+      expect.arrayContaining(['GET /api/v1/users/{user_id}', 'POST /api/v1/rbac/roles/{role_id}/permissions']),
+    );
     const failures: string[] = [];
     for (const o of withIds) {
       const { url, init } = foreignRequest(o);

@@ -65,7 +65,10 @@ describe.skipIf(!hasStack)('schema fuzz: every operation of /openapi.json', () =
     const until = Date.now() + 60_000;
     for (;;) {
       if (api.exitCode !== null) throw new Error(`the API exited during start-up:\n${apiLog}`);
-      const ok = await fetch(`${base}/api/v1/utils/health-check/`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/v1/utils/health-check/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > until) throw new Error(`the API did not start within 60 s:\n${apiLog}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -83,7 +86,10 @@ describe.skipIf(!hasStack)('schema fuzz: every operation of /openapi.json', () =
     if (t) {
       // Workflows the fuzz started (uploads of its own tenant) must not run later under another suite's worker.
       for await (const wf of t.deps.temporal.workflow.list({ query: `DatamlTenantId = "${tenantId}" AND ExecutionStatus = "Running"` })) {
-        await t.deps.temporal.workflow.getHandle(wf.workflowId).terminate('schema fuzz over').catch(() => undefined);
+        await t.deps.temporal.workflow
+          .getHandle(wf.workflowId)
+          .terminate('schema fuzz over')
+          .catch(() => undefined);
       }
       await t.close();
     }
@@ -96,18 +102,30 @@ describe.skipIf(!hasStack)('schema fuzz: every operation of /openapi.json', () =
     const { code, output } = await run(
       SCHEMATHESIS,
       [
-        'run', `${base}/openapi.json`,
-        '--header', `Authorization: Bearer ${token}`,
-        '--checks', 'not_a_server_error,status_code_conformance',
-        '--phases', 'examples,coverage,fuzzing',
-        '--max-examples', '3',
-        '--seed', '20261210',
+        'run',
+        `${base}/openapi.json`,
+        '--header',
+        `Authorization: Bearer ${token}`,
+        '--checks',
+        'not_a_server_error,status_code_conformance',
+        '--phases',
+        'examples,coverage,fuzzing',
+        '--max-examples',
+        '3',
+        '--seed',
+        '20261210',
         '--no-shrink',
-        '--workers', '1',
+        '--workers',
+        '1',
         // Deleting a dataset whose validation it cannot cancel (no worker runs) waits up to 30 s by design.
-        '--request-timeout', '60',
-        '--report', 'junit', '--report-junit-path', junit,
-        '--generation-database', 'none',
+        '--request-timeout',
+        '60',
+        '--report',
+        'junit',
+        '--report-junit-path',
+        junit,
+        '--generation-database',
+        'none',
       ],
       { cwd: workDir, timeoutMs: 280_000 },
     );

@@ -95,7 +95,11 @@ describe('template/list cache (change feed, templates_changed) across API proces
     await list(); // cached
     const id = await create(b, uniq('own'));
     expect((await list()).data.some((t) => t.id === id)).toBe(true);
-    const res = await b.call(`/api/v1/template/update/${id}`, { method: 'PUT', token: user.token, json: { template_name: `${uniq('own')} v2` } });
+    const res = await b.call(`/api/v1/template/update/${id}`, {
+      method: 'PUT',
+      token: user.token,
+      json: { template_name: `${uniq('own')} v2` },
+    });
     expect(res.status).toBe(200);
     expect((await list()).data.find((t) => t.id === id)?.version).toBe(2);
     expect((await b.call(`/api/v1/template/${id}`, { method: 'DELETE', token: user.token })).status).toBe(200);

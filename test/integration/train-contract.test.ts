@@ -43,11 +43,28 @@ describe.skipIf(!hasStack)('train: 8.10 idempotent, 8.7 / 8.11 need the job secr
     const row = await t.deps.db
       .insertInto('trainings')
       .values({
-        tenant_id: tenantId, predictor_id: predictor.id, version: 1, parent_training_id: null, dataset_id: datasetId,
-        file_snapshot_ids: '[]', iceberg_table: 'silver.none', template_id: null, template_version: null, problem_type: 'Classification',
-        algorithm: 'xgboost', columns: '[]', config: '{}', seed: 1, is_incremental: false, shap_enabled: false,
-        callback_secret_sha256: sha256(secret), created_by: 'test', workflow_id: `train-test-${randomUUID()}`, status: 'Completed',
-        snapshot_id: '1', artifact: JSON.stringify({ model_key: 'tenants/none/model.bin' }),
+        tenant_id: tenantId,
+        predictor_id: predictor.id,
+        version: 1,
+        parent_training_id: null,
+        dataset_id: datasetId,
+        file_snapshot_ids: '[]',
+        iceberg_table: 'silver.none',
+        template_id: null,
+        template_version: null,
+        problem_type: 'Classification',
+        algorithm: 'xgboost',
+        columns: '[]',
+        config: '{}',
+        seed: 1,
+        is_incremental: false,
+        shap_enabled: false,
+        callback_secret_sha256: sha256(secret),
+        created_by: 'test',
+        workflow_id: `train-test-${randomUUID()}`,
+        status: 'Completed',
+        snapshot_id: '1',
+        artifact: JSON.stringify({ model_key: 'tenants/none/model.bin' }),
         ...over,
       } as never)
       .returning('id')
@@ -71,21 +88,37 @@ describe.skipIf(!hasStack)('train: 8.10 idempotent, 8.7 / 8.11 need the job secr
     ({ token, tenantId } = await adminSession(t.deps));
     const d = await t.deps.db
       .insertInto('datasets')
-      .values({ tenant_id: tenantId, dataset_name: uniq('ds'), usage: 't', data_source: 'csv', iceberg_table_name: uniq('none'), is_valid: true, created_by: 'test' })
+      .values({
+        tenant_id: tenantId,
+        dataset_name: uniq('ds'),
+        usage: 't',
+        data_source: 'csv',
+        iceberg_table_name: uniq('none'),
+        is_valid: true,
+        created_by: 'test',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     datasetId = d.id;
   });
   afterAll(async () => {
     // Nothing started here may run later under another suite's worker.
-    for (const id of started) await t.deps.temporal.workflow.getHandle(id).terminate('test over').catch(() => undefined);
+    for (const id of started)
+      await t.deps.temporal.workflow
+        .getHandle(id)
+        .terminate('test over')
+        .catch(() => undefined);
     await t?.close();
   });
 
   it('8.10 answers 200 with the SHAP job already submitted, running or completed, and starts nothing', async () => {
     for (const status of ['Submitted', 'Running', 'Completed']) {
       const existing = `shap-existing-${randomUUID()}`;
-      const { id } = await training({ shap_status: status, shap_workflow_id: existing, ...(status === 'Completed' ? { shap_result: '{"a":1}' } : {}) });
+      const { id } = await training({
+        shap_status: status,
+        shap_workflow_id: existing,
+        ...(status === 'Completed' ? { shap_result: '{"a":1}' } : {}),
+      });
       const before = await row(id);
       const r = await generate(id);
       expect(r.status, `${status}: ${JSON.stringify(r.body)}`).toBe(200);
@@ -113,7 +146,11 @@ describe.skipIf(!hasStack)('train: 8.10 idempotent, 8.7 / 8.11 need the job secr
     expect((await row(id)).shap_workflow_id).toBe(jobId);
 
     // A failed job does not block a new one.
-    await t.deps.db.updateTable('trainings').set({ shap_status: 'Failed' } as never).where('id', '=', id).execute();
+    await t.deps.db
+      .updateTable('trainings')
+      .set({ shap_status: 'Failed' } as never)
+      .where('id', '=', id)
+      .execute();
     const again = await generate(id);
     started.push(again.body.shap_job_id);
     expect(again.status).toBe(200);
@@ -161,7 +198,16 @@ describe.skipIf(!hasStack)('train: 8.10 idempotent, 8.7 / 8.11 need the job secr
     const { id, secret } = await training({ shap_status: 'Running', shap_workflow_id: shapWorkflow });
     await t.deps.db
       .insertInto('jobs')
-      .values({ tenant_id: tenantId, kind: 'shap', resource_id: String(id), workflow_id: shapWorkflow, ray_submission_id: 'sub-shap-test', status: 'Running', message: null, result: null })
+      .values({
+        tenant_id: tenantId,
+        kind: 'shap',
+        resource_id: String(id),
+        workflow_id: shapWorkflow,
+        ray_submission_id: 'sub-shap-test',
+        status: 'Running',
+        message: null,
+        result: null,
+      })
       .execute();
     const before = await row(id);
     const good = { training_id: id, result: { age: 0.5, plan: 0.5 } };

@@ -28,7 +28,10 @@ describe('worker killed during a training', () => {
       const tpl = await json('/api/v1/template/', { method: 'POST', json: { template_name: uniq('wk'), template_schema: TEMPLATE } });
       const form = new FormData();
       form.append('files', new Blob([customersCsv(600, 3)], { type: 'text/csv' }), 'c.csv');
-      const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('wk')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+      const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('wk')}&usage=t&template_id=${tpl.body.id}`, {
+        method: 'POST',
+        body: form,
+      });
       expect(up.status).toBe(201);
       for (const until = Date.now() + 180_000; ; ) {
         const d = ((await json('/api/v1/dataset/list')).body.data as any[]).find((x) => x.id === up.body.dataset_id);
@@ -38,7 +41,14 @@ describe('worker killed during a training', () => {
       }
       const tr = await json('/api/v1/train/', {
         method: 'POST',
-        json: { dataset_id: up.body.dataset_id, predictor_name: uniq('wk'), domain: 'Churn', problem_type: 'Classification', algorithm: 'random_forest', columns: roles('churn', ['segment', 'spend', 'const_flag']) },
+        json: {
+          dataset_id: up.body.dataset_id,
+          predictor_name: uniq('wk'),
+          domain: 'Churn',
+          problem_type: 'Classification',
+          algorithm: 'random_forest',
+          columns: roles('churn', ['segment', 'spend', 'const_flag']),
+        },
       });
       expect(tr.status).toBe(201);
       await waitForRayJob(t.config.ray.address, tr.body.workflow_id, 'RUNNING', 90_000);

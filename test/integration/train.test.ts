@@ -23,7 +23,11 @@ describe('training on the real stack', () => {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
   };
   const train = (body: Record<string, unknown>, as?: string) =>
-    json('/api/v1/train/', { method: 'POST', json: { domain: 'Churn', problem_type: 'Classification', dataset_id: datasetId, ...body }, as });
+    json('/api/v1/train/', {
+      method: 'POST',
+      json: { domain: 'Churn', problem_type: 'Classification', dataset_id: datasetId, ...body },
+      as,
+    });
   const listed = async (id: number) => ((await json('/api/v1/train/list')).body.data as any[]).find((x) => x.id === id);
   async function finished(id: number, timeoutMs = 240_000) {
     const until = Date.now() + timeoutMs;
@@ -43,7 +47,10 @@ describe('training on the real stack', () => {
     expect(tpl.status).toBe(201);
     const form = new FormData();
     form.append('files', new Blob([customersCsv(800)], { type: 'text/csv' }), 'customers.csv');
-    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('customers')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('customers')}&usage=t&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status).toBe(201);
     datasetId = up.body.dataset_id;
     const until = Date.now() + 180_000;
@@ -57,7 +64,10 @@ describe('training on the real stack', () => {
   afterAll(() => suite?.close());
 
   it('8.2 returns the schema and the roles; 8.1 rejects every invalid request with 422 before any Ray job starts', async () => {
-    const details = await json('/api/v1/train/get_details', { method: 'POST', json: { dataset_id: datasetId, predictor_name: 'x', domain: 'Churn', problem_type: 'Classification' } });
+    const details = await json('/api/v1/train/get_details', {
+      method: 'POST',
+      json: { dataset_id: datasetId, predictor_name: 'x', domain: 'Churn', problem_type: 'Classification' },
+    });
     expect(details.status).toBe(200);
     expect(details.body.dataset_schema).toHaveLength(TEMPLATE.length);
     expect(details.body.dataset_schema[1]).toEqual({ column_name: 'age', data_type: 'Float' });
@@ -67,7 +77,15 @@ describe('training on the real stack', () => {
     const mk = async (usage: 't' | 'p', isValid: boolean | null) => {
       const row = await t.deps.db
         .insertInto('datasets')
-        .values({ tenant_id: tenantId, dataset_name: uniq('bad'), usage, data_source: 'csv', iceberg_table_name: uniq('none'), is_valid: isValid, created_by: 'test' })
+        .values({
+          tenant_id: tenantId,
+          dataset_name: uniq('bad'),
+          usage,
+          data_source: 'csv',
+          iceberg_table_name: uniq('none'),
+          is_valid: isValid,
+          created_by: 'test',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -85,14 +103,30 @@ describe('training on the real stack', () => {
       ['still validating', { ...good, dataset_id: validating }, 'dataset_id'],
       ['invalid dataset', { ...good, dataset_id: invalid }, 'dataset_id'],
       ['problem type', { ...good, problem_type: 'Clustering' }, 'problem_type'],
-      ['unknown column', { ...good, columns: [...roles('churn', []), { column_name: 'nope', data_type: 'Float', attribute_name: 'Feature' }] }, 'columns.2.column_name'],
-      ['wrong data type', { ...good, columns: [{ column_name: 'cid', data_type: 'Integer', attribute_name: 'Id' }, ...roles('churn', []).slice(1)] }, 'columns.0.data_type'],
-      ['two targets', { ...good, columns: [...roles('churn', []), { column_name: 'segment', data_type: 'String', attribute_name: 'Target' }] }, 'columns'],
+      [
+        'unknown column',
+        { ...good, columns: [...roles('churn', []), { column_name: 'nope', data_type: 'Float', attribute_name: 'Feature' }] },
+        'columns.2.column_name',
+      ],
+      [
+        'wrong data type',
+        { ...good, columns: [{ column_name: 'cid', data_type: 'Integer', attribute_name: 'Id' }, ...roles('churn', []).slice(1)] },
+        'columns.0.data_type',
+      ],
+      [
+        'two targets',
+        { ...good, columns: [...roles('churn', []), { column_name: 'segment', data_type: 'String', attribute_name: 'Target' }] },
+        'columns',
+      ],
       ['no target', { ...good, columns: [{ column_name: 'cid', data_type: 'String', attribute_name: 'Id' }] }, 'columns'],
       ['target type', { ...good, problem_type: 'Regression', columns: roles('segment', ['churn']) }, 'columns.1.attribute_name'],
       ['algorithm', { ...good, algorithm: 'ets' }, 'algorithm'],
       ['unknown algorithm', { ...good, algorithm: 'deep_magic' }, 'algorithm'],
-      ['Time outside Forecast', { ...good, columns: [...roles('churn', []), { column_name: 'tenure', data_type: 'Integer', attribute_name: 'Time' }] }, 'columns'],
+      [
+        'Time outside Forecast',
+        { ...good, columns: [...roles('churn', []), { column_name: 'tenure', data_type: 'Integer', attribute_name: 'Time' }] },
+        'columns',
+      ],
     ];
     const failures: string[] = [];
     for (const [what, body, field] of cases) {
@@ -114,17 +148,44 @@ describe('training on the real stack', () => {
 
   it('trains binary, multiclass and regression models that beat the trivial baselines, reproducibly', { timeout: 400_000 }, async () => {
     const started = await Promise.all([
-      train({ predictor_name: uniq('churn'), algorithm: 'xgboost', shap_enabled: true, columns: roles('churn', ['segment', 'spend', 'const_flag']) }),
+      train({
+        predictor_name: uniq('churn'),
+        algorithm: 'xgboost',
+        shap_enabled: true,
+        columns: roles('churn', ['segment', 'spend', 'const_flag']),
+      }),
       train({ predictor_name: uniq('churn_again'), algorithm: 'xgboost', columns: roles('churn', ['segment', 'spend', 'const_flag']) }),
-      train({ predictor_name: uniq('segment'), algorithm: 'lightgbm', columns: roles('segment', ['churn', 'spend', 'const_flag', 'active']) }),
-      train({ predictor_name: uniq('spend'), problem_type: 'Regression', algorithm: 'auto', time_budget_seconds: 60, columns: roles('spend', ['churn', 'segment', 'const_flag']) }),
+      train({
+        predictor_name: uniq('segment'),
+        algorithm: 'lightgbm',
+        columns: roles('segment', ['churn', 'spend', 'const_flag', 'active']),
+      }),
+      train({
+        predictor_name: uniq('spend'),
+        problem_type: 'Regression',
+        algorithm: 'auto',
+        time_budget_seconds: 60,
+        columns: roles('spend', ['churn', 'segment', 'const_flag']),
+      }),
     ]);
     for (const s of started) expect(s.status, JSON.stringify(s.body)).toBe(201);
-    expect(started[0]!.body).toMatchObject({ tenant_id: tenantId, problem_type: 'Classification', dataset_id: datasetId, training_status: 'Submitted' });
+    expect(started[0]!.body).toMatchObject({
+      tenant_id: tenantId,
+      problem_type: 'Classification',
+      dataset_id: datasetId,
+      training_status: 'Submitted',
+    });
     expect(started[0]!.body.workflow_id).toBe(`train-${started[0]!.body.id}`);
     [binaryId, binaryAgainId, multiId, regressionId] = started.map((s) => s.body.id as number);
     // The name is taken now.
-    expect((await train({ predictor_name: started[0]!.body.predictor_name.toUpperCase(), columns: roles('churn', ['segment', 'spend', 'const_flag']) })).status).toBe(409);
+    expect(
+      (
+        await train({
+          predictor_name: started[0]!.body.predictor_name.toUpperCase(),
+          columns: roles('churn', ['segment', 'spend', 'const_flag']),
+        })
+      ).status,
+    ).toBe(409);
 
     const rows = [];
     for (const id of [binaryId, binaryAgainId, multiId, regressionId]) rows.push(await finished(id));
@@ -167,8 +228,18 @@ describe('training on the real stack', () => {
     expect(artifact.model_key).toBe(`tenants/${tenantId}/models/${binaryId}/v1/model.joblib`);
     expect(artifact.onnx_key).toBe(`tenants/${tenantId}/models/${binaryId}/v1/model.onnx`);
     await t.deps.s3.send(new HeadObjectCommand({ Bucket: t.config.s3.bucket, Key: artifact.model_key }));
-    const meta = JSON.parse(await (await t.deps.s3.send(new GetObjectCommand({ Bucket: t.config.s3.bucket, Key: artifact.metadata_key }))).Body!.transformToString());
-    expect(meta).toMatchObject({ target: 'churn', problem_type: 'Classification', class_labels: [false, true], dataset_snapshot_id: rec.snapshot_id, seed: 42 });
+    const meta = JSON.parse(
+      await (
+        await t.deps.s3.send(new GetObjectCommand({ Bucket: t.config.s3.bucket, Key: artifact.metadata_key }))
+      ).Body!.transformToString(),
+    );
+    expect(meta).toMatchObject({
+      target: 'churn',
+      problem_type: 'Classification',
+      class_labels: [false, true],
+      dataset_snapshot_id: rec.snapshot_id,
+      seed: 42,
+    });
     expect(meta.features.map((f: any) => f.column_name)).toEqual(['age', 'tenure', 'plan', 'active']);
     const pre = await t.deps.db.selectFrom('preprocess_records').selectAll().where('id', '=', rec.preprocess_id!).executeTakeFirstOrThrow();
     expect((pre.description as any).features.find((f: any) => f.name === 'plan').impute).toEqual({ strategy: 'constant', value: 'basic' });
@@ -184,7 +255,9 @@ describe('training on the real stack', () => {
     const otherFeatures = (await listed(multiId)).preprocess_id; // trained without `active`
     expect((await json('/api/v1/train/update/', { method: 'POST', json: { train_id: binaryId, preprocess_id: again } })).status).toBe(200);
     expect((await listed(binaryId)).preprocess_id).toBe(again);
-    expect((await json('/api/v1/train/update/', { method: 'POST', json: { train_id: binaryId, preprocess_id: otherFeatures } })).status).toBe(422);
+    expect(
+      (await json('/api/v1/train/update/', { method: 'POST', json: { train_id: binaryId, preprocess_id: otherFeatures } })).status,
+    ).toBe(422);
     expect((await json('/api/v1/train/update/', { method: 'POST', json: { train_id: binaryId, preprocess_id: own } })).status).toBe(200);
 
     for (const p of [`/api/v1/train/model-summary?train_id=${binaryId}`, `/api/v1/train/download-schema/${binaryId}`]) {
@@ -195,7 +268,9 @@ describe('training on the real stack', () => {
     expect((await json(`/api/v1/dataset/delete/${datasetId}`, { method: 'DELETE' })).status).toBe(409);
   });
 
-  it('SHAP: shap_enabled on 8.1, 8.10 generate, 8.9 view, 8.12 delete (mean |SHAP| per original feature)', { timeout: 300_000 }, async () => {
+  it('SHAP: shap_enabled on 8.1, 8.10 generate, 8.9 view, 8.12 delete (mean |SHAP| per original feature)', {
+    timeout: 300_000,
+  }, async () => {
     const view = (id: number, as?: string) => json(`/api/v1/train/view-feature-importance?train_id=${id}`, { as });
     async function shapDone(id: number) {
       const until = Date.now() + 180_000;
@@ -246,8 +321,11 @@ describe('training on the real stack', () => {
     ];
     const tpl = await json('/api/v1/template/', { method: 'POST', json: { template_name: uniq('sales'), template_schema: schema } });
     const form = new FormData();
-    form.append('files', new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), 'sales.csv');
-    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('sales')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    form.append('files', new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' }), 'sales.csv');
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('sales')}&usage=t&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status).toBe(201);
     const until = Date.now() + 180_000;
     for (;;) {
@@ -261,11 +339,29 @@ describe('training on the real stack', () => {
       { column_name: 'day', data_type: 'Date', attribute_name: 'Time' },
       { column_name: 'sales', data_type: 'Float', attribute_name: 'Target' },
     ];
-    const bad = await json('/api/v1/train/', { method: 'POST', json: { dataset_id: up.body.dataset_id, predictor_name: uniq('fc'), domain: 'Forecast', problem_type: 'Forecast', algorithm: 'random_forest', columns } });
+    const bad = await json('/api/v1/train/', {
+      method: 'POST',
+      json: {
+        dataset_id: up.body.dataset_id,
+        predictor_name: uniq('fc'),
+        domain: 'Forecast',
+        problem_type: 'Forecast',
+        algorithm: 'random_forest',
+        columns,
+      },
+    });
     expect(bad.status).toBe(422);
     const fc = await json('/api/v1/train/', {
       method: 'POST',
-      json: { dataset_id: up.body.dataset_id, predictor_name: uniq('fc'), domain: 'Forecast', problem_type: 'Forecast', algorithm: 'lightgbm', forecast_horizon: 14, columns },
+      json: {
+        dataset_id: up.body.dataset_id,
+        predictor_name: uniq('fc'),
+        domain: 'Forecast',
+        problem_type: 'Forecast',
+        algorithm: 'lightgbm',
+        forecast_horizon: 14,
+        columns,
+      },
     });
     expect(fc.status, JSON.stringify(fc.body)).toBe(201);
     const row = await finished(fc.body.id);
@@ -274,14 +370,22 @@ describe('training on the real stack', () => {
     expect(s.model_summary.mase).toBeLessThan(0.8 * s.model_summary.baseline.mase);
     expect(s.model_summary.smape).toBeLessThan(0.1);
     expect(row.accuracy).toBeCloseTo(1 - s.model_summary.smape / 2, 9);
-    const rec = await t.deps.db.selectFrom('trainings').select(['config', 'artifact']).where('id', '=', fc.body.id).executeTakeFirstOrThrow();
+    const rec = await t.deps.db
+      .selectFrom('trainings')
+      .select(['config', 'artifact'])
+      .where('id', '=', fc.body.id)
+      .executeTakeFirstOrThrow();
     expect((rec.config as any).resolved).toMatchObject({ frequency: 'D', season_length: 7, horizon: 14, exogenous: ['promo'], series: 2 });
     expect((rec.artifact as any).onnx_key).toBeNull();
   });
 
   it('8.7: an unauthenticated or wrong-secret callback cannot touch a model', async () => {
     const body = { train_id: binaryId, result: { metrics: { accuracy: 0.01 } } };
-    const none = await t.app.request('/api/v1/train/result', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const none = await t.app.request('/api/v1/train/result', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect([401, 422]).toContain(none.status);
     const wrong = await t.app.request('/api/v1/train/result', {
       method: 'POST',
@@ -299,7 +403,11 @@ describe('training on the real stack', () => {
   });
 
   it('a job that fails reports an error a user can act on', async () => {
-    const r = await train({ predictor_name: uniq('const'), algorithm: 'linear', columns: roles('const_flag', ['churn', 'segment', 'spend']) });
+    const r = await train({
+      predictor_name: uniq('const'),
+      algorithm: 'linear',
+      columns: roles('const_flag', ['churn', 'segment', 'spend']),
+    });
     expect(r.status).toBe(201);
     const row = await finished(r.body.id);
     expect(row.training_status).toBe('Failed');
@@ -308,7 +416,11 @@ describe('training on the real stack', () => {
   });
 
   it('12.1 terminates a training: the Ray job is stopped and the training is Cancelled', async () => {
-    const r = await train({ predictor_name: uniq('stopme'), algorithm: 'auto', columns: roles('churn', ['segment', 'spend', 'const_flag']) });
+    const r = await train({
+      predictor_name: uniq('stopme'),
+      algorithm: 'auto',
+      columns: roles('churn', ['segment', 'spend', 'const_flag']),
+    });
     expect(r.status).toBe(201);
     let rayJobId: string | null = null;
     const until = Date.now() + 60_000;
@@ -317,7 +429,9 @@ describe('training on the real stack', () => {
       if (Date.now() > until) throw new Error('no Ray job id listed');
       if (!rayJobId) await new Promise((res) => setTimeout(res, 200));
     }
-    expect((await json(`/api/v1/ray/terminate_ray_job?ray_job_id=${rayJobId}&usage=training`, { method: 'POST', as: other })).status).toBe(404);
+    expect((await json(`/api/v1/ray/terminate_ray_job?ray_job_id=${rayJobId}&usage=training`, { method: 'POST', as: other })).status).toBe(
+      404,
+    );
     const term = await json(`/api/v1/ray/terminate_ray_job?ray_job_id=${rayJobId}&usage=training`, { method: 'POST' });
     expect(term.status).toBe(200);
     expect(term.body).toEqual({ status: 'success', message: `Termination request for Ray job '${rayJobId}' has been sent.` });
@@ -336,7 +450,15 @@ describe('training on the real stack', () => {
     // A batch prediction running on the model blocks the delete.
     const pred = await t.deps.db
       .insertInto('predictions')
-      .values({ tenant_id: tenantId, training_id: binaryAgainId, prediction_type: 'batch', model_version: 1, input_data: 'test', status: 'Running', created_by: 'test' } as never)
+      .values({
+        tenant_id: tenantId,
+        training_id: binaryAgainId,
+        prediction_type: 'batch',
+        model_version: 1,
+        input_data: 'test',
+        status: 'Running',
+        created_by: 'test',
+      } as never)
       .returning('id')
       .executeTakeFirstOrThrow();
     expect((await json(`/api/v1/train/delete/${binaryAgainId}`, { method: 'DELETE' })).status).toBe(409);
@@ -348,9 +470,15 @@ describe('training on the real stack', () => {
     expect((await json(`/api/v1/train/delete/${binaryAgainId}`, { method: 'DELETE' })).status).toBe(404);
   });
 
-  it('incremental training continues the latest version on newly validated rows, as a new version with lineage', { timeout: 400_000 }, async () => {
+  it('incremental training continues the latest version on newly validated rows, as a new version with lineage', {
+    timeout: 400_000,
+  }, async () => {
     const parent = await listed(binaryId);
-    const body = { predictor_name: parent.predictor_name, is_incremental: true, columns: roles('churn', ['segment', 'spend', 'const_flag']) };
+    const body = {
+      predictor_name: parent.predictor_name,
+      is_incremental: true,
+      columns: roles('churn', ['segment', 'spend', 'const_flag']),
+    };
     // Nothing new yet: the job says so.
     const none = await train(body);
     expect(none.status, JSON.stringify(none.body)).toBe(201);
@@ -372,12 +500,24 @@ describe('training on the real stack', () => {
     const inc = await train(body);
     expect(inc.status, JSON.stringify(inc.body)).toBe(201);
     const row = await finished(inc.body.id);
-    expect(row, JSON.stringify(row)).toMatchObject({ training_status: 'Completed', version: 3, parent_id: binaryId, algorithm: 'xgboost', predictor_name: parent.predictor_name });
+    expect(row, JSON.stringify(row)).toMatchObject({
+      training_status: 'Completed',
+      version: 3,
+      parent_id: binaryId,
+      algorithm: 'xgboost',
+      predictor_name: parent.predictor_name,
+    });
     const s = await summary(inc.body.id);
     expect(s.model_summary.accuracy).toBeGreaterThan(s.model_summary.baseline.accuracy + 0.15);
-    const rec = await t.deps.db.selectFrom('trainings').select(['metrics', 'snapshot_id', 'artifact']).where('id', '=', inc.body.id).executeTakeFirstOrThrow();
+    const rec = await t.deps.db
+      .selectFrom('trainings')
+      .select(['metrics', 'snapshot_id', 'artifact'])
+      .where('id', '=', inc.body.id)
+      .executeTakeFirstOrThrow();
     expect((rec.metrics as any).rows.new_rows).toBe(500);
-    expect(rec.snapshot_id).not.toBe((await t.deps.db.selectFrom('trainings').select('snapshot_id').where('id', '=', binaryId).executeTakeFirstOrThrow()).snapshot_id);
+    expect(rec.snapshot_id).not.toBe(
+      (await t.deps.db.selectFrom('trainings').select('snapshot_id').where('id', '=', binaryId).executeTakeFirstOrThrow()).snapshot_id,
+    );
     expect((rec.artifact as any).model_key).toBe(`tenants/${tenantId}/models/${inc.body.id}/v3/model.joblib`);
   });
 });

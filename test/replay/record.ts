@@ -53,7 +53,14 @@ async function save(name: string, workflowId: string, outcome: Outcome) {
   if (status !== outcome) throw new Error(`${name}: workflow ${workflowId} closed ${status}, not ${outcome}`);
   // The CLI writes the canonical JSON history format that Worker.runReplayHistory reads.
   const json = execFileSync(path.join(process.env.DATAML_VENV_BIN!, 'temporal'), [
-    'workflow', 'show', '--workflow-id', workflowId, '--address', t.config.temporal.address, '--output', 'json',
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--address',
+    t.config.temporal.address,
+    '--output',
+    'json',
   ]);
   writeFileSync(path.join(dir, `${name}.json`), json);
   console.log(`recorded ${name} (${workflowId})`);
@@ -62,30 +69,47 @@ async function save(name: string, workflowId: string, outcome: Outcome) {
 /** The workflow id of the newest job of this kind registered after `since` (for workflows the API starts without naming them). */
 function newJob(kind: string, since: number) {
   return until(`a ${kind} job`, async () => {
-    const row = await t.deps.db.selectFrom('jobs').select(['workflow_id', 'created_at']).where('kind', '=', kind).orderBy('id', 'desc').executeTakeFirst();
+    const row = await t.deps.db
+      .selectFrom('jobs')
+      .select(['workflow_id', 'created_at'])
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     return row && row.created_at.getTime() >= since ? row.workflow_id : undefined;
   });
 }
 
 /** The Ray submission of a running job, once its workflow has recorded it (so it can be terminated mid-flight). */
 const raySubmissionOf = (workflowId: string) =>
-  until(`the Ray job of ${workflowId}`, async () => {
-    const row = await t.deps.db.selectFrom('jobs').select('ray_submission_id').where('workflow_id', '=', workflowId).executeTakeFirst();
-    return row?.ray_submission_id ?? undefined;
-  }, 120_000, 100);
+  until(
+    `the Ray job of ${workflowId}`,
+    async () => {
+      const row = await t.deps.db.selectFrom('jobs').select('ray_submission_id').where('workflow_id', '=', workflowId).executeTakeFirst();
+      return row?.ray_submission_id ?? undefined;
+    },
+    120_000,
+    100,
+  );
 
 /** Uploads a CSV as a new dataset through the API (6.1); returns its ids and its upload-validate workflow id. */
 async function upload(csv: string, usage: 't' | 'p', schema: readonly unknown[] = TEMPLATE) {
   const tpl = await api('/api/v1/template/', { method: 'POST', json: { template_name: uniq('tpl'), template_schema: schema } });
   const form = new FormData();
   form.append('files', new Blob([csv], { type: 'text/csv' }), 'rows.csv');
-  const up = await api(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=${usage}&template_id=${tpl.id}`, { method: 'POST', body: form });
+  const up = await api(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=${usage}&template_id=${tpl.id}`, {
+    method: 'POST',
+    body: form,
+  });
   return { datasetId: up.dataset_id as number, fileId: up.files[0].id as number, workflowId: up.workflow_id as string };
 }
 
 async function validated<D extends { datasetId: number; workflowId: string }>(d: D) {
   await temporal.workflow.getHandle(d.workflowId).result();
-  const row = await t.deps.db.selectFrom('datasets').select(['is_valid', 'iceberg_table_name']).where('id', '=', d.datasetId).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('datasets')
+    .select(['is_valid', 'iceberg_table_name'])
+    .where('id', '=', d.datasetId)
+    .executeTakeFirstOrThrow();
   if (row.is_valid !== true) throw new Error(`dataset ${d.datasetId} did not validate`);
   return { ...d, table: row.iceberg_table_name };
 }
@@ -101,7 +125,11 @@ const CHURN = roles('churn', ['segment', 'spend', 'const_flag']); // features: a
 const trainingDataset = once(async () => validated(await upload(customersCsv(300), 't')));
 // The scoring rows: the model's inputs only (the first five columns of the customers CSV).
 const scoringDataset = once(async () => {
-  const csv = customersCsv(40, 5).trim().split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n') + '\n';
+  const csv = `${customersCsv(40, 5)
+    .trim()
+    .split('\n')
+    .map((l) => l.split(',').slice(0, 5).join(','))
+    .join('\n')}\n`;
   return validated(await upload(csv, 'p', TEMPLATE.slice(0, 5)));
 });
 const scratchDataset = once(async () => validated(await upload(customersCsv(10, 3), 't')));
@@ -142,7 +170,10 @@ async function uploadValidateCompleted() {
 async function uploadValidateFileFailed() {
   const d = await scratchDataset();
   const input: UploadValidateInput = {
-    tenantId: admin.tenantId, datasetId: d.datasetId, bucket: t.config.s3.bucket, table: `silver.${d.table}`,
+    tenantId: admin.tenantId,
+    datasetId: d.datasetId,
+    bucket: t.config.s3.bucket,
+    table: `silver.${d.table}`,
     template: [{ column_name: 'cid', data_type: 'String', default_value: null, nullable: false }],
     files: [{ fileId: d.fileId, key: `tenants/${admin.tenantId}/datasets/${d.datasetId}/raw/no-such-object.csv` }],
   };
@@ -217,10 +248,12 @@ async function shapCompleted() {
 }
 
 const batchPredict = async () =>
-  (await api('/api/v1/inference/batchPrediction', {
-    method: 'POST',
-    json: { train_id: (await model()).trainId, dataset_id: (await scoringDataset()).datasetId },
-  })).prediction_id as number;
+  (
+    await api('/api/v1/inference/batchPrediction', {
+      method: 'POST',
+      json: { train_id: (await model()).trainId, dataset_id: (await scoringDataset()).datasetId },
+    })
+  ).prediction_id as number;
 
 /** 9.2 */
 async function batchPredictCompleted() {

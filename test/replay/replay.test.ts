@@ -17,7 +17,10 @@ describe('workflow replay', () => {
     const exported = Object.keys(await import('../../workflows/index.js')).sort();
     const recorded = new Set(files.map((f) => workflowType(read(f))));
     expect(exported.length).toBeGreaterThan(0);
-    expect(exported.filter((name) => !recorded.has(name)), 'workflows without a history (record one with test/replay/record.ts)').toEqual([]);
+    expect(
+      exported.filter((name) => !recorded.has(name)),
+      'workflows without a history (record one with test/replay/record.ts)',
+    ).toEqual([]);
   });
 
   it.each(files)('replays %s deterministically', async (file) => {

@@ -34,7 +34,8 @@ export async function component(name: string): Promise<ComponentStatus> {
   return c;
 }
 /** Stops `name`, and resolves once it is down; the stack starts it again after `seconds`. */
-export const holdDown = (name: string, seconds: number): Promise<ComponentStatus> => control(`/components/${name}/stop?seconds=${seconds}`, 'POST');
+export const holdDown = (name: string, seconds: number): Promise<ComponentStatus> =>
+  control(`/components/${name}/stop?seconds=${seconds}`, 'POST');
 /** SIGKILL to its process group, as a crash; the stack's supervision restarts it. */
 export const kill = (name: string): Promise<ComponentStatus & { killed_pid: number }> => control(`/components/${name}/kill`, 'POST');
 
@@ -77,11 +78,17 @@ export async function timedCall(t: TestApp, token: string, path: string, init: R
 
 /** A template and a small training dataset, validated (needs a worker running). */
 export async function validatedDataset(t: TestApp, token: string, rows = 300): Promise<{ templateId: number; datasetId: number }> {
-  const tpl = await timedCall(t, token, '/api/v1/template/', { method: 'POST', json: { template_name: uniq('drill'), template_schema: TEMPLATE } });
+  const tpl = await timedCall(t, token, '/api/v1/template/', {
+    method: 'POST',
+    json: { template_name: uniq('drill'), template_schema: TEMPLATE },
+  });
   if (tpl.status !== 201) throw new Error(`template: ${tpl.status} ${JSON.stringify(tpl.body)}`);
   const form = new FormData();
   form.append('files', new Blob([customersCsv(rows, 5)], { type: 'text/csv' }), 'c.csv');
-  const up = await timedCall(t, token, `/api/v1/dataset/upload?dataset_name=${uniq('drill')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+  const up = await timedCall(t, token, `/api/v1/dataset/upload?dataset_name=${uniq('drill')}&usage=t&template_id=${tpl.body.id}`, {
+    method: 'POST',
+    body: form,
+  });
   if (up.status !== 201) throw new Error(`upload: ${up.status} ${JSON.stringify(up.body)}`);
   for (const until = Date.now() + 180_000; ; ) {
     const d = ((await timedCall(t, token, '/api/v1/dataset/list')).body.data as any[]).find((x) => x.id === up.body.dataset_id);

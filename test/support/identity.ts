@@ -6,7 +6,14 @@ import { hashPassword } from '../../api/auth/passwords.js';
 import { IDENTITY_CHANNEL } from '../../api/change-feed/channels.js';
 import type { AppDeps } from '../../api/deps.js';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
-import { assignRoles, findPermissionsByNames, grantPermissions, insertPermission, insertRole, seedBuiltinRbac } from '../../db/repositories/rbac.js';
+import {
+  assignRoles,
+  findPermissionsByNames,
+  grantPermissions,
+  insertPermission,
+  insertRole,
+  seedBuiltinRbac,
+} from '../../db/repositories/rbac.js';
 import { ensureTenant } from '../../db/repositories/tenants.js';
 import { insertUser } from '../../db/repositories/users.js';
 import { changeFeedCaughtUp } from './change-feed.js';
@@ -45,7 +52,8 @@ export async function userWith(deps: Deps, tenantId: string, permissions: readon
   const role = await insertRole(deps.db, tenantId, uniq('role'));
   const existing = await findPermissionsByNames(deps.db, tenantId, wanted);
   const ids = existing.map((p) => p.id);
-  for (const name of wanted.filter((n) => !existing.some((p) => p.name === n))) ids.push((await insertPermission(deps.db, tenantId, name)).id);
+  for (const name of wanted.filter((n) => !existing.some((p) => p.name === n)))
+    ids.push((await insertPermission(deps.db, tenantId, name)).id);
   await grantPermissions(deps.db, role.id, ids);
   await assignRoles(deps.db, user.id, [role.id]);
   deps.auth.invalidate(tenantId);

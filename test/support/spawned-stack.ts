@@ -21,7 +21,11 @@ export function spawnedStack(offset: number, dataDir: string) {
   };
 
   function start(extraEnv: Record<string, string> = {}): { child: ChildProcess; output: () => string; up: Promise<void> } {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts', 'start'], { cwd: ROOT, env: cleanEnv(extraEnv), detached: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts', 'start'], {
+      cwd: ROOT,
+      env: cleanEnv(extraEnv),
+      detached: true,
+    });
     let out = '';
     const up = new Promise<void>((resolve, reject) => {
       const onData = (b: Buffer) => {

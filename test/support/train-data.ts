@@ -40,9 +40,13 @@ export function customersCsv(n: number, seed = 11): string {
     const s = z + 0.3 * r.normal();
     const segment = s < -0.7 ? 'low' : s < 0.9 ? 'mid' : 'high';
     const spend = 50 + 10 * z + 2 * r.normal();
-    lines.push([`c${i}`, i % 23 === 0 ? '' : age.toFixed(2), tenure, i % 29 === 0 ? '' : plan, active, churn, segment, spend.toFixed(3), 'x'].join(','));
+    lines.push(
+      [`c${i}`, i % 23 === 0 ? '' : age.toFixed(2), tenure, i % 29 === 0 ? '' : plan, active, churn, segment, spend.toFixed(3), 'x'].join(
+        ',',
+      ),
+    );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export const roles = (target: string, ignore: string[], extra: Array<{ column_name: string; attribute_name: string }> = []) => [

@@ -14,7 +14,12 @@ describe('TypeScript SDK drift', () => {
     const b = fresh.split('\n');
     const at = a.findIndex((line, i) => line !== b[i]);
     const where = at === -1 ? (a.length === b.length ? null : Math.min(a.length, b.length)) : at;
-    expect(where, where === null ? '' : `clients/ts/src/schema.d.ts is stale from line ${where + 1} (committed: ${JSON.stringify(a[where])}, generated: ${JSON.stringify(b[where])}); run \`npm run clients:generate\``).toBeNull();
+    expect(
+      where,
+      where === null
+        ? ''
+        : `clients/ts/src/schema.d.ts is stale from line ${where + 1} (committed: ${JSON.stringify(a[where])}, generated: ${JSON.stringify(b[where])}); run \`npm run clients:generate\``,
+    ).toBeNull();
   });
 
   it('the generation sees a changed route (the check is not vacuous)', async () => {

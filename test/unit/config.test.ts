@@ -13,7 +13,11 @@ describe('configuration', () => {
 
   it('treats a component whose address is given as external', () => {
     expect(externalComponents({})).toEqual({ postgres: false, temporal: false, s3: false, iceberg: false, ray: false });
-    expect(externalComponents({ DATABASE_URL: 'postgres://x', RAY_ADDRESS: 'http://ray:8265' })).toMatchObject({ postgres: true, ray: true, temporal: false });
+    expect(externalComponents({ DATABASE_URL: 'postgres://x', RAY_ADDRESS: 'http://ray:8265' })).toMatchObject({
+      postgres: true,
+      ray: true,
+      temporal: false,
+    });
   });
 
   it('rejects invalid values with the variable named', () => {
@@ -33,7 +37,7 @@ describe('configuration', () => {
     expect(env.DATAML_ICEBERG_URI).toBe('http://127.0.0.1:8181');
   });
 
-  it('configures serving: the ONNX session cache and the Python model server\'s interpreter', () => {
+  it("configures serving: the ONNX session cache and the Python model server's interpreter", () => {
     expect(loadConfig({}).serving).toEqual({ onnxCacheSize: 64 });
     const c = loadConfig({ INFERENCE_CACHE_SIZE: '8', DATAML_VENV_BIN: '/opt/venv/bin' });
     expect(c.serving).toEqual({ onnxCacheSize: 8, python: '/opt/venv/bin/python' });

@@ -23,7 +23,8 @@ function appRoutes() {
   const app = createApp({ config: loadConfig({}), log: createLogger('silent') } as unknown as AppDeps);
   const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO });
   const documented = new Set<string>();
-  for (const [p, ops] of Object.entries(doc.paths ?? {})) for (const m of Object.keys(ops as object)) documented.add(`${m.toUpperCase()} ${p}`);
+  for (const [p, ops] of Object.entries(doc.paths ?? {}))
+    for (const m of Object.keys(ops as object)) documented.add(`${m.toUpperCase()} ${p}`);
   const served = new Set(app.routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
   return { documented, served };
 }

@@ -50,10 +50,7 @@ describe('login (1.x, 10.1)', () => {
     });
     ok(login.RefreshTokenQuery, query('http://localhost:8000/api/v1/refresh?refresh_token=eyJhbGciOiJIUzI1NiJ...'));
     ok(login.LogoutResponse, { status: 200, message: 'User successfully logged out' });
-    ok(
-      login.ResetPasswordQuery,
-      query('http://localhost:8000/api/v1/reset-password?user_name=johndoe&new_password=NewSecurePassword123'),
-    );
+    ok(login.ResetPasswordQuery, query('http://localhost:8000/api/v1/reset-password?user_name=johndoe&new_password=NewSecurePassword123'));
     ok(login.ResetPasswordResponse, { status: 200, message: 'Password has been reset successfully' });
     ok(login.ValidateTokenResponse, { status: 'success', message: 'Token is valid.' });
   });
@@ -82,8 +79,24 @@ describe('users (2.x)', () => {
     ok(users.CreateUserBody, createUser);
     const list = ok(users.ReadUsersResponse, {
       data: [
-        { id: 1, tenant_id: TENANT, first_name: 'John', last_name: 'Doe', email: 'john.doe@example.com', username: 'johndoe', is_active: true },
-        { id: 2, tenant_id: TENANT, first_name: 'Jane', last_name: 'Doe', email: 'jane.doe@example.com', username: 'janedoe', is_active: true },
+        {
+          id: 1,
+          tenant_id: TENANT,
+          first_name: 'John',
+          last_name: 'Doe',
+          email: 'john.doe@example.com',
+          username: 'johndoe',
+          is_active: true,
+        },
+        {
+          id: 2,
+          tenant_id: TENANT,
+          first_name: 'Jane',
+          last_name: 'Doe',
+          email: 'jane.doe@example.com',
+          username: 'janedoe',
+          is_active: true,
+        },
       ],
       count: 2,
     });
@@ -101,7 +114,16 @@ describe('users (2.x)', () => {
   });
 
   it('never returns a password', () => {
-    const row = { id: 3, tenant_id: TENANT, first_name: null, last_name: null, email: 'a@b.co', username: 'ab_c', is_active: true, password: 'hash' };
+    const row = {
+      id: 3,
+      tenant_id: TENANT,
+      first_name: null,
+      last_name: null,
+      email: 'a@b.co',
+      username: 'ab_c',
+      is_active: true,
+      password: 'hash',
+    };
     expect(ok(users.UserResponse, row)).not.toHaveProperty('password');
   });
 });
@@ -271,7 +293,13 @@ describe('datasets (6.x)', () => {
     });
     ok(datasets.ViewDatasetResponse, {
       preview: [
-        { timestamp: '2025-08-09T16:23:00Z', tower_id: 'TOWER_001', traffic_load_gbps: 1.2, connected_users: 150, Congestion_Level_Percent: 15.5 },
+        {
+          timestamp: '2025-08-09T16:23:00Z',
+          tower_id: 'TOWER_001',
+          traffic_load_gbps: 1.2,
+          connected_users: 150,
+          Congestion_Level_Percent: 15.5,
+        },
       ],
     });
     ok(datasets.GenerateStatisticsResponse, {
@@ -544,7 +572,12 @@ describe('inference (9.x)', () => {
         { date: '2025-10-12', value: 155.2, confidence: 0.94 },
       ],
     });
-    ok(inference.PredictionResultResponse, { status: 'completed', result_path: '/path/to/results/prediction_123.csv', file_id: 81, dataset_id: 21 });
+    ok(inference.PredictionResultResponse, {
+      status: 'completed',
+      result_path: '/path/to/results/prediction_123.csv',
+      file_id: 81,
+      dataset_id: 21,
+    });
     ok(inference.ListPredictionsResponse, {
       data: [
         {
@@ -596,10 +629,23 @@ describe('datalake (11.x) and ray (12.1)', () => {
     });
     ok(
       datalake.NumericStatsQuery,
-      query('http://localhost:8000/api/v1/datalake/numeric_stats?schema_name=gold&table_name=customer_churn_predictions&column_name=churn_probability'),
+      query(
+        'http://localhost:8000/api/v1/datalake/numeric_stats?schema_name=gold&table_name=customer_churn_predictions&column_name=churn_probability',
+      ),
     );
-    ok(datalake.NumericStatsResponse, { column: 'churn_probability', count: 10000, mean: 0.235, std_dev: 0.15, min: 0.01, max: 0.99, median: 0.21 });
-    ok(datalake.DistinctCountQuery, query('http://localhost:8000/api/v1/datalake/distinct-count?schema=gold&table=user_profiles&column=country'));
+    ok(datalake.NumericStatsResponse, {
+      column: 'churn_probability',
+      count: 10000,
+      mean: 0.235,
+      std_dev: 0.15,
+      min: 0.01,
+      max: 0.99,
+      median: 0.21,
+    });
+    ok(
+      datalake.DistinctCountQuery,
+      query('http://localhost:8000/api/v1/datalake/distinct-count?schema=gold&table=user_profiles&column=country'),
+    );
     ok(datalake.DistinctCountResponse, { column: 'country', distinct_count: 85 });
     ok(ray.TerminateRayJobQuery, query('http://localhost:8000/api/v1/ray/terminate_ray_job?ray_job_id=ray-job-abc123&usage=training'));
     ok(ray.TerminateRayJobResponse, { status: 'success', message: "Termination request for Ray job 'ray-job-abc123' has been sent." });

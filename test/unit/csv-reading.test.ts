@@ -12,16 +12,27 @@ const records = async (text: string) => {
 
 describe('CSV reading', () => {
   it('keeps a quote inside an unquoted field as a character (pyarrow: a"b -> a"b)', async () => {
-    expect(await records('id,name\n1,a"b\n2,x\n')).toEqual([['id', 'name'], ['1', 'a"b'], ['2', 'x']]);
+    expect(await records('id,name\n1,a"b\n2,x\n')).toEqual([
+      ['id', 'name'],
+      ['1', 'a"b'],
+      ['2', 'x'],
+    ]);
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF and a BOM', async () => {
-    expect(await records('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']]);
+    expect(await records('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere'],
+    ]);
   });
 
   it('infers a template from the same records (the quote stays in its field, not swallowing the next lines)', async () => {
     const cols = await inferTemplate(Buffer.from('id,name,score\n1,a"b,2.5\n2,c,3\n'), true);
-    expect(cols.map((c) => [c.column_name, c.data_type])).toEqual([['id', 'Integer'], ['name', 'String'], ['score', 'Float']]);
+    expect(cols.map((c) => [c.column_name, c.data_type])).toEqual([
+      ['id', 'Integer'],
+      ['name', 'String'],
+      ['score', 'Float'],
+    ]);
   });
 
   it('drops the last record of a head that may have been cut', async () => {

@@ -114,9 +114,15 @@ describe('dependencies down', () => {
   });
 
   it('S3 and Ray network failures are recognised as theirs', async () => {
-    const s3err = await deps.s3.send(new HeadBucketCommand({ Bucket: 'b' })).then(() => undefined, (e: unknown) => e);
+    const s3err = await deps.s3.send(new HeadBucketCommand({ Bucket: 'b' })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(unavailableDependency(s3err)).toBe('S3');
-    const rayErr = await deps.ray.version().then(() => undefined, (e: unknown) => e);
+    const rayErr = await deps.ray.version().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(unavailableDependency(rayErr)).toBe('Ray');
   });
 

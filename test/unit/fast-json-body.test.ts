@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../../api/errors.js';
+import type { HttpError } from '../../api/errors.js';
 import { createRouter } from '../../api/openapi-hono.js';
 import { readJsonBody } from '../../api/middleware/fast-json-body.js';
 
@@ -23,11 +23,18 @@ app.use('/p/', async (c, next) => {
 });
 // `cached`: what Hono's body cache holds once the validator has read the body. Only the text entry that
 // c.req.json() looks up keeps it off the slow path (a web Request, or a Response re-serialising the body).
-app.openapi(route, (c) => c.json({
-  a: c.req.valid('json').a,
-  viaNode: Boolean((c.env as any)?.incoming),
-  cached: Object.keys((c.req as unknown as { bodyCache: object }).bodyCache),
-}, 200) as never);
+app.openapi(
+  route,
+  (c) =>
+    c.json(
+      {
+        a: c.req.valid('json').a,
+        viaNode: Boolean((c.env as any)?.incoming),
+        cached: Object.keys((c.req as unknown as { bodyCache: object }).bodyCache),
+      },
+      200,
+    ) as never,
+);
 app.onError((err, c) => c.json({ code: (err as HttpError).code }, (err as HttpError).status ?? 500));
 
 describe('readJsonBody', () => {

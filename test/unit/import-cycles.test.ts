@@ -22,7 +22,8 @@ function moduleGraph(): Map<string, string[]> {
           : undefined;
       if (!spec) continue;
       const resolved = ts.resolveModuleName(spec, file, parsed.options, host).resolvedModule;
-      if (resolved && !resolved.isExternalLibraryImport && resolved.resolvedFileName.startsWith(root)) edges.push(resolved.resolvedFileName);
+      if (resolved && !resolved.isExternalLibraryImport && resolved.resolvedFileName.startsWith(root))
+        edges.push(resolved.resolvedFileName);
     }
     graph.set(file, edges);
   }
@@ -30,7 +31,7 @@ function moduleGraph(): Map<string, string[]> {
 }
 
 /** Every cycle found by a depth-first search (each reported once, from where the search entered it). */
-export function findCycles(graph: Map<string, string[]>): string[][] {
+function findCycles(graph: Map<string, string[]>): string[][] {
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const cycles: string[][] = [];
@@ -57,7 +58,14 @@ describe('import graph', () => {
       ['d', ['a']],
     ]);
     expect(findCycles(g)).toEqual([['a', 'b', 'c', 'a']]);
-    expect(findCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('has no cycles in the TypeScript tree', () => {

@@ -33,7 +33,13 @@ describe('Postgres places for a server that runs as another user', () => {
     mkdirSync(path.join(tree, 'native/bin'), { recursive: true });
     chmodSync(base, 0o755);
     try {
-      const places = choosePostgresPlaces({ packageNativeDir: path.join(tree, 'native'), packageVersion: '1.0', stackDataDir: path.join(tree, '.data'), user: OTHER, outsideRoot: '/outside' });
+      const places = choosePostgresPlaces({
+        packageNativeDir: path.join(tree, 'native'),
+        packageVersion: '1.0',
+        stackDataDir: path.join(tree, '.data'),
+        user: OTHER,
+        outsideRoot: '/outside',
+      });
       expect(places).toEqual({ nativeDir: path.join(tree, 'native'), dataDir: path.join(tree, '.data', 'postgres'), notes: [] });
     } finally {
       chmodSync(base, 0o700);
@@ -48,14 +54,28 @@ describe('Postgres places for a server that runs as another user', () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), 'dataml-outside-'));
     chmodSync(outside, 0o755);
     try {
-      const places = choosePostgresPlaces({ packageNativeDir: native, packageVersion: '18.4', stackDataDir: path.join(tree, '.data'), user: OTHER, outsideRoot: outside });
+      const places = choosePostgresPlaces({
+        packageNativeDir: native,
+        packageVersion: '18.4',
+        stackDataDir: path.join(tree, '.data'),
+        user: OTHER,
+        outsideRoot: outside,
+      });
       expect(places.copyFrom).toBe(native);
       expect(places.nativeDir).toBe(path.join(outside, 'postgres-18.4'));
       expect(places.dataDir.startsWith(`${outside}/data-`)).toBe(true);
       expect(path.basename(places.dataDir)).toBe('postgres');
       expect(places.notes.join('\n')).toContain(`cannot enter ${base}`);
       // The same tree maps to the same data folder on every start (npm start keeps its data).
-      expect(choosePostgresPlaces({ packageNativeDir: native, packageVersion: '18.4', stackDataDir: path.join(tree, '.data'), user: OTHER, outsideRoot: outside }).dataDir).toBe(places.dataDir);
+      expect(
+        choosePostgresPlaces({
+          packageNativeDir: native,
+          packageVersion: '18.4',
+          stackDataDir: path.join(tree, '.data'),
+          user: OTHER,
+          outsideRoot: outside,
+        }).dataDir,
+      ).toBe(places.dataDir);
 
       preparePostgresPlaces(places, outside);
       expect(readFileSync(path.join(places.nativeDir, 'bin/postgres'), 'utf8')).toBe('#!/bin/sh\n');
@@ -71,7 +91,12 @@ describe('Postgres places for a server that runs as another user', () => {
   });
 
   it('changes nothing when the stack does not run as root (no other user involved)', () => {
-    const places = choosePostgresPlaces({ packageNativeDir: '/x/native', packageVersion: '1', stackDataDir: path.join(base, '.data'), outsideRoot: '/outside' });
+    const places = choosePostgresPlaces({
+      packageNativeDir: '/x/native',
+      packageVersion: '1',
+      stackDataDir: path.join(base, '.data'),
+      outsideRoot: '/outside',
+    });
     expect(places).toEqual({ nativeDir: '/x/native', dataDir: path.join(base, '.data', 'postgres'), notes: [] });
   });
 });

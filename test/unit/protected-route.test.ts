@@ -15,7 +15,12 @@ import { loadConfig } from '../../config/config.js';
 const SECRET = 'unit-test-secret-unit-test-secret-0123456789';
 const config = loadConfig({ DATAML_MODE: 'test', JWT_SECRET: SECRET, LOG_LEVEL: 'silent' });
 // No database: every token here is refused before the principal would be read.
-const deps = { config, log: createLogger('silent', 'unit'), db: undefined, auth: new AuthService(undefined as never, config) } as unknown as AppDeps;
+const deps = {
+  config,
+  log: createLogger('silent', 'unit'),
+  db: undefined,
+  auth: new AuthService(undefined as never, config),
+} as unknown as AppDeps;
 
 const ok = z.object({ ok: z.boolean() });
 const guarded = protectedRoute('can_read_models', {
@@ -55,9 +60,18 @@ describe('protectedRoute', () => {
     const claims = { tid: '00000000-0000-0000-0000-000000000001', sid: '00000000-0000-0000-0000-000000000002' };
     const base = () => new SignJWT(claims).setSubject('1').setJti('j').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setIssuedAt();
     const tokens = {
-      expired: await base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 5).sign(key),
+      expired: await base()
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 5)
+        .sign(key),
       otherKey: await base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(randomBytes(32)),
-      none: new UnsecuredJWT(claims).setSubject('1').setJti('j').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setExpirationTime('5m').encode(),
+      none: new UnsecuredJWT(claims)
+        .setSubject('1')
+        .setJti('j')
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setExpirationTime('5m')
+        .encode(),
       wrongIssuer: await base().setIssuer('evil').setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(key),
       garbage: 'a.b.c',
       notJwt: 'hello',

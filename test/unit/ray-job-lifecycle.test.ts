@@ -6,7 +6,11 @@ import { createJobMemory, GB } from '../../activities/ray-memory.js';
 import { loadConfig } from '../../config/config.js';
 
 describe('endedByInfrastructure', () => {
-  const failed = (error_type: string | null, driver_exit_code: number | null) => ({ status: 'FAILED' as const, error_type, driver_exit_code });
+  const failed = (error_type: string | null, driver_exit_code: number | null) => ({
+    status: 'FAILED' as const,
+    error_type,
+    driver_exit_code,
+  });
 
   it("counts a job's own exit with an error code as its own failure", () => {
     expect(endedByInfrastructure(failed('JOB_ENTRYPOINT_COMMAND_ERROR', 1))).toBe(false);
@@ -55,8 +59,14 @@ describe('job memory', () => {
   });
 
   it('takes RAY_JOB_MEMORY_LIMIT_GB, never reserving more than a node has', async () => {
-    expect(await createJobMemory(loadConfig({ RAY_JOB_MEMORY_LIMIT_GB: '0.5' }), ray([20 * GB]))()).toEqual({ limitBytes: 0.5 * GB, reserveBytes: 0.5 * GB });
-    expect(await createJobMemory(loadConfig({ RAY_JOB_MEMORY_LIMIT_GB: '32' }), ray([20 * GB]))()).toEqual({ limitBytes: 32 * GB, reserveBytes: 20 * GB });
+    expect(await createJobMemory(loadConfig({ RAY_JOB_MEMORY_LIMIT_GB: '0.5' }), ray([20 * GB]))()).toEqual({
+      limitBytes: 0.5 * GB,
+      reserveBytes: 0.5 * GB,
+    });
+    expect(await createJobMemory(loadConfig({ RAY_JOB_MEMORY_LIMIT_GB: '32' }), ray([20 * GB]))()).toEqual({
+      limitBytes: 32 * GB,
+      reserveBytes: 20 * GB,
+    });
     expect(() => loadConfig({ RAY_JOB_MEMORY_LIMIT_GB: '-1' })).toThrow(/jobMemoryLimitGb/);
   });
 

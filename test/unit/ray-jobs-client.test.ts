@@ -6,7 +6,12 @@ function fakeRay() {
   const jobs = new Map<string, RayJobInfo>();
   const posts: string[] = [];
   const fetchImpl = async (url: string, init: { method?: string; body?: string } = {}) => {
-    const reply = (status: number, body: unknown) => ({ status, ok: status < 300, text: async () => JSON.stringify(body), json: async () => body });
+    const reply = (status: number, body: unknown) => ({
+      status,
+      ok: status < 300,
+      text: async () => JSON.stringify(body),
+      json: async () => body,
+    });
     const id = decodeURIComponent(url.split('/api/jobs/')[1] ?? '');
     if (init.method === 'POST' && id === '') {
       const req = JSON.parse(init.body!) as { submission_id: string; entrypoint: string };
@@ -51,7 +56,12 @@ describe('RayJobsClient.submitOnce', () => {
 });
 
 describe('jobErrorMessage', () => {
-  const info: RayJobInfo = { submission_id: 's', status: 'FAILED', message: 'Job entrypoint command failed with exit code 1', entrypoint: 'e' };
+  const info: RayJobInfo = {
+    submission_id: 's',
+    status: 'FAILED',
+    message: 'Job entrypoint command failed with exit code 1',
+    entrypoint: 'e',
+  };
   it('takes the last exception line of the log', () => {
     const logs = 'Traceback (most recent call last):\n  File "x.py", line 3\nValueError: first\nsome noise\nKeyError: \'target\'\n';
     expect(jobErrorMessage(info, logs)).toBe("KeyError: 'target'");

@@ -11,10 +11,12 @@ function setup(live = true) {
   const feed = changeFeed.topic(IDENTITY_CHANNEL);
   const cache = new TenantCache<string>(feed, 60_000);
   let loads = 0;
-  const load = (value = 'v') => async () => {
-    loads += 1;
-    return `${value}${loads}`;
-  };
+  const load =
+    (value = 'v') =>
+    async () => {
+      loads += 1;
+      return `${value}${loads}`;
+    };
   return { changeFeed, feed, cache, load, loads: () => loads };
 }
 
@@ -82,7 +84,7 @@ describe('TenantCache', () => {
     expect(loads()).toBe(4);
   });
 
-  it('losing the feed stops every channel\'s cache', async () => {
+  it("losing the feed stops every channel's cache", async () => {
     const { changeFeed, load, loads } = setup();
     const templates = new TenantCache<string>(changeFeed.topic(TEMPLATES_CHANNEL), 60_000);
     await templates.get('t1', 'list', load());

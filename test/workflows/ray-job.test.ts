@@ -120,7 +120,7 @@ describe('runRayJob', () => {
     expect(calls.at(-1)!.arg.message).toBe('ValueError: bad input');
   });
 
-  it('fails with the job\'s own last error when it died without reporting', async () => {
+  it("fails with the job's own last error when it died without reporting", async () => {
     scenario = async ({ submissionId }) => ({ submissionId, status: 'FAILED', error: 'RuntimeError: crashed before reporting' });
     const cause = await failureOf(start().result);
     expect(cause).toMatchObject({ type: 'RayJobFailed', message: 'RuntimeError: crashed before reporting' });
@@ -146,7 +146,6 @@ describe('runRayJob', () => {
         ctx.heartbeat();
         await ctx.sleep(100);
       }
-      return { submissionId, status: 'RUNNING' as never };
     };
     const { result, handle } = start();
     await watched;

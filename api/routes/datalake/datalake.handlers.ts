@@ -36,9 +36,16 @@ async function columnOf(deps: AppDeps, principal: Principal, schema: string, tab
 
 async function columnStats(deps: AppDeps, principal: Principal, schema: string, table: string, column: string) {
   const input: ColumnStatsInput = { tenantId: principal.tenantId, table: `${schema}.${table}`, column };
-  const workflowId = `datalake-stats-${schema}.${table}.${column}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 250);
+  const workflowId = `datalake-stats-${schema}.${table}.${column}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(
+    0,
+    250,
+  );
   const handle = await startJob(deps.temporal, deps.config, {
-    workflow: 'datalakeColumnStatsWorkflow', workflowId, args: [input], kind: 'datalake_column_stats', tenantId: principal.tenantId,
+    workflow: 'datalakeColumnStatsWorkflow',
+    workflowId,
+    args: [input],
+    kind: 'datalake_column_stats',
+    tenantId: principal.tenantId,
     resourceId: `${schema}.${table}`,
   });
   const timeout = new Promise<never>((_, reject) =>
@@ -63,20 +70,29 @@ export const listTablesHandler: RouteHandler<typeof listTables, AuthedEnv> = asy
   }
   const inCatalog = new Set(await catalogErrors(() => deps.catalog.listTables(schema_name)));
   const mine = await ownedTables(deps.db, c.var.principal.tenantId, schema_name);
-  return c.json(mine.map((t) => t.table_name).filter((n) => inCatalog.has(n)), 200);
+  return c.json(
+    mine.map((t) => t.table_name).filter((n) => inCatalog.has(n)),
+    200,
+  );
 };
 
 export const tableColumnsHandler: RouteHandler<typeof tableColumns, AuthedEnv> = async (c) => {
   const { schema_name, table_name } = c.req.valid('query');
   const { meta } = await ownedTable(c.var.deps, c.var.principal, schema_name, table_name);
-  return c.json(currentFields(meta).map((f) => ({ column_name: f.name, data_type: sqlType(f.type) })), 200);
+  return c.json(
+    currentFields(meta).map((f) => ({ column_name: f.name, data_type: sqlType(f.type) })),
+    200,
+  );
 };
 
 export const tableMetadataHandler: RouteHandler<typeof tableMetadata, AuthedEnv> = async (c) => {
   const { schema_name, table_name } = c.req.valid('query');
   const { owned, meta } = await ownedTable(c.var.deps, c.var.principal, schema_name, table_name);
   const firstSnapshot = meta.snapshots?.reduce((m, s) => Math.min(m, s['timestamp-ms']), Number.POSITIVE_INFINITY);
-  const created = firstSnapshot !== undefined && Number.isFinite(firstSnapshot) ? Math.min(firstSnapshot, owned.created_at.getTime()) : owned.created_at.getTime();
+  const created =
+    firstSnapshot !== undefined && Number.isFinite(firstSnapshot)
+      ? Math.min(firstSnapshot, owned.created_at.getTime())
+      : owned.created_at.getTime();
   return c.json(
     {
       schema: schema_name,
@@ -97,7 +113,15 @@ export const numericStatsHandler: RouteHandler<typeof numericStats, AuthedEnv> =
   if (!isNumericType(field.type)) throw unprocessable(`Column "${column_name}" is ${sqlType(field.type)}, not numeric`);
   const s = await columnStats(c.var.deps, c.var.principal, schema_name, table_name, column_name);
   return c.json(
-    { column: column_name, count: s.count ?? 0, mean: s.mean ?? null, std_dev: s.std ?? null, min: s.min ?? null, max: s.max ?? null, median: s.quantiles?.p50 ?? null },
+    {
+      column: column_name,
+      count: s.count ?? 0,
+      mean: s.mean ?? null,
+      std_dev: s.std ?? null,
+      min: s.min ?? null,
+      max: s.max ?? null,
+      median: s.quantiles?.p50 ?? null,
+    },
     200,
   );
 };
@@ -106,6 +130,7 @@ export const distinctCountHandler: RouteHandler<typeof distinctCount, AuthedEnv>
   const { schema, table, column } = c.req.valid('query');
   await columnOf(c.var.deps, c.var.principal, schema, table, column);
   const s = await columnStats(c.var.deps, c.var.principal, schema, table, column);
-  if (s.distinct_count === null || s.distinct_count === undefined) throw new HttpError(422, 'too_many_values', 'More distinct values than the exact counter holds');
+  if (s.distinct_count === null || s.distinct_count === undefined)
+    throw new HttpError(422, 'too_many_values', 'More distinct values than the exact counter holds');
   return c.json({ column, distinct_count: s.distinct_count as number }, 200);
 };

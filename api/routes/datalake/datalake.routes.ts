@@ -60,7 +60,8 @@ export const numericStats = protectedRoute(PERMISSIONS.computeStatistics, {
   path: '/api/v1/datalake/numeric_stats',
   tags: ['Datalake'],
   summary: '11.5 Get Numeric Stats',
-  description: 'Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev is the sample deviation.',
+  description:
+    'Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev is the sample deviation.',
   request: { query: NumericStatsQuery },
   responses: {
     200: { description: 'Statistics', content: json(NumericStatsResponse) },

@@ -45,7 +45,12 @@ export const generateStatisticsHandler: RouteHandler<typeof generateStatistics, 
   const { dataset_id } = c.req.valid('query');
   const workflowId = await datasets.startStatistics(c.var.deps, c.var.principal.tenantId, dataset_id);
   return c.json(
-    { status: 'success' as const, message: 'Statistics generation job submitted successfully.', job_id: workflowId, workflow_id: workflowId },
+    {
+      status: 'success' as const,
+      message: 'Statistics generation job submitted successfully.',
+      job_id: workflowId,
+      workflow_id: workflowId,
+    },
     200,
   );
 };

@@ -33,8 +33,8 @@ export const realtimePrediction = protectedRoute(PERMISSIONS.predict, {
     'model without one (date features), its joblib pipeline in a long-lived Python process. `features` are checked against the ' +
     "model's inputs (9.3): unknown names or ill-typed values answer 422; Id/Target/ignored columns of the template are accepted " +
     'and unused; a missing feature is imputed by the stored preprocessing (template default, else training median / "__missing__"), ' +
-    'unless it is neither nullable nor defaulted (422). `preprocess_id` and `target` must be the model\'s (422). Classification ' +
-    'answers the class probabilities too. `accuracy` is the model\'s headline metric.',
+    "unless it is neither nullable nor defaulted (422). `preprocess_id` and `target` must be the model's (422). Classification " +
+    "answers the class probabilities too. `accuracy` is the model's headline metric.",
   request: { body: { required: true, content: json(RealtimePredictionBody) } },
   responses: {
     200: { description: 'The prediction', content: json(RealtimePredictionResponse) },
@@ -99,10 +99,13 @@ export const predictionResult = protectedRoute(PERMISSIONS.readModels, {
   tags,
   summary: '9.5 Get Batch Prediction Results',
   description:
-    '`result_path` is the CSV\'s S3 URI once completed (null before); download it with `download_path`. `file_id` is always null: ' +
+    "`result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`. `file_id` is always null: " +
     'results are not dataset files.',
   request: { query: PredictionResultQuery },
-  responses: { 200: { description: 'Status and result', content: json(PredictionResultResponse) }, 404: error('No such batch prediction in your tenant') },
+  responses: {
+    200: { description: 'Status and result', content: json(PredictionResultResponse) },
+    404: error('No such batch prediction in your tenant'),
+  },
 });
 
 export const downloadPredictionResult = protectedRoute(PERMISSIONS.readModels, {
@@ -125,9 +128,12 @@ export const listPredictions = protectedRoute(PERMISSIONS.readModels, {
   tags,
   summary: '9.6 List Predictions',
   description:
-    "Every prediction of the model: batch and forecast ones one row each; real-time ones counted per minute (and per user and preprocess " +
+    'Every prediction of the model: batch and forecast ones one row each; real-time ones counted per minute (and per user and preprocess ' +
     'record) in one row whose `no_of_records` is the count. Each row carries the model version, preprocess record and the snapshot of ' +
     'the data the model was trained on.',
   request: { query: ListPredictionsQuery },
-  responses: { 200: { description: 'The predictions', content: json(ListPredictionsResponse) }, 404: error('No such model in your tenant') },
+  responses: {
+    200: { description: 'The predictions', content: json(ListPredictionsResponse) },
+    404: error('No such model in your tenant'),
+  },
 });

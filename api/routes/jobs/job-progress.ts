@@ -16,7 +16,11 @@ import type { AppDeps } from '../../deps.js';
 /** A query waits for a worker to answer it; a busy or absent worker must not hold the request. */
 const QUERY_DEADLINE_MS = 3000;
 const GRPC_FAILED_PRECONDITION = 9;
-const CLOSED_STATUS: Record<string, 'Completed' | 'Cancelled'> = { COMPLETED: 'Completed', CANCELLED: 'Cancelled', TERMINATED: 'Cancelled' };
+const CLOSED_STATUS: Record<string, 'Completed' | 'Cancelled'> = {
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+  TERMINATED: 'Cancelled',
+};
 
 const tenantKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.tenantId, SearchAttributeType.KEYWORD);
 const kindKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.kind, SearchAttributeType.KEYWORD);
@@ -54,7 +58,9 @@ interface RawProgress {
 export async function liveProgress(deps: AppDeps, workflowId: string): Promise<JobProgress | null> {
   let raw: RawProgress;
   try {
-    raw = await deps.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => deps.temporal.workflow.getHandle(workflowId).query<RawProgress>('progress'));
+    raw = await deps.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+      deps.temporal.workflow.getHandle(workflowId).query<RawProgress>('progress'),
+    );
   } catch (err) {
     if (progressUnavailable(err)) return null;
     throw err;
@@ -99,7 +105,6 @@ export interface UnrecordedJob {
   closedAt: Date | null;
   status: 'Submitted' | 'Completed' | 'Failed' | 'Cancelled';
 }
-
 
 /**
  * A job workflow of `tenantId` that Temporal knows and Postgres does not record (yet): between the start of the

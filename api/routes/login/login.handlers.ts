@@ -48,6 +48,11 @@ export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c)
 
 export const resetPasswordHandler: RouteHandler<typeof resetPassword, AuthedEnv> = async (c) => {
   const { user_name, new_password, current_password } = c.req.valid('query');
-  await resetUserPassword(c.var.deps, c.var.principal, { userName: user_name, newPassword: new_password, currentPassword: current_password, clientIp: clientIp(c) });
+  await resetUserPassword(c.var.deps, c.var.principal, {
+    userName: user_name,
+    newPassword: new_password,
+    currentPassword: current_password,
+    clientIp: clientIp(c),
+  });
   return c.json({ status: 200, message: 'Password has been reset successfully' }, 200);
 };

@@ -8,7 +8,15 @@ import {
   listRolesHandler,
   readUserRolesHandler,
 } from './rbac.handlers.js';
-import { assignUserRoles, attachRolePermissions, createPermission, createRole, listPermissions, listRoles, readUserRoles } from './rbac.routes.js';
+import {
+  assignUserRoles,
+  attachRolePermissions,
+  createPermission,
+  createRole,
+  listPermissions,
+  listRoles,
+  readUserRoles,
+} from './rbac.routes.js';
 
 export const rbacRouter = createRouter()
   .openapi(createRole, createRoleHandler)

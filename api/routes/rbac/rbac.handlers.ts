@@ -51,7 +51,9 @@ async function existingIds(
 ): Promise<number[]> {
   const found = 'ids' in wanted ? await find.byIds(wanted.ids) : await find.byNames(wanted.names);
   const missing =
-    'ids' in wanted ? wanted.ids.filter((id) => !found.some((f) => f.id === id)) : wanted.names.filter((n) => !found.some((f) => f.name === n));
+    'ids' in wanted
+      ? wanted.ids.filter((id) => !found.some((f) => f.id === id))
+      : wanted.names.filter((n) => !found.some((f) => f.name === n));
   if (missing.length) throw notFoundNamed(what, missing);
   return found.map((f) => f.id);
 }

@@ -25,7 +25,12 @@ export function toStoredSchema(columns: TemplateColumnInput[] | undefined): Stor
 }
 
 const schemaOut = (cols: StoredTemplateColumn[]) =>
-  cols.map((c) => ({ column_name: c.column_name, data_type: c.data_type as TemplateColumnInput['data_type'], default_value: c.default_value, nullable: c.nullable }));
+  cols.map((c) => ({
+    column_name: c.column_name,
+    data_type: c.data_type as TemplateColumnInput['data_type'],
+    default_value: c.default_value,
+    nullable: c.nullable,
+  }));
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
@@ -34,9 +39,12 @@ export const createTemplateHandler: RouteHandler<typeof createTemplate, AuthedEn
   const { tenantId, username } = c.var.principal;
   const schema = toStoredSchema(body.template_schema);
   const { db } = c.var.deps;
-  if (await repo.templateNameTaken(db, tenantId, body.template_name)) throw conflict(`A template named "${body.template_name}" already exists`);
+  if (await repo.templateNameTaken(db, tenantId, body.template_name))
+    throw conflict(`A template named "${body.template_name}" already exists`);
   try {
-    const created = await db.transaction().execute((trx) => repo.createTemplate(trx, { tenantId, name: body.template_name, schema, username }));
+    const created = await db
+      .transaction()
+      .execute((trx) => repo.createTemplate(trx, { tenantId, name: body.template_name, schema, username }));
     c.var.deps.templateLists.changed(tenantId);
     return c.json({ status: 201, message: 'Template created successfully.', id: created.id, version: created.version }, 201);
   } catch (err) {
@@ -70,9 +78,9 @@ export const updateTemplateHandler: RouteHandler<typeof updateTemplate, AuthedEn
     throw conflict(`Another template is named "${body.template_name}"`);
   }
   try {
-    const version = await db.transaction().execute((trx) =>
-      repo.updateTemplate(trx, { tenantId, id: template_id, name: body.template_name, schema, username }),
-    );
+    const version = await db
+      .transaction()
+      .execute((trx) => repo.updateTemplate(trx, { tenantId, id: template_id, name: body.template_name, schema, username }));
     if (version === undefined) throw notFound('Template');
     c.var.deps.templateLists.changed(tenantId);
     return c.json({ template_name: body.template_name, template_schema: schemaOut(schema), version }, 200);

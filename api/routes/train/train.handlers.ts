@@ -23,9 +23,16 @@ export const createTrainingHandler: RouteHandler<typeof createTraining, AuthedEn
   const t = await train.createAndStart(c.var.deps, c.var.principal, body);
   return c.json(
     {
-      id: t.id, tenant_id: t.tenant_id, predictor_name: body.predictor_name, problem_type: body.problem_type, created_by: t.created_by,
-      dataset_id: t.dataset_id, created_at: t.created_at.toISOString(), modified_at: t.modified_at.toISOString(),
-      training_status: 'Submitted' as const, workflow_id: t.workflow_id,
+      id: t.id,
+      tenant_id: t.tenant_id,
+      predictor_name: body.predictor_name,
+      problem_type: body.problem_type,
+      created_by: t.created_by,
+      dataset_id: t.dataset_id,
+      created_at: t.created_at.toISOString(),
+      modified_at: t.modified_at.toISOString(),
+      training_status: 'Submitted' as const,
+      workflow_id: t.workflow_id,
     },
     201,
   );

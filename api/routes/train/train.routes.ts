@@ -66,7 +66,8 @@ export const listTrainings = protectedRoute(PERMISSIONS.readModels, {
   path: '/api/v1/train/list',
   tags,
   summary: '8.3 List Training Jobs',
-  description: '`accuracy` is the headline metric: accuracy (Classification), R² (Regression), 1 − sMAPE/2 (Forecast). `ray_job_id` is what 12.1 terminates.',
+  description:
+    '`accuracy` is the headline metric: accuracy (Classification), R² (Regression), 1 − sMAPE/2 (Forecast). `ray_job_id` is what 12.1 terminates.',
   responses: { 200: { description: "The tenant's trainings", content: json(ListTrainingJobsResponse) } },
 });
 
@@ -84,11 +85,12 @@ export const deleteTraining = protectedRoute(PERMISSIONS.deleteModel, {
   path: '/api/v1/train/delete/{id}',
   tags,
   summary: '8.5 Delete Training Job',
-  description: 'Deletes the model artifacts in S3 and the records (its predictions too). 409 while the training, its SHAP job or a prediction on it runs.',
+  description:
+    'Deletes the model artifacts in S3 and the records (its predictions too). 409 while the training, its SHAP job or a prediction on it runs.',
   request: { params: DeleteTrainingParams },
   responses: {
     200: { description: 'Deleted', content: json(DeleteTrainingResponse) },
-    404: error("No such training in your tenant"),
+    404: error('No such training in your tenant'),
     409: error('The training, its SHAP job or a prediction on it is running'),
   },
 });
@@ -108,7 +110,11 @@ export const updateModel = protectedRoute(PERMISSIONS.trainModels, {
 });
 
 const callbackHeaders = z.object({
-  'x-callback-secret': z.string().min(16).max(256).openapi({ description: "The training job's secret (given to the engine in the job input)" }),
+  'x-callback-secret': z
+    .string()
+    .min(16)
+    .max(256)
+    .openapi({ description: "The training job's secret (given to the engine in the job input)" }),
 });
 
 export const trainingResultCallback = createRoute({
@@ -136,7 +142,10 @@ export const downloadTrainingSchema = protectedRoute(PERMISSIONS.readModels, {
   summary: '8.8 Download Training Schema',
   description: 'The columns the model was trained with (Id, features, Target), with their data types.',
   request: { params: TrainIdParams },
-  responses: { 200: { description: 'Schema', content: json(DownloadTrainingSchemaResponse) }, 404: error('No such training in your tenant') },
+  responses: {
+    200: { description: 'Schema', content: json(DownloadTrainingSchemaResponse) },
+    404: error('No such training in your tenant'),
+  },
 });
 
 export const viewFeatureImportance = protectedRoute(PERMISSIONS.readModels, {
@@ -146,7 +155,10 @@ export const viewFeatureImportance = protectedRoute(PERMISSIONS.readModels, {
   summary: '8.9 View Feature Importance',
   description: 'Mean |SHAP| per original feature. 404 when none was generated.',
   request: { query: TrainIdQuery },
-  responses: { 200: { description: 'Importances and status', content: json(ViewFeatureImportanceResponse) }, 404: error('No such training, or no feature importance') },
+  responses: {
+    200: { description: 'Importances and status', content: json(ViewFeatureImportanceResponse) },
+    404: error('No such training, or no feature importance'),
+  },
 });
 
 export const generateFeatureImportance = protectedRoute(PERMISSIONS.trainModels, {
@@ -171,7 +183,8 @@ export const shapResultCallback = createRoute({
   path: '/api/v1/train/shap-result',
   tags,
   summary: '8.11 SHAP Result Callback',
-  description: 'For external engines only; needs the per-job secret in `X-Callback-Secret` and only forwards a signal to the SHAP workflow.',
+  description:
+    'For external engines only; needs the per-job secret in `X-Callback-Secret` and only forwards a signal to the SHAP workflow.',
   request: { headers: callbackHeaders, body: { required: true, content: json(ShapResultCallbackBody) } },
   middleware: [requireCallbackSecret('training_id')] as const,
   responses: {

@@ -15,7 +15,7 @@ export const createUser = protectedRoute(PERMISSIONS.manageUsers, {
   request: { body: { required: true, content: { 'application/json': { schema: CreateUserBody } } } },
   responses: {
     201: { description: 'The created user', content: { 'application/json': { schema: CreateUserResponse } } },
-    403: error('Missing can_manage_users, or tenant_id is not the caller\'s tenant'),
+    403: error("Missing can_manage_users, or tenant_id is not the caller's tenant"),
     409: error('Username or email already taken'),
     422: error('Invalid body (e.g. email)'),
   },

@@ -66,7 +66,9 @@ export class TokenStore {
   private async doRefresh(): Promise<boolean> {
     const refreshToken = this.tokens?.refresh_token;
     if (!refreshToken) return false;
-    const res = await this.fetchImpl(`${this.baseUrl}/api/v1/refresh?${new URLSearchParams({ refresh_token: refreshToken })}`, { method: 'POST' });
+    const res = await this.fetchImpl(`${this.baseUrl}/api/v1/refresh?${new URLSearchParams({ refresh_token: refreshToken })}`, {
+      method: 'POST',
+    });
     if (res.status === 401 || res.status === 403 || res.status === 422) {
       // The refresh token is spent, revoked or expired: the session is over.
       await res.body?.cancel();

@@ -71,7 +71,12 @@ export class DatamlClient {
     return this.upload('/api/v1/files/add', { dataset_id: datasetId }, files, opts) as Promise<Schemas['AddFilesResponse']>;
   }
 
-  private async upload(route: string, query: Record<string, string | number | undefined>, files: UploadSource[], opts: UploadOptions): Promise<unknown> {
+  private async upload(
+    route: string,
+    query: Record<string, string | number | undefined>,
+    files: UploadSource[],
+    opts: UploadOptions,
+  ): Promise<unknown> {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
     const send = async () => {

@@ -35,10 +35,14 @@ export async function pollJob(get: () => Promise<Job>, opts: WaitOptions = {}): 
     if (Date.now() >= until) throw new JobWaitTimeout(job);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, interval);
-      opts.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(opts.signal!.reason);
-      }, { once: true });
+      opts.signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(opts.signal!.reason);
+        },
+        { once: true },
+      );
     });
   }
 }

@@ -28,7 +28,11 @@ interface Part {
   open: () => ReadableStream<Uint8Array>;
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.csv': 'text/csv', '.json': 'application/json', '.parquet': 'application/vnd.apache.parquet' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.parquet': 'application/vnd.apache.parquet',
+};
 
 // WHATWG's multipart/form-data encoding of a file name: quotes and line breaks percent-encoded.
 const quoteName = (s: string) => s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
