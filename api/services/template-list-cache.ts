@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import { listTemplates } from '../../db/repositories/templates.js';
 import type { ChangeTopic } from '../change-feed/change-feed.js';
 import { TenantCache } from '../change-feed/tenant-cache.js';
-import { summary } from '../routes/templates/template-summary.js';
+import { summary } from './template-summary.js';
 
 /** Without a live feed TenantCache never stores, so this only bounds a lost notification's harm. */
 const TEMPLATE_LIST_TTL_MS = 60_000;

@@ -1,5 +1,5 @@
 // A template as template/list (5.2) and get-template (5.3) show it, without its schema.
-import type { TemplateSummaryRecord } from '../../../db/repositories/templates.js';
+import type { TemplateSummaryRecord } from '../../db/repositories/templates.js';
 
 const iso = (d: Date) => d.toISOString();
 
