@@ -5,7 +5,9 @@
 import type { KyselyPlugin } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATES_CHANNEL } from '../../api/change-feed/channels.js';
+import { AuthService } from '../../api/auth/service.js';
+import { IDENTITY_CHANNEL, TEMPLATES_CHANNEL } from '../../api/change-feed/channels.js';
+import { TemplateListCache } from '../../api/services/template-list-cache.js';
 import { changeFeedCaughtUp } from '../support/change-feed.js';
 import { newTenant, userWith } from '../support/identity.js';
 import { buildTestApp, uniq } from '../support/stack.js';
@@ -55,8 +57,11 @@ describe('template/list cache (change feed, templates_changed) across API proces
 
   beforeAll(async () => {
     [a, b] = await Promise.all([buildTestApp(), buildTestApp()]);
-    // Every statement b sends from here on is counted (auth included).
+    // Every statement b sends from here on is counted (auth included): the services that keep a database
+    // handle are rebuilt around the counting one.
     b.deps.db = b.deps.db.withPlugin(counter);
+    b.deps.templateLists = new TemplateListCache(b.deps.db, b.deps.changeFeed?.topic(TEMPLATES_CHANNEL));
+    b.deps.auth = new AuthService(b.deps.db, b.deps.config, b.deps.changeFeed?.topic(IDENTITY_CHANNEL));
     tenantId = await newTenant(a.deps);
     user = await userWith(a.deps, tenantId, PERMS);
   });
