@@ -350,7 +350,7 @@ describe('data module on the real stack', () => {
     ]);
     expect(r.status).toBe(201);
     const [file] = await settled(r.body.dataset_id, 400_000);
-    expect(file).toMatchObject({ total_fields: 10_000, total_records: 3, valid_rows: 3, invalid_rows: 0 });
+    expect(file).toMatchObject({ status: 'valid', total_fields: 10_000, total_records: 3, error_report: { valid: true, counts: {} } });
     const ds = await datasetRow(r.body.dataset_id);
     expect(ds.is_valid).toBe(true);
     const lake = inspectTable(t.config, `silver.${ds.iceberg_table_name}`);
