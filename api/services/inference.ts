@@ -19,7 +19,7 @@ import { PythonModelError } from '../serving/python-models.js';
 import { labelName, traceOf, type ServedModel } from '../serving/served-model.js';
 import { predictionCsvKey } from '../storage/keys.js';
 import { openObject, type OpenedObject } from '../storage/objects.js';
-import { startJob } from '../temporal/start-job.js';
+import { startJobOrMarkFailed } from '../temporal/start-job.js';
 import { assertPreprocess, assertProblem, assertUsable } from './model-checks.js';
 
 type Issue = { path: string; message: string; code: string };
@@ -159,22 +159,16 @@ export async function startBatchPrediction(deps: AppDeps, principal: Principal, 
       csvKey: predictionCsvKey(tenantId, p.id),
     },
   };
-  try {
-    await startJob(deps.temporal, deps.config, {
-      workflow: 'batchPredictWorkflow',
-      workflowId,
-      args: [input] as never,
-      kind: 'batch_predict',
-      tenantId,
-      resourceId: p.id,
-    });
-  } catch (err) {
-    await repo.setPredictionStatus(deps.db, p.id, {
-      status: 'Failed',
-      error: `could not start the batch prediction workflow: ${(err as Error).message}`,
-    });
-    throw err;
-  }
+  await startJobOrMarkFailed(
+    deps.temporal,
+    deps.config,
+    { workflow: 'batchPredictWorkflow', workflowId, args: [input] as never, kind: 'batch_predict', tenantId, resourceId: p.id },
+    (err) =>
+      repo.setPredictionStatus(deps.db, p.id, {
+        status: 'Failed',
+        error: `could not start the batch prediction workflow: ${err.message}`,
+      }),
+  );
   deps.log.info({ workflowId, predictionId: p.id, trainId: m.trainingId }, 'batch prediction started');
   return p.id;
 }

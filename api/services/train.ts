@@ -20,7 +20,7 @@ import type { AppDeps, Principal } from '../deps.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import { modelArtifactPrefix, modelsPrefix } from '../storage/keys.js';
 import { deletePrefix } from '../storage/objects.js';
-import { startJob } from '../temporal/start-job.js';
+import { startJobOrMarkFailed } from '../temporal/start-job.js';
 
 export const DEFAULT_SEED = 42;
 export const ATTRIBUTES = ['Id', 'Target', 'Feature', 'Time', 'Ignore'] as const;
@@ -262,22 +262,23 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
     shapEnabled: body.shap_enabled,
     job: { ...job, callbackSecret: secret },
   };
-  try {
-    await startJob(deps.temporal, deps.config, {
+  await startJobOrMarkFailed(
+    deps.temporal,
+    deps.config,
+    {
       workflow: 'trainWorkflow',
       workflowId: training.workflow_id,
       args: [input] as never,
       kind: 'train',
       tenantId,
       resourceId: training.id,
-    });
-  } catch (err) {
-    await repo.setTrainingStatus(deps.db, training.id, {
-      status: 'Failed',
-      error: `could not start the training workflow: ${(err as Error).message}`,
-    });
-    throw err;
-  }
+    },
+    (err) =>
+      repo.setTrainingStatus(deps.db, training.id, {
+        status: 'Failed',
+        error: `could not start the training workflow: ${err.message}`,
+      }),
+  );
   deps.log.info({ workflowId: training.workflow_id, trainId: training.id }, 'training started');
   return training;
 }
@@ -484,23 +485,16 @@ export async function generateFeatureImportance(deps: AppDeps, tenantId: string,
     tenantId,
     job: { trainId: t.id, table: t.iceberg_table, snapshotId: t.snapshot_id, modelKey },
   };
-  try {
-    await startJob(deps.temporal, deps.config, {
-      workflow: 'shapWorkflow',
-      workflowId,
-      args: [input] as never,
-      kind: 'shap',
-      tenantId,
-      resourceId: t.id,
-    });
-  } catch (err) {
-    // Otherwise later calls would keep answering with a job that never started.
-    await repo.setShap(deps.db, t.id, {
-      status: 'Failed',
-      error: `the feature importance job could not be started: ${(err as Error).message}`,
-    });
-    throw err;
-  }
+  await startJobOrMarkFailed(
+    deps.temporal,
+    deps.config,
+    { workflow: 'shapWorkflow', workflowId, args: [input] as never, kind: 'shap', tenantId, resourceId: t.id },
+    (err) =>
+      repo.setShap(deps.db, t.id, {
+        status: 'Failed',
+        error: `the feature importance job could not be started: ${err.message}`,
+      }),
+  );
   return { status: 'success' as const, message: 'Feature importance job submitted successfully.', shap_job_id: workflowId };
 }
 

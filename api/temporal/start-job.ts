@@ -32,3 +32,21 @@ export async function startJob<W extends Workflow>(temporal: Client, config: Con
   } as unknown as WorkflowStartOptions<W>;
   return temporal.workflow.start(opts.workflow as W, options);
 }
+
+/**
+ * Starts the job; when it cannot be started, first records that on its resource (`markFailed`), so that
+ * later calls do not keep answering with a job that never ran, then rethrows.
+ */
+export async function startJobOrMarkFailed<W extends Workflow>(
+  temporal: Client,
+  config: Config,
+  opts: StartJobOptions<W>,
+  markFailed: (err: Error) => Promise<unknown>,
+): Promise<WorkflowHandle<W>> {
+  try {
+    return await startJob(temporal, config, opts);
+  } catch (err) {
+    await markFailed(err as Error);
+    throw err;
+  }
+}
