@@ -1,84 +1,25 @@
 // `npm start` itself (its stack script, with the ports shifted so it can run beside the test stack):
 // everything comes up, a job runs, Ctrl-C leaves no process behind, and a second start finds the data.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/config.js';
-import { LOCAL, shiftedProfile } from '../../scripts/stack/profiles.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, startProbe } from '../support/probe.js';
+import { spawnedStack } from '../support/spawned-stack.js';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const OFFSET = 2000;
-const profile = shiftedProfile(LOCAL, OFFSET);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dataml-e2e-'));
 
-/** The environment of a fresh shell: none of the test stack's addresses, so everything starts locally. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) {
-    if (/^(DATABASE_URL|TEMPORAL_|S3_|ICEBERG_|RAY_|API_|DATAML_MODE|DATA_DIR)/.test(k)) delete env[k];
-  }
-  return { ...env, STACK_PORT_OFFSET: String(OFFSET), STACK_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-}
-
-function startStack(): { child: ChildProcess; output: () => string; up: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts', 'start'], { cwd: ROOT, env: cleanEnv(), detached: true });
-  let out = '';
-  const up = new Promise<void>((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('Data ML Platform is up.')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`stack exited (${code}) before it was up:\n${out.slice(-3000)}`)));
-  });
-  return { child, output: () => out, up };
-}
-
-/** Ctrl-C as a terminal sends it: SIGINT to the whole foreground process group. */
-async function interrupt(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
-  process.kill(-child.pid!, 'SIGINT');
-  return exited;
-}
-
-/** Processes whose command line names this run's data or Ray folders. */
-function leftovers(): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmd.includes(dataDir) || cmd.includes(profile.ray.tempDir)) found.push(`${pid}: ${cmd.slice(0, 160)}`);
-    } catch {
-      /* gone */
-    }
-  }
-  return found;
-}
-
-const configFor = () =>
-  loadConfig({
-    DATABASE_URL: `postgres://dataml:dataml@127.0.0.1:${profile.postgresPort}/dataml`,
-    TEMPORAL_ADDRESS: `127.0.0.1:${profile.temporal.port}`,
-    S3_ENDPOINT: `http://127.0.0.1:${profile.seaweed.s3}`,
-    ICEBERG_CATALOG_URI: `http://127.0.0.1:${profile.seaweed.iceberg}`,
-    RAY_ADDRESS: `http://127.0.0.1:${profile.ray.dashboardPort}`,
-  });
+const { profile, config, base, start: startStack, interrupt, leftovers } = spawnedStack(OFFSET, dataDir);
 
 describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts everything, runs a job, stops cleanly, and keeps the data for the next start', async () => {
-    const config = configFor();
-    const base = `http://127.0.0.1:${profile.apiPort}`;
-
     const first = startStack();
     await first.up;
     expect(first.output()).toContain(`${base}/docs`);

@@ -1,5 +1,5 @@
 // `npm start` as a child process (scripts/stack.ts start) on shifted ports with its own data folder, for drills
-// that stop and start the whole platform. The same moves as test/e2e/npm-start.test.ts, parameterised.
+// that stop and start the whole platform, and for test/e2e/npm-start.test.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
