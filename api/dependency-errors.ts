@@ -3,7 +3,7 @@
 // Iceberg catalog or Ray come back; any other error keeps its own status.
 import { isGrpcServiceError } from '@temporalio/client';
 import { RayUnavailableError } from '../integrations/ray-jobs-client.js';
-import { isPostgresUnavailable } from '../db/connection.js';
+import { isPostgresUnavailable, NETWORK_CODES as POSTGRES_NETWORK_CODES } from '../db/connection.js';
 import { CatalogUnavailableError } from './datalake/catalog-client.js';
 import { HttpError } from './errors.js';
 
@@ -12,18 +12,7 @@ export const RETRY_AFTER_SECONDS = 5;
 
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNABORTED',
-  'UND_ERR_SOCKET',
-]);
+const NETWORK_CODES = new Set([...POSTGRES_NETWORK_CODES, 'ECONNABORTED', 'UND_ERR_SOCKET']);
 const S3_UNAVAILABLE_NAMES = new Set([
   'TimeoutError',
   'RequestTimeout',

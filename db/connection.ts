@@ -54,7 +54,8 @@ class TaggedPool extends pg.Pool {
 // SQLSTATEs of a server that is going away or not there yet: connection exceptions (class 08),
 // admin/crash shutdown, "the database system is starting up / shutting down", too many connections.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
-const NETWORK_CODES = new Set([
+/** Socket error codes of a peer that cannot be reached (or went away); also used for the other dependencies. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
