@@ -2,25 +2,17 @@
 // 503 with Retry-After within 2 s (a user-visible deadline of issue #10) while the health check keeps
 // answering; once Postgres is back the same API process (no restart) answers 200 again. Before this
 // change the pool's unhandled 'error' ended the process (here: the test process) at the first outage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { component, holdDown, sleep, timedCall, waitHoldEnds, waitRunningAgain } from '../support/drills.js';
-import { adminSession } from '../support/identity.js';
-import { buildTestApp, hasStack } from '../support/stack.js';
+import { describe, expect, it } from 'vitest';
+import { component, drillApp, holdDown, sleep, timedCall, waitHoldEnds, waitRunningAgain } from '../support/drills.js';
+import { hasStack } from '../support/stack.js';
 
 type Sample = { startedAt: number; status: number; ms: number; code?: string; retryAfter: string | null };
 
 describe.skipIf(!hasStack)('drill: Postgres stopped for 10 s during traffic', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let token: string;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    token = (await adminSession(t.deps)).token;
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const app = drillApp();
 
   it('answers 503 + Retry-After within 2 s while it is down, then 200 without any restart', { timeout: 300_000 }, async () => {
+    const { t, token } = app;
     const samples: Sample[] = [];
     let traffic = true;
     // One client, a request every 100 ms on a route that reads Postgres (and authenticates through it).

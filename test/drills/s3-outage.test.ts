@@ -1,10 +1,9 @@
 // Drill: S3 (SeaweedFS) stopped in the middle of an upload. The upload gets an error answer within 10 s
 // of the stop (before this change: no answer for 180 s), and leaves no dataset or file row behind.
 // (The row clean-up of a failed upload is the input work of issue #10; this drill checks its outcome.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { component, holdDown, sleep, timedCall, waitRunningAgain } from '../support/drills.js';
-import { adminSession } from '../support/identity.js';
-import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { describe, expect, it } from 'vitest';
+import { component, drillApp, holdDown, sleep, timedCall, waitRunningAgain } from '../support/drills.js';
+import { hasStack, uniq } from '../support/stack.js';
 import { TEMPLATE } from '../support/train-data.js';
 
 const BOUNDARY = 'drillboundary7d1e';
@@ -52,17 +51,10 @@ function slowCsvUpload(fileName: string, totalBytes: number, onSent: (bytes: num
 }
 
 describe.skipIf(!hasStack)('drill: S3 stopped mid-upload', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let token: string;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    token = (await adminSession(t.deps)).token;
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const app = drillApp();
 
   it('answers with an error within 10 s of the stop and leaves no orphan rows', { timeout: 300_000 }, async () => {
+    const { t, token } = app;
     const tpl = await timedCall(t, token, '/api/v1/template/', {
       method: 'POST',
       json: { template_name: uniq('s3drill'), template_schema: TEMPLATE },

@@ -2,8 +2,10 @@
 // scripts/stack.ts in test mode) and the few API steps they drive. Drills fail, not skip, when run through
 // `npm test` without it.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { shiftedProfile, TEST } from '../../scripts/stack/profiles.js';
-import type { buildTestApp } from './stack.js';
+import { adminSession } from './identity.js';
+import { buildTestApp } from './stack.js';
 import { customersCsv, TEMPLATE } from './train-data.js';
 import { uniq } from './stack.js';
 
@@ -61,6 +63,19 @@ export async function waitRunningAgain(name: string, restartsBefore: number, tim
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** Inside a describe: the in-process app and an admin's token, built before its tests and closed after them. */
+export function drillApp(): { t: TestApp; token: string } {
+  const app = {} as { t: TestApp; token: string };
+  beforeAll(async () => {
+    app.t = await buildTestApp();
+    app.token = (await adminSession(app.t.deps)).token;
+  });
+  afterAll(async () => {
+    await app.t?.close();
+  });
+  return app;
+}
 
 /** Calls the in-process app as `token`, returning status, body, headers and how long the answer took. */
 export async function timedCall(t: TestApp, token: string, path: string, init: RequestInit & { json?: unknown } = {}) {
