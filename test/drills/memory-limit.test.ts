@@ -1,26 +1,18 @@
 // Drill: a memory-hungry job fails cleanly with its limit named, while a job beside it completes.
 // The worker here submits under RAY_JOB_MEMORY_LIMIT_GB=0.4; the hungry probe grows to 1 GB (a test hook).
 import { WorkflowFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
+import { appWithWorker } from '../support/app-with-worker.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, rayJobsOf, startProbe } from '../support/probe.js';
-import { buildTestApp, hasStack } from '../support/stack.js';
-import { startInProcessWorker } from '../support/worker.js';
+import { hasStack } from '../support/stack.js';
 
 describe.skipIf(!hasStack)('drill: a job over its memory limit', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-  beforeAll(async () => {
-    t = await buildTestApp({ RAY_JOB_MEMORY_LIMIT_GB: '0.4' });
-    worker = await startInProcessWorker(t.config);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  const stack = appWithWorker({ RAY_JOB_MEMORY_LIMIT_GB: '0.4' });
 
   it('fails with "exceeded its memory limit of 0.4 GB" and a concurrent job completes', async () => {
+    const { t } = stack;
     const neighbour = probeInput({ rows: 30, sleepSeconds: 5 });
     const hungry = probeInput({ rows: 5, allocateMb: 1024 });
     const neighbourRun = await startProbe(t.deps.temporal, t.config, neighbour);

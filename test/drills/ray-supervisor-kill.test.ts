@@ -1,12 +1,12 @@
 // Drill: Ray's supervisor of a running job dies (as when its node or the Ray head goes): the job's process
 // does not live on, the workflow submits the job again, and the probe completes with its rows written once.
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
+import { appWithWorker } from '../support/app-with-worker.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, rayJobsOf, startProbe, waitForRayJob } from '../support/probe.js';
-import { buildTestApp, hasStack } from '../support/stack.js';
-import { startInProcessWorker } from '../support/worker.js';
+import { hasStack } from '../support/stack.js';
 
 /** pid → command line of every process we may read. */
 function processes(): Map<number, string> {
@@ -31,18 +31,10 @@ function running(pid: number): boolean {
 }
 
 describe.skipIf(!hasStack)('drill: the Ray supervisor of a running job dies', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    worker = await startInProcessWorker(t.config);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  const stack = appWithWorker();
 
   it('resubmits the job, completes, leaves no job process behind and writes the rows once', async () => {
+    const { t } = stack;
     const input = probeInput({ rows: 15, sleepSeconds: 8 });
     const handle = await startProbe(t.deps.temporal, t.config, input);
     const first = await waitForRayJob(t.config.ray.address, handle.workflowId, 'RUNNING', 90_000);

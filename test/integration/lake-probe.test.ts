@@ -1,26 +1,16 @@
 // The first job, end to end on the real stack: Temporal → Ray → Iceberg (SeaweedFS) → signal → Postgres.
 import { WorkflowFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
+import { appWithWorker } from '../support/app-with-worker.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, rayJobsOf, startProbe, waitForRayJob } from '../support/probe.js';
-import { buildTestApp } from '../support/stack.js';
-import { startInProcessWorker } from '../support/worker.js';
 
 describe('lake probe job on the real stack', () => {
-  let t: Awaited<ReturnType<typeof buildTestApp>>;
-  let worker: Awaited<ReturnType<typeof startInProcessWorker>>;
-
-  beforeAll(async () => {
-    t = await buildTestApp();
-    worker = await startInProcessWorker(t.config);
-  });
-  afterAll(async () => {
-    await worker?.stop();
-    await t?.close();
-  });
+  const stack = appWithWorker();
 
   it('writes an Iceberg table through the catalog and reports its snapshot by signal', async () => {
+    const { t } = stack;
     const input = probeInput({ rows: 40, tenantId: '6f1d7c0e-8a4b-4c1e-9d2a-1b2c3d4e5f60' });
     const handle = await startProbe(t.deps.temporal, t.config, input);
     const result = await handle.result();
@@ -48,6 +38,7 @@ describe('lake probe job on the real stack', () => {
   });
 
   it('never appends the same rows twice when the job is run again', async () => {
+    const { t } = stack;
     const input = probeInput({ rows: 7 });
     const first = await (await startProbe(t.deps.temporal, t.config, input)).result();
     const again = await (await startProbe(t.deps.temporal, t.config, input, `${'lake-probe-'}${input.probeId}-again`)).result();
@@ -58,6 +49,7 @@ describe('lake probe job on the real stack', () => {
   });
 
   it('fails the workflow with the message the job reported', async () => {
+    const { t } = stack;
     const input = probeInput({ failMode: 'raise' });
     const handle = await startProbe(t.deps.temporal, t.config, input);
     const err = await handle.result().catch((e) => e);
@@ -69,6 +61,7 @@ describe('lake probe job on the real stack', () => {
   });
 
   it('fails with the job’s own error when it dies without signalling', async () => {
+    const { t } = stack;
     const input = probeInput({ failMode: 'crash' });
     const handle = await startProbe(t.deps.temporal, t.config, input);
     const err = await handle.result().catch((e) => e);
@@ -80,6 +73,7 @@ describe('lake probe job on the real stack', () => {
   });
 
   it('stops the Ray job when the workflow is cancelled', async () => {
+    const { t } = stack;
     const input = probeInput({ sleepSeconds: 120 });
     const handle = await startProbe(t.deps.temporal, t.config, input);
     const running = await waitForRayJob(t.config.ray.address, handle.workflowId, 'RUNNING');
