@@ -18,40 +18,31 @@ export interface TemplateRecord {
   template_schema: StoredTemplateColumn[];
 }
 
-const withSchema = (db: Db) =>
+/** Templates joined with their current version. */
+const currentVersions = (db: Db) =>
   db
     .selectFrom('templates as t')
-    .innerJoin('template_versions as v', (j) => j.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.version'))
-    .select([
-      't.id',
-      't.tenant_id',
-      't.template_name',
-      't.version',
-      't.created_by',
-      't.modified_by',
-      't.created_at',
-      't.modified_at',
-      'v.template_schema',
-    ]);
+    .innerJoin('template_versions as v', (j) => j.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.version'));
+
+const TEMPLATE_COLUMNS = [
+  't.id',
+  't.tenant_id',
+  't.template_name',
+  't.version',
+  't.created_by',
+  't.modified_by',
+  't.created_at',
+  't.modified_at',
+] as const;
+
+const withSchema = (db: Db) => currentVersions(db).select([...TEMPLATE_COLUMNS, 'v.template_schema']);
 
 export type TemplateSummaryRecord = Omit<TemplateRecord, 'template_schema'> & { no_of_columns: number };
 
 /** The tenant's templates without their schemas (only the column count, which Postgres keeps beside it). */
 export async function listTemplates(db: Db, tenantId: string): Promise<TemplateSummaryRecord[]> {
-  return db
-    .selectFrom('templates as t')
-    .innerJoin('template_versions as v', (j) => j.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.version'))
-    .select([
-      't.id',
-      't.tenant_id',
-      't.template_name',
-      't.version',
-      't.created_by',
-      't.modified_by',
-      't.created_at',
-      't.modified_at',
-      'v.column_count as no_of_columns',
-    ])
+  return currentVersions(db)
+    .select([...TEMPLATE_COLUMNS, 'v.column_count as no_of_columns'])
     .where('t.tenant_id', '=', tenantId)
     .orderBy('t.id')
     .execute();
