@@ -17,6 +17,16 @@ export interface ModelTrace {
   modelKey: string | null;
 }
 
+/** The job columns of a prediction row that no job has written to (yet). */
+const NO_JOB_YET = {
+  result_path: null,
+  csv_key: null,
+  output_table: null,
+  workflow_id: null,
+  ray_submission_id: null,
+  error: null,
+} as const;
+
 export async function insertPrediction(
   db: Db,
   p: ModelTrace & {
@@ -46,12 +56,7 @@ export async function insertPrediction(
       no_of_records: p.noOfRecords ?? null,
       minute: null,
       serving: p.serving ?? null,
-      result_path: null,
-      csv_key: null,
-      output_table: null,
-      workflow_id: null,
-      ray_submission_id: null,
-      error: null,
+      ...NO_JOB_YET,
       created_by: p.username,
     })
     .returningAll()
@@ -167,12 +172,7 @@ export async function addRealtimeCounts(db: Db, counts: RealtimeCount[]): Promis
         no_of_records: c.count,
         minute: c.minute,
         serving: c.serving,
-        result_path: null,
-        csv_key: null,
-        output_table: null,
-        workflow_id: null,
-        ray_submission_id: null,
-        error: null,
+        ...NO_JOB_YET,
         created_by: c.username,
       })),
     )
