@@ -80,18 +80,23 @@ export interface WorkflowEnd {
   temporalStatus: string;
 }
 
+/** Temporal's description of the workflow, or null if Temporal does not know it (any more). */
+async function describeWorkflow(deps: AppDeps, workflowId: string) {
+  try {
+    return await deps.temporal.workflow.getHandle(workflowId).describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  }
+}
+
 /**
  * How the workflow ended if it has, though its row still says it runs: terminated from outside, or cancelled
  * before its first activity could record anything. Null while it runs (or if Temporal no longer knows it).
  */
 export async function workflowEnd(deps: AppDeps, workflowId: string): Promise<WorkflowEnd | null> {
-  let desc;
-  try {
-    desc = await deps.temporal.workflow.getHandle(workflowId).describe();
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return null;
-    throw err;
-  }
+  const desc = await describeWorkflow(deps, workflowId);
+  if (!desc) return null;
   if (desc.status.name === 'RUNNING') return null;
   return { status: CLOSED_STATUS[desc.status.name] ?? 'Failed', closedAt: desc.closeTime ?? new Date(), temporalStatus: desc.status.name };
 }
@@ -111,13 +116,8 @@ export interface UnrecordedJob {
  * workflow and its registerJob activity. Owned by its DatamlTenantId search attribute; another tenant's is null.
  */
 export async function unrecordedJob(deps: AppDeps, tenantId: string, workflowId: string): Promise<UnrecordedJob | null> {
-  let desc;
-  try {
-    desc = await deps.temporal.workflow.getHandle(workflowId).describe();
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return null;
-    throw err;
-  }
+  const desc = await describeWorkflow(deps, workflowId);
+  if (!desc) return null;
   const attrs = desc.typedSearchAttributes;
   if (attrs.get(tenantKey) !== tenantId) return null;
   return {
