@@ -203,33 +203,20 @@ describe('identity: login and tokens (1.x, 10.1)', () => {
     const otherKey = await base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(randomBytes(48));
     const hs512 = await base().setProtectedHeader({ alg: 'HS512' }).setExpirationTime('5m').sign(key);
     const wrongAudience = await base().setAudience('someone-else').setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(key);
-    const noSid = await new SignJWT({ tid: tenantId })
-      .setSubject(String(u.user.id))
-      .setJti('x')
-      .setIssuer(JWT_ISSUER)
-      .setAudience(JWT_AUDIENCE)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(key);
-    const otherTenant = await new SignJWT({ ...claims, tid: randomUUID() })
-      .setSubject(String(u.user.id))
-      .setJti('x')
-      .setIssuer(JWT_ISSUER)
-      .setAudience(JWT_AUDIENCE)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(key);
-    const unknownSession = await new SignJWT({ ...claims, sid: randomUUID() })
-      .setSubject(String(u.user.id))
-      .setJti('x')
-      .setIssuer(JWT_ISSUER)
-      .setAudience(JWT_AUDIENCE)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(key);
+    /** A token as the API signs them (HS256, its key, issuer and audience), but with these claims. */
+    const signedWith = (c: Record<string, unknown>) =>
+      new SignJWT(c)
+        .setSubject(String(u.user.id))
+        .setJti('x')
+        .setIssuer(JWT_ISSUER)
+        .setAudience(JWT_AUDIENCE)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
+    const noSid = await signedWith({ tid: tenantId });
+    const otherTenant = await signedWith({ ...claims, tid: randomUUID() });
+    const unknownSession = await signedWith({ ...claims, sid: randomUUID() });
     const none = new UnsecuredJWT(claims)
       .setSubject(String(u.user.id))
       .setJti('x')
