@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
 import { hasStack, uniq } from '../support/stack.js';
+import { insertTraining } from '../support/training-rows.js';
 import { customersCsv, roles, TEMPLATE } from '../support/train-data.js';
 
 describe.skipIf(!hasStack)('prediction datasets may omit the target column', () => {
@@ -73,36 +74,14 @@ describe.skipIf(!hasStack)('prediction datasets may omit the target column', () 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const predictor = await t.deps.db
-      .insertInto('predictors')
-      .values({ tenant_id: tenantId, predictor_name: uniq('churn'), domain: 'Churn', problem_type: 'Classification', created_by: 'test' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.deps.db
-      .insertInto('trainings')
-      .values({
-        tenant_id: tenantId,
-        predictor_id: predictor.id,
-        version: 1,
-        parent_training_id: null,
-        dataset_id: ds.id,
-        file_snapshot_ids: '[]',
-        iceberg_table: 'silver.none',
-        template_id: templateId,
-        template_version: 1,
-        problem_type: 'Classification',
-        algorithm: 'xgboost',
-        columns: JSON.stringify(roles('churn', ['segment'])),
-        config: '{}',
-        seed: 1,
-        is_incremental: false,
-        shap_enabled: false,
-        callback_secret_sha256: 'x',
-        created_by: 'test',
-        workflow_id: uniq('train-none'),
-        status: 'Completed',
-      } as never)
-      .execute();
+    await insertTraining(t.deps.db, tenantId, 'churn', {
+      dataset_id: ds.id,
+      template_id: templateId,
+      template_version: 1,
+      columns: JSON.stringify(roles('churn', ['segment'])),
+      callback_secret_sha256: 'x',
+      workflow_id: uniq('train-none'),
+    });
   }, 300_000);
   afterAll(() => suite?.close());
 

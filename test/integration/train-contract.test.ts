@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimShap } from '../../db/repositories/train.js';
 import { adminSession } from '../support/identity.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';
+import { insertTraining } from '../support/training-rows.js';
 
 describe.skipIf(!hasStack)('train: 8.10 idempotent, 8.7 / 8.11 need the job secret', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -35,41 +36,18 @@ describe.skipIf(!hasStack)('train: 8.10 idempotent, 8.7 / 8.11 need the job secr
 
   async function training(over: Record<string, unknown> = {}) {
     const secret = randomBytes(24).toString('base64url');
-    const predictor = await t.deps.db
-      .insertInto('predictors')
-      .values({ tenant_id: tenantId, predictor_name: uniq('p'), domain: 'Churn', problem_type: 'Classification', created_by: 'test' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const row = await t.deps.db
-      .insertInto('trainings')
-      .values({
-        tenant_id: tenantId,
-        predictor_id: predictor.id,
-        version: 1,
-        parent_training_id: null,
-        dataset_id: datasetId,
-        file_snapshot_ids: '[]',
-        iceberg_table: 'silver.none',
-        template_id: null,
-        template_version: null,
-        problem_type: 'Classification',
-        algorithm: 'xgboost',
-        columns: '[]',
-        config: '{}',
-        seed: 1,
-        is_incremental: false,
-        shap_enabled: false,
-        callback_secret_sha256: sha256(secret),
-        created_by: 'test',
-        workflow_id: `train-test-${randomUUID()}`,
-        status: 'Completed',
-        snapshot_id: '1',
-        artifact: JSON.stringify({ model_key: 'tenants/none/model.bin' }),
-        ...over,
-      } as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: row.id, secret };
+    const id = await insertTraining(t.deps.db, tenantId, 'p', {
+      dataset_id: datasetId,
+      template_id: null,
+      template_version: null,
+      columns: '[]',
+      callback_secret_sha256: sha256(secret),
+      workflow_id: `train-test-${randomUUID()}`,
+      snapshot_id: '1',
+      artifact: JSON.stringify({ model_key: 'tenants/none/model.bin' }),
+      ...over,
+    });
+    return { id, secret };
   }
   const row = (id: number) => t.deps.db.selectFrom('trainings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const generate = async (id: number) => {
