@@ -52,8 +52,13 @@ export function describeError(err: unknown): { code: number; message: string; de
     const hint = err.status === 422 ? EXIT.usage : EXIT.failed;
     return { code: hint, message: `${err.message} (HTTP ${err.status} ${err.code})`, details: err.details };
   }
-  const cause = (err as { cause?: { code?: string } })?.cause;
-  if (err instanceof TypeError && cause?.code) return { code: EXIT.failed, message: `Cannot reach the API: ${cause.code}` };
+  // fetch() fails with a TypeError whose cause says why (refused, DNS, reset; several at once for an
+  // address that resolves to more than one).
+  const cause = (err as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })?.cause;
+  if (err instanceof TypeError && cause) {
+    const why = cause.code ?? cause.errors?.find((e) => e.code)?.code ?? cause.message ?? 'network error';
+    return { code: EXIT.failed, message: `Cannot reach the API: ${why}` };
+  }
   if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') return { code: EXIT.usage, message: (err as Error).message };
   return { code: EXIT.failed, message: err instanceof Error ? err.message : String(err) };
 }
