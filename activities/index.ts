@@ -8,6 +8,7 @@ import { createMetadataActivities } from './metadata.js';
 import { createRayActivities } from './ray.js';
 import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
+import type { JobMetrics } from './job-metrics.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 
 export interface ActivityDeps {
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   db: Kysely<Database>;
   ray: RayJobsClient;
   s3: S3Client;
+  /** Job and Ray metrics (the worker's registry); absent in tests that do not look at them. */
+  metrics?: JobMetrics;
 }
 
 export function createActivities(deps: ActivityDeps) {

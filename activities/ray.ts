@@ -10,6 +10,7 @@ import {
   type RayJobsClient,
   type RayJobState,
 } from '../integrations/ray-jobs-client.js';
+import type { JobMetrics } from './job-metrics.js';
 import { createJobMemory } from './ray-memory.js';
 
 export interface RayActivityDeps {
@@ -18,6 +19,7 @@ export interface RayActivityDeps {
   /** Where a job input too large for a command line is staged. */
   s3: S3Client;
   pollIntervalMs?: number;
+  metrics?: JobMetrics;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface RayJobOutcome {
   lost?: boolean;
 }
 
-export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: RayActivityDeps) {
+export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, metrics }: RayActivityDeps) {
   const jobMemory = createJobMemory(config, ray);
   return {
     /** Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started. */
@@ -105,6 +107,7 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: 
         numCpus: input.numCpus,
         memoryBytes: memory.reserveBytes,
       });
+      if (created) metrics?.raySubmissions.inc({ job: input.job });
       Context.current().log.info('ray job submitted', { submissionId, created });
       return { submissionId, created };
     },
@@ -115,6 +118,7 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: 
       for (;;) {
         const info = await ray.get(input.submissionId);
         if (!info) {
+          metrics?.rayFailures.inc({ job: 'unknown', status: 'MISSING' });
           // The workflow decides: it resubmits (bounded) unless the job already reported its result.
           return {
             submissionId: input.submissionId,
@@ -126,6 +130,7 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000 }: 
         ctx.heartbeat({ status: info.status });
         if (TERMINAL_STATES.has(info.status)) {
           if (info.status === 'SUCCEEDED') return { submissionId: input.submissionId, status: info.status };
+          metrics?.rayFailures.inc({ job: info.metadata?.job ?? 'unknown', status: info.status });
           const logs = await ray.logs(input.submissionId);
           return {
             submissionId: input.submissionId,

@@ -8,6 +8,7 @@ import { mountDocs } from './docs-page.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './middleware/fast-json-body.js';
 import { checkUrlText } from './middleware/text-input.js';
+import { scrape } from './metrics/metrics-endpoint.js';
 import { methodsByPath, notFoundOrNotAllowed } from './method-not-allowed.js';
 import { documentCommonErrors, validationHook } from './openapi-hono.js';
 import { assignRequestId } from './request-id.js';
@@ -28,15 +29,17 @@ export function createApp(deps: AppDeps) {
   // checked, deps, a logger carrying the id, the JSON body read straight from Node, and one access-log line
   // per request.
   const accessLog = deps.log.isLevelEnabled('info');
+  const metrics = deps.metrics;
   app.use('*', async (c, next) => {
     assignRequestId(c);
     c.set('deps', deps);
     c.set('log', lazyChild(deps.log, c.var.requestId));
     checkUrlText(c.req.url);
-    const started = accessLog ? performance.now() : 0;
+    const started = accessLog || metrics ? performance.now() : 0;
     const body = readJsonBody(c);
     if (body) await body;
     await next();
+    if (metrics) metrics.observeRequest(c, (performance.now() - started) / 1000);
     if (accessLog) {
       deps.log.info(
         {
@@ -51,6 +54,13 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  // Prometheus scrapes without a bearer token (METRICS_TOKEN guards it if set); METRICS_PORT moves it off the API's port.
+  if (metrics && !deps.config.metrics.port) {
+    app.get('/metrics', async (c) => {
+      const r = await scrape(metrics.registry, deps.config.metrics.token, c.req.header('authorization'));
+      return c.body(r.body, r.status as 200, { 'content-type': r.contentType });
+    });
+  }
   for (const router of moduleRouters) app.route('/', router);
   documentCommonErrors(app);
 

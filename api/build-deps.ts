@@ -14,6 +14,7 @@ import { FEED_CHANNELS, IDENTITY_CHANNEL, TEMPLATES_CHANNEL } from './change-fee
 import { TemplateListCache } from './services/template-list-cache.js';
 import { lazyTemporalConnection } from './temporal/connection.js';
 import { Serving } from './serving/serving.js';
+import { ApiMetrics } from './metrics/api-metrics.js';
 
 export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & { close: () => Promise<void> }> {
   const db = createDb(config.postgres.url, 10, { log });
@@ -29,7 +30,8 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const s3 = createS3(config);
   const ray = new RayJobsClient(config.ray.address);
   const catalog = new IcebergCatalogClient(config.iceberg);
-  const serving = new Serving({ config, db, s3, log });
+  const metrics = new ApiMetrics(db);
+  const serving = new Serving({ config, db, s3, log, metrics });
   const changeFeed = new ChangeFeed(config.postgres.url, FEED_CHANNELS, log);
   await changeFeed.start();
   const auth = new AuthService(db, config, changeFeed.topic(IDENTITY_CHANNEL));
@@ -48,6 +50,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
     auth,
     userLists,
     templateLists,
+    metrics,
     async close() {
       await serving.close(); // first: it writes its last counts to the database
       auth.close();

@@ -13,6 +13,7 @@ import type { UserListCache } from './auth/user-list-cache.js';
 import type { TemplateListCache } from './services/template-list-cache.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
+import type { ApiMetrics } from './metrics/api-metrics.js';
 
 export interface AppDeps {
   config: Config;
@@ -34,6 +35,8 @@ export interface AppDeps {
   userLists: UserListCache;
   /** The serialized template list of each tenant (5.2). */
   templateLists: TemplateListCache;
+  /** Prometheus metrics (GET /metrics); absent in apps built without them (unit tests). */
+  metrics?: ApiMetrics;
 }
 
 export type { Principal } from './auth/principal.js';

@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { bootstrapIdentity } from './auth/bootstrap.js';
 import { buildDeps } from './build-deps.js';
 import { listen } from './http-server.js';
+import { serveMetrics } from './metrics/metrics-endpoint.js';
 import { createLogger } from './logger.js';
 import { installLastResortHandlers, startupStep } from './process-guards.js';
 
@@ -28,6 +29,12 @@ const server = await startupStep(
   () => listen(app, config.api.host, config.api.port),
 );
 log.info({ url: `http://${config.api.host}:${config.api.port}` }, 'API listening');
+const metricsServer =
+  config.metrics.port && deps.metrics
+    ? await startupStep(log, `serving metrics on ${config.metrics.host}:${config.metrics.port}`, 'Set METRICS_PORT to a free port.', () =>
+        serveMetrics(deps.metrics!.registry, { host: config.metrics.host, port: config.metrics.port!, token: config.metrics.token }),
+      )
+    : undefined;
 
 let closing = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -35,6 +42,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     log.info({ sig }, 'API shutting down');
+    metricsServer?.close();
     server.close(() => {
       deps.close().finally(() => process.exit(0));
     });

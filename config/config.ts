@@ -65,6 +65,17 @@ export const ConfigSchema = z.object({
     python: z.string().optional(),
   }),
 
+  metrics: z.object({
+    // Prometheus /metrics: open unless a token is set (then `Authorization: Bearer <token>`); on the API's own
+    // port unless METRICS_PORT gives it one (e.g. reachable only from the monitoring network).
+    token: z.string().optional(),
+    // The interface of the separate metrics listeners (METRICS_PORT, the worker's): 0.0.0.0 in containers.
+    host: z.string().default('127.0.0.1'),
+    port: z.coerce.number().int().min(1).max(65535).optional(),
+    // The worker has no HTTP server of its own: its metrics are served on this port when it is set.
+    workerPort: z.coerce.number().int().min(1).max(65535).optional(),
+  }),
+
   auth: z.object({
     jwtSecret: z.string().optional(),
     accessTokenTtlSeconds: z.coerce
@@ -147,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
       // The project's venv, set by the stack scripts.
       python: env.DATAML_VENV_BIN ? `${env.DATAML_VENV_BIN}/python` : undefined,
     },
+    metrics: { token: env.METRICS_TOKEN, host: env.METRICS_HOST, port: env.METRICS_PORT, workerPort: env.WORKER_METRICS_PORT },
     auth: {
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

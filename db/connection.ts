@@ -84,6 +84,10 @@ export interface DbOptions {
   log?: { warn(obj: object, msg: string): void };
 }
 
+/** The pg pool behind each Kysely instance made here, for its usage metrics (api/metrics/pool-metrics.ts). */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+export const poolOf = (db: Kysely<Database>): pg.Pool | undefined => pools.get(db);
+
 export function createDb(url: string, max = 10, opts: DbOptions = {}): Kysely<Database> {
   const pool = new TaggedPool({
     connectionString: url,
@@ -106,5 +110,7 @@ export function createDb(url: string, max = 10, opts: DbOptions = {}): Kysely<Da
     if (opts.log) opts.log.warn({ err: err.message }, msg);
     else process.stderr.write(`[db] ${msg}: ${err.message}\n`);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
 }

@@ -89,6 +89,8 @@ async function main(): Promise<void> {
     DATAML_VENV_BIN: VENV_BIN,
     API_PORT: process.env.API_PORT ?? String(profile.apiPort),
   };
+  // Only the platform's own worker: test and bench workers are in-process or several at once.
+  if (mode === 'start') env.WORKER_METRICS_PORT = process.env.WORKER_METRICS_PORT ?? String(profile.workerMetricsPort);
   if (external.s3 !== external.iceberg) {
     // Locally one SeaweedFS process is both; an external S3 needs an external catalog, and vice versa.
     throw new Error('Set both S3_ENDPOINT and ICEBERG_CATALOG_URI (the local SeaweedFS serves both), or neither.');
@@ -145,7 +147,13 @@ async function main(): Promise<void> {
     await db.destroy();
   }
 
-  if (mode === 'start') return runPlatform(childEnv, config.api.port, config.temporal.uiUrl, config.ray.address);
+  if (mode === 'start') {
+    const metricsUrls = [
+      `${config.metrics.port ? `http://127.0.0.1:${config.metrics.port}` : `http://127.0.0.1:${config.api.port}`}/metrics`,
+    ];
+    if (config.metrics.workerPort) metricsUrls.push(`http://127.0.0.1:${config.metrics.workerPort}/metrics`);
+    return runPlatform(childEnv, config.api.port, config.temporal.uiUrl, config.ray.address, metricsUrls);
+  }
   const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
   const command =
     mode === 'test'
@@ -158,7 +166,13 @@ async function main(): Promise<void> {
   await shutdown(code);
 }
 
-async function runPlatform(env: NodeJS.ProcessEnv, apiPort: number, temporalUi: string, rayDashboard: string): Promise<void> {
+async function runPlatform(
+  env: NodeJS.ProcessEnv,
+  apiPort: number,
+  temporalUi: string,
+  rayDashboard: string,
+  metricsUrls: string[],
+): Promise<void> {
   // `node --import tsx`, not the tsx CLI: its signal relay may SIGKILL a child that is busy shutting down.
   const node = (file: string) => ['--import', 'tsx', file];
   const base = `http://127.0.0.1:${apiPort}`;
@@ -181,6 +195,7 @@ Data ML Platform is up.
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   Temporal UI    ${temporalUi}
   Ray dashboard  ${rayDashboard}
+  Metrics        ${metricsUrls.join('  ')}   (API, worker; Prometheus text)
   Readiness      ${JSON.stringify((ready as { status: string }).status)}
   Login          ${env.ADMIN_USERNAME ?? 'admin'} / ${env.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : 'admin123 (local default)'}
 A component that dies is restarted (see the [stack] lines). Press Ctrl-C to stop everything.`);

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
+import type { JobMetrics } from '../activities/job-metrics.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
@@ -43,7 +44,7 @@ export function createWorker(opts: {
  * Connects to Temporal and Postgres and creates the worker with the real activities. `close()` releases the
  * connections once `worker.run()` has returned.
  */
-export async function connectWorker(config: Config): Promise<{ worker: Worker; close: () => Promise<void> }> {
+export async function connectWorker(config: Config, metrics?: JobMetrics): Promise<{ worker: Worker; close: () => Promise<void> }> {
   installSdkLogger(config.logLevel);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const db = createDb(config.postgres.url, 5);
@@ -56,7 +57,7 @@ export async function connectWorker(config: Config): Promise<{ worker: Worker; c
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config) }),
+      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), metrics }),
     });
     return { worker, close };
   } catch (err) {

@@ -1,7 +1,10 @@
 // The Temporal worker process: the workflow bundle plus activities built from injected clients. It keeps
 // running through Postgres and Temporal outages (see supervised-worker.ts) and stops on SIGINT/SIGTERM.
 import { Client } from '@temporalio/client';
+import { JobMetrics } from '../activities/job-metrics.js';
 import { createLogger } from '../api/logger.js';
+import { serveMetrics } from '../api/metrics/metrics-endpoint.js';
+import { createRegistry, observePool } from '../api/metrics/registry.js';
 import { installLastResortHandlers } from '../api/process-guards.js';
 import { lazyTemporalConnection } from '../api/temporal/connection.js';
 import { loadConfig } from '../config/config.js';
@@ -17,7 +20,18 @@ installLastResortHandlers(log);
 installSdkLogger(config.logLevel);
 const db = createDb(config.postgres.url, 5, { log });
 
-const worker = superviseWorker({ config, db, log });
+// Prometheus: jobs, Ray submissions, the pool and the process, on WORKER_METRICS_PORT when it is set.
+const registry = createRegistry('dataml-worker');
+observePool(registry, db);
+// A port taken costs the metrics, not the jobs: the worker runs on without them.
+const metricsServer = config.metrics.workerPort
+  ? await serveMetrics(registry, { host: config.metrics.host, port: config.metrics.workerPort, token: config.metrics.token }).catch(
+      (err: Error) => void log.warn({ err: err.message }, 'worker metrics not served (set WORKER_METRICS_PORT to a free port)'),
+    )
+  : undefined;
+if (metricsServer) log.info({ url: `http://${config.metrics.host}:${config.metrics.workerPort}/metrics` }, 'worker metrics served');
+
+const worker = superviseWorker({ config, db, log, metrics: new JobMetrics(registry) });
 // Ray jobs left running by workflows that closed (e.g. while this worker or Ray was down) are stopped. Its
 // client connects lazily, so a Temporal outage only postpones the sweep.
 const reaperConnection = lazyTemporalConnection(config.temporal.address);
@@ -37,6 +51,7 @@ try {
   await worker.done;
 } finally {
   stopReaper();
+  metricsServer?.close();
   await reaperConnection.close().catch(() => {});
   await db.destroy();
   log.info('worker stopped');

@@ -5,6 +5,7 @@ import { bundleWorkflowCode, NativeConnection, type Worker, type WorkflowBundleW
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
+import type { JobMetrics } from '../activities/job-metrics.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
@@ -22,15 +23,20 @@ export interface SupervisedWorker {
   readonly generations: number;
 }
 
-export function superviseWorker(opts: { config: Config; db: Kysely<Database>; log: Pick<Logger, 'info' | 'warn'> }): SupervisedWorker {
-  const { config, db, log } = opts;
+export function superviseWorker(opts: {
+  config: Config;
+  db: Kysely<Database>;
+  log: Pick<Logger, 'info' | 'warn'>;
+  metrics?: JobMetrics;
+}): SupervisedWorker {
+  const { config, db, log, metrics } = opts;
   let stopping = false;
   let current: Worker | undefined;
   let generations = 0;
   let wake: (() => void) | undefined;
   // Bundled once: recreating the worker after an outage should not pay for webpack again.
   let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config) });
+  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), metrics });
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {

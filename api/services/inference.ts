@@ -44,7 +44,7 @@ export async function realtimePrediction(
   let out: RealtimePredictionResponse;
   let serving: string;
   if (m.onnxKey) {
-    const p = await state.onnx.predict(m.onnxKey, m.features, row, classification);
+    const p = await timed(deps, 'onnx', () => state.onnx.predict(m.onnxKey!, m.features, row, classification));
     out = classification
       ? {
           prediction: m.classLabels[p!.label] as RealtimePredictionResponse['prediction'],
@@ -57,7 +57,7 @@ export async function realtimePrediction(
     const plain = Object.fromEntries(
       Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? null : v === '' ? null : v]),
     );
-    const [p] = await state.python.predict(m.modelKey!, [plain]);
+    const [p] = await timed(deps, 'python', () => state.python.predict(m.modelKey!, [plain]));
     out = {
       prediction: p!.prediction as RealtimePredictionResponse['prediction'],
       accuracy: m.accuracy,
@@ -68,6 +68,10 @@ export async function realtimePrediction(
   state.recorder.record(traceOf(m), principal.username, serving);
   return out;
 }
+
+/** `run`, timed into the inference latency metric when the deps have metrics. */
+const timed = <T>(deps: AppDeps, engine: string, run: () => Promise<T>): Promise<T> =>
+  deps.metrics ? deps.metrics.timeInference(engine, run) : run();
 
 /** 9.3: the inputs a form for the model asks for. */
 export async function predictionForm(deps: AppDeps, tenantId: string, id: number) {
@@ -269,7 +273,7 @@ export async function forecast(deps: AppDeps, principal: Principal, body: Foreca
   }
   let steps;
   try {
-    steps = await state.python.forecast(m.modelKey!, body.unique_id, body.steps, exogenous);
+    steps = await timed(deps, 'python_forecast', () => state.python.forecast(m.modelKey!, body.unique_id, body.steps, exogenous));
   } catch (err) {
     if (err instanceof PythonModelError && err.code === 'unknown_series')
       throw notFound(`Series "${body.unique_id}" of model ${m.trainingId}`);

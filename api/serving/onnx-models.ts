@@ -3,6 +3,7 @@
 // immutable once written); concurrent first requests share one load.
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import * as ort from 'onnxruntime-node';
+import type { Counter } from 'prom-client';
 import type { ModelFeature, TypedRow } from './features.js';
 
 export interface RawPrediction {
@@ -27,6 +28,8 @@ export class OnnxModels {
     private readonly s3: S3Client,
     private readonly bucket: string,
     readonly capacity = 64,
+    /** Counts lookups by result (hit, miss): a low hit rate means the cache is smaller than the working set. */
+    private readonly lookups?: Pick<Counter<'result'>, 'inc'>,
   ) {}
 
   get size(): number {
@@ -39,6 +42,7 @@ export class OnnxModels {
 
   session(key: string): Promise<ort.InferenceSession> {
     const hit = this.sessions.get(key);
+    this.lookups?.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) {
       // Map order is the LRU order: move to the end.
       this.sessions.delete(key);

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Database } from '../../db/database.js';
+import type { ApiMetrics } from '../metrics/api-metrics.js';
 import { OnnxModels } from './onnx-models.js';
 import { PythonModels } from './python-models.js';
 import { RealtimeRecorder } from './realtime-recorder.js';
@@ -16,9 +17,9 @@ export class Serving {
   readonly python: PythonModels;
   readonly recorder: RealtimeRecorder;
 
-  constructor(deps: { config: Config; db: Kysely<Database>; s3: S3Client; log: Logger }) {
+  constructor(deps: { config: Config; db: Kysely<Database>; s3: S3Client; log: Logger; metrics?: ApiMetrics }) {
     this.models = new ServedModels(deps.db);
-    this.onnx = new OnnxModels(deps.s3, deps.config.s3.bucket, deps.config.serving.onnxCacheSize);
+    this.onnx = new OnnxModels(deps.s3, deps.config.s3.bucket, deps.config.serving.onnxCacheSize, deps.metrics?.modelCache);
     this.python = new PythonModels(deps.config);
     this.recorder = new RealtimeRecorder(deps.db, deps.log);
   }

@@ -30,8 +30,9 @@ export async function upsertJob(
     .executeTakeFirstOrThrow();
 }
 
-export async function setJobStatus(db: Db, change: JobStatusChange): Promise<void> {
-  await db
+/** Sets the status; returns the job's kind and creation time (undefined when there is no such job). */
+export async function setJobStatus(db: Db, change: JobStatusChange): Promise<{ kind: string; created_at: Date } | undefined> {
+  return db
     .updateTable('jobs')
     .set({
       status: change.status,
@@ -41,7 +42,8 @@ export async function setJobStatus(db: Db, change: JobStatusChange): Promise<voi
       ...(change.result !== undefined ? { result: JSON.stringify(change.result) } : {}),
     })
     .where('workflow_id', '=', change.workflowId)
-    .execute();
+    .returning(['kind', 'created_at'])
+    .executeTakeFirst();
 }
 
 export async function findJobByWorkflowId(db: Db, workflowId: string): Promise<JobRow | undefined> {

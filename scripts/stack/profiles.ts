@@ -25,6 +25,8 @@ export interface Profile {
     tempDir: string;
   };
   apiPort: number;
+  /** The worker's Prometheus metrics (WORKER_METRICS_PORT); the API serves its own on apiPort. */
+  workerMetricsPort: number;
 }
 
 export const LOCAL: Profile = {
@@ -51,6 +53,7 @@ export const LOCAL: Profile = {
     tempDir: '/tmp/dataml-ray-local',
   },
   apiPort: 8000,
+  workerMetricsPort: 9464,
 };
 
 export const TEST: Profile = {
@@ -77,6 +80,7 @@ export const TEST: Profile = {
     tempDir: '/tmp/dataml-ray-test',
   },
   apiPort: 18000,
+  workerMetricsPort: 19464,
 };
 
 /** A profile shifted by `offset` ports, so that several stacks can share a machine. */
@@ -91,5 +95,6 @@ export function shiftedProfile(base: Profile, offset: number): Profile {
     seaweed: shift(base.seaweed),
     ray: { ...shift(base.ray), tempDir: `${base.ray.tempDir}-${offset}` },
     apiPort: base.apiPort + offset,
+    workerMetricsPort: base.workerMetricsPort + offset,
   };
 }

@@ -45,8 +45,8 @@ const STARTS_COMPUTE = [
 ];
 const isReadPermission = (p: string) => p.startsWith('can_read_');
 
-/** Routes outside the OpenAPI document. */
-const UNDOCUMENTED = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/assets/:file']);
+/** Routes outside the OpenAPI document (/metrics: Prometheus text, its own optional token, see docs/operations.md). */
+const UNDOCUMENTED = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/assets/:file', 'GET /metrics']);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const MISSING_INT = 987_654_321;

@@ -12,6 +12,7 @@ const env = {
   S3_SECRET_ACCESS_KEY: 's',
   JWT_SECRET: 'j'.repeat(32),
   ADMIN_PASSWORD: 'a-real-password',
+  GRAFANA_ADMIN_PASSWORD: 'g',
 };
 const hasCompose = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' }).status === 0;
 
@@ -40,7 +41,18 @@ print(json.dumps({"services": sorted(doc["services"]), "api": doc["services"]["a
       { encoding: 'utf8' },
     );
     const doc = JSON.parse(out) as { services: string[]; api: Record<string, string>; worker: Record<string, string> };
-    expect(doc.services).toEqual(['api', 'postgres', 'ray-head', 'ray-worker', 'seaweedfs', 'temporal', 'temporal-ui', 'worker']);
+    expect(doc.services).toEqual([
+      'api',
+      'grafana',
+      'postgres',
+      'prometheus',
+      'ray-head',
+      'ray-worker',
+      'seaweedfs',
+      'temporal',
+      'temporal-ui',
+      'worker',
+    ]);
     for (const key of [
       'DATABASE_URL',
       'TEMPORAL_ADDRESS',
