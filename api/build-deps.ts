@@ -30,7 +30,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const s3 = createS3(config);
   const ray = new RayJobsClient(config.ray.address);
   const catalog = new IcebergCatalogClient(config.iceberg);
-  const metrics = new ApiMetrics(db);
+  const metrics = config.metrics.enabled ? new ApiMetrics(db) : undefined;
   const serving = new Serving({ config, db, s3, log, metrics });
   const changeFeed = new ChangeFeed(config.postgres.url, FEED_CHANNELS, log);
   await changeFeed.start();

@@ -66,6 +66,8 @@ export const ConfigSchema = z.object({
   }),
 
   metrics: z.object({
+    // Off: no /metrics and nothing observed per request (to measure their cost; the default is on).
+    enabled: bool.default(true),
     // Prometheus /metrics: open unless a token is set (then `Authorization: Bearer <token>`); on the API's own
     // port unless METRICS_PORT gives it one (e.g. reachable only from the monitoring network).
     token: z.string().optional(),
@@ -158,7 +160,13 @@ export function loadConfig(env: Env = process.env): Config {
       // The project's venv, set by the stack scripts.
       python: env.DATAML_VENV_BIN ? `${env.DATAML_VENV_BIN}/python` : undefined,
     },
-    metrics: { token: env.METRICS_TOKEN, host: env.METRICS_HOST, port: env.METRICS_PORT, workerPort: env.WORKER_METRICS_PORT },
+    metrics: {
+      enabled: env.METRICS_ENABLED,
+      token: env.METRICS_TOKEN,
+      host: env.METRICS_HOST,
+      port: env.METRICS_PORT,
+      workerPort: env.WORKER_METRICS_PORT,
+    },
     auth: {
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -7,6 +7,7 @@ import { ErrorResponse } from '../../contracts/common.js';
 import type { Permission } from '../../contracts/permissions.js';
 import type { AppEnv, Principal } from '../deps.js';
 import { forbidden } from '../errors.js';
+import { idempotency } from '../middleware/idempotency.js';
 
 /** What a handler behind requireAuth/requirePermission sees: the principal is always set. */
 export interface AuthedEnv {
@@ -52,7 +53,8 @@ export function protectedRoute<const R extends ProtectableConfig>(permission: Pe
     ...config,
     responses: { ...authResponses, ...config.responses } as typeof authResponses & R['responses'],
     security: [{ bearerAuth: [] }],
-    middleware: [requirePermission(permission)] as const,
+    // Idempotency-Key for every protected route, after the permission check (it needs the caller).
+    middleware: [requirePermission(permission), idempotency()] as const,
     'x-permission': permission,
   });
 }
