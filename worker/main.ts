@@ -8,6 +8,7 @@ import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { installSdkLogger } from './create-worker.js';
+import { startHealthServer } from './health-server.js';
 import { startRayJobReaper } from './ray-job-reaper.js';
 import { superviseWorker } from './supervised-worker.js';
 
@@ -27,6 +28,10 @@ const stopReaper = startRayJobReaper({
   namespace: config.temporal.namespace,
   log,
 });
+const health =
+  config.worker.healthPort === undefined
+    ? undefined
+    : await startHealthServer(config.worker.healthHost, config.worker.healthPort, () => worker.polling);
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     log.info({ sig }, 'worker shutting down after its in-flight tasks');
@@ -37,6 +42,7 @@ try {
   await worker.done;
 } finally {
   stopReaper();
+  health?.close();
   await reaperConnection.close().catch(() => {});
   await db.destroy();
   log.info('worker stopped');

@@ -20,6 +20,8 @@ export interface SupervisedWorker {
   stop(): Promise<void>;
   /** How many times the worker was (re)created; 1 when it never had to be recreated. */
   readonly generations: number;
+  /** Its Temporal worker exists and polls (false while it waits for Temporal). */
+  readonly polling: boolean;
 }
 
 export function superviseWorker(opts: { config: Config; db: Kysely<Database>; log: Pick<Logger, 'info' | 'warn'> }): SupervisedWorker {
@@ -82,6 +84,9 @@ export function superviseWorker(opts: { config: Config; db: Kysely<Database>; lo
     done,
     get generations() {
       return generations;
+    },
+    get polling() {
+      return current?.getState() === 'RUNNING';
     },
     async stop() {
       stopping = true;

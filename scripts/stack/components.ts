@@ -274,7 +274,7 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   };
 }
 
-export async function startRay(p: Profile, logDir: string): Promise<{ running: Managed; address: string }> {
+export async function startRay(p: Profile, logDir: string, opts: { numCpus?: number } = {}): Promise<{ running: Managed; address: string }> {
   const r = p.ray;
   await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
@@ -299,7 +299,7 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: M
     `--object-store-memory=${r.objectStoreBytes}`,
     `--temp-dir=${r.tempDir}`,
     '--disable-usage-stats',
-    '--num-cpus=2',
+    `--num-cpus=${opts.numCpus ?? 2}`,
   ];
   const proc = startProcess('ray', path.join(VENV_BIN, 'ray'), args, {
     logFile: path.join(logDir, 'ray.log'),
