@@ -50,13 +50,22 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + 2 nodes', () =
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: parsed, servedBy: res.headers.get('x-served-by') };
+    return { status: res.status, body: parsed, servedBy: res.headers.get('x-served-by'), retryAfter: res.headers.get('retry-after') };
   };
   const control = async (p: string, method = 'GET') => {
     const res = await fetch(`${controlUrl}${p}`, { method });
     const body = (await res.json()) as any;
     if (!res.ok) throw new Error(`control ${method} ${p}: ${res.status} ${JSON.stringify(body)}`);
     return body;
+  };
+  /** Retries (only) a 503 with Retry-After, as a client should: the API sheds load when S3 answers slowly. */
+  let shed = 0;
+  const uploadWithRetry = async (url: string, form: FormData) => {
+    for (let retries = 0; ; retries++) {
+      const res = await call(url, { method: 'POST', body: form });
+      if (res.status !== 503 || retries >= 8) return { ...res, retries };
+      await sleep(Number(res.retryAfter ?? 5) * 1000);
+    }
   };
   const pidOf = async (name: string): Promise<number> => ((await control('/components')) as any[]).find((c) => c.name === name).pid;
   const login = async (url: string, username: string, password: string) => {
@@ -96,6 +105,7 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + 2 nodes', () =
   }, 600_000);
 
   afterAll(async () => {
+    console.log(`[cluster] uploads answered 503 (S3 slow, shed) and retried: ${shed}`);
     await connection?.close();
     if (running) await stack.interrupt(running.child);
     rmSync(dataDir, { recursive: true, force: true });
@@ -122,13 +132,11 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + 2 nodes', () =
       Array.from({ length: UPLOADS }, (_, i) => {
         const form = new FormData();
         form.append('files', new Blob([customersCsv(i === 0 ? 400 : 40, i + 1)], { type: 'text/csv' }), 'c.csv');
-        return call(`/api/v1/dataset/upload?dataset_name=${prefix}-${i}&usage=t&template_id=${tpl.body.id}`, {
-          method: 'POST',
-          body: form,
-        });
+        return uploadWithRetry(`/api/v1/dataset/upload?dataset_name=${prefix}-${i}&usage=t&template_id=${tpl.body.id}`, form);
       }),
     );
     expect(ups.map((u) => u.status)).toEqual(Array(UPLOADS).fill(201));
+    shed = ups.reduce((n, u) => n + u.retries, 0);
     expect(new Set(ups.map((u) => u.servedBy))).toEqual(new Set(['api-1', 'api-2']));
     const ids = ups.map((u) => u.body.dataset_id as number);
     expect(new Set(ids).size).toBe(UPLOADS);
