@@ -15,7 +15,17 @@ import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { startApiProxy } from './stack/api-proxy.js';
 import { apiInstancePort, clusterPorts, clusterShape, startRayNode, workerHealthPort } from './stack/cluster.js';
-import { ROOT, STOP_TIMEOUT_MS, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
+import {
+  ROOT,
+  STOP_TIMEOUT_MS,
+  VENV_BIN,
+  startPostgres,
+  startRay,
+  startSeaweed,
+  startTemporal,
+  writeRayJobSecrets,
+  type Running,
+} from './stack/components.js';
 import { startControlServer } from './stack/control-server.js';
 import { assertPortsFree, startProcess, stopEverything, waitReady, type Managed } from './stack/process.js';
 import { LOCAL, shiftedProfile, TEST, type Profile } from './stack/profiles.js';
@@ -141,6 +151,8 @@ async function main(): Promise<void> {
       await component(`ray-node-${i}`, `Ray node ${i}`, async () => ({ running: await startRayNode(profile, i, logDir, ray.address) }));
     }
   }
+  // Local Ray jobs read the S3 and catalog credentials from a file, not from their (dashboard-visible) environment.
+  if (!external.ray && seaweed && !process.env.RAY_JOB_SECRETS_FILE) env.RAY_JOB_SECRETS_FILE = writeRayJobSecrets(dataDir, seaweed.env);
   if (controlled) {
     const control = await startControlServer(() => supervised);
     started.push({ name: 'control server', stop: () => control.close() });
