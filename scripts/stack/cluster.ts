@@ -65,8 +65,22 @@ export function clusterPorts(p: Profile, shape: ClusterShape): number[] {
 export const RAY_NODE_CPUS = 1;
 const RAY_NODE_OBJECT_STORE_BYTES = 200_000_000;
 
-/** Starts Ray worker node `i`, joined to the head at `gcsAddress`, and waits until the head lists it alive. */
+/**
+ * Starts Ray worker node `i`, joined to the head, and waits until the head lists it alive. `ray start` gives a
+ * raylet 30 s (fixed in Ray) to register; on a loaded machine it may miss that, so a start is tried 3 times.
+ */
 export async function startRayNode(p: Profile, i: number, logDir: string, dashboard: string): Promise<Managed> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRayNodeOnce(p, i, logDir, dashboard);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      console.error(`[stack] Ray node ${i} failed to start (${(err as Error).message.split('\n')[0]}); trying again`);
+    }
+  }
+}
+
+async function startRayNodeOnce(p: Profile, i: number, logDir: string, dashboard: string): Promise<Managed> {
   const r = rayNodePorts(p, i);
   const resource = `ray-node-${i}`;
   const args = [
