@@ -144,8 +144,8 @@ async function main(): Promise<void> {
   if (seaweed) Object.assign(env, seaweed.env);
   await assertPortsFree('The cluster profile', clusterPorts(profile, shape));
   if (!external.ray) {
-    // With worker nodes, the head runs no jobs (as KubeRay's head group in deploy/k8s): they spread over the nodes.
-    const ray = await component('ray', 'Ray', () => startRay(profile, logDir, shape.rayNodes ? { numCpus: 0 } : {}));
+    // With worker nodes, the head runs no jobs by default (as KubeRay's head group in deploy/k8s).
+    const ray = await component('ray', 'Ray', () => startRay(profile, logDir, { numCpus: shape.rayHeadCpus }));
     env.RAY_ADDRESS = ray.address;
     for (let i = 1; i <= shape.rayNodes; i++) {
       await component(`ray-node-${i}`, `Ray node ${i}`, async () => ({ running: await startRayNode(profile, i, logDir, ray.address) }));

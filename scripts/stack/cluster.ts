@@ -15,6 +15,8 @@ export interface ClusterShape {
   apis: number;
   workers: number;
   rayNodes: number;
+  /** CPUs the Ray head offers to jobs: 0 with worker nodes (as in production), unless STACK_RAY_HEAD_CPUS says. */
+  rayHeadCpus: number;
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -26,7 +28,14 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
 }
 
 export function clusterShape(env: NodeJS.ProcessEnv): ClusterShape {
-  return { apis: count(env, 'STACK_API', 1, 1), workers: count(env, 'STACK_WORKERS', 1, 1), rayNodes: count(env, 'STACK_RAY_NODES', 0, 0) };
+  const rayNodes = count(env, 'STACK_RAY_NODES', 0, 0);
+  return {
+    apis: count(env, 'STACK_API', 1, 1),
+    workers: count(env, 'STACK_WORKERS', 1, 1),
+    rayNodes,
+    // On a small machine, a head that also runs jobs saves a whole raylet (the cluster drill does so).
+    rayHeadCpus: count(env, 'STACK_RAY_HEAD_CPUS', rayNodes ? 0 : 2, 0),
+  };
 }
 
 /** With one API the API listens on the public port itself; with several, each on its own and a proxy on the public one. */
