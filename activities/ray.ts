@@ -65,6 +65,18 @@ export interface RayJobOutcome {
   lost?: boolean;
 }
 
+/**
+ * A job's environment as the Ray dashboard shows it to anyone who can open it: with a secrets file on the
+ * Ray nodes (RAY_JOB_SECRETS_FILE), its path instead of the S3 and catalog credentials, which the job reads
+ * from the file (ml/dataml_jobs/common/settings.py).
+ */
+export function rayJobEnvironment(config: Config): Record<string, string> {
+  const env = jobEnvironment(config);
+  if (!config.ray.jobSecretsFile) return env;
+  const { DATAML_S3_ACCESS_KEY_ID: _key, DATAML_S3_SECRET_ACCESS_KEY: _secret, DATAML_ICEBERG_CREDENTIAL: _credential, ...rest } = env;
+  return { ...rest, DATAML_SECRETS_FILE: config.ray.jobSecretsFile };
+}
+
 export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, metrics }: RayActivityDeps) {
   const jobMemory = createJobMemory(config, ray);
   return {
@@ -95,7 +107,7 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, me
         submissionId,
         entrypoint,
         // The job's guard enforces the limit on its process tree (ml/dataml_jobs/common/job_guard.py).
-        envVars: { ...jobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
+        envVars: { ...rayJobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
         metadata: {
           workflow_id: workflowId,
           job: input.job,

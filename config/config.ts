@@ -56,6 +56,16 @@ export const ConfigSchema = z.object({
     temporalAddressForJobs: z.string().optional(),
     // Memory limit of each Ray job in GB (2^30 bytes); unset: a quarter of the largest Ray node's memory, at least 1 GB.
     jobMemoryLimitGb: z.coerce.number().positive().optional(),
+    // A file on every Ray node holding the jobs' S3 and catalog credentials (JSON, see
+    // ml/dataml_jobs/common/settings.py): with it, jobs are given its path instead of the secrets
+    // themselves, which the Ray dashboard would show with each job's environment.
+    jobSecretsFile: z.string().optional(),
+  }),
+
+  worker: z.object({
+    // The worker's probe server (GET /healthz, /readyz) for Kubernetes and the stack; unset: none.
+    healthHost: z.string().default('127.0.0.1'),
+    healthPort: z.coerce.number().int().min(0).max(65535).optional(),
   }),
 
   serving: z.object({
@@ -154,7 +164,9 @@ export function loadConfig(env: Env = process.env): Config {
       python: env.RAY_JOB_PYTHON,
       temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
       jobMemoryLimitGb: env.RAY_JOB_MEMORY_LIMIT_GB,
+      jobSecretsFile: env.RAY_JOB_SECRETS_FILE,
     },
+    worker: { healthHost: env.WORKER_HEALTH_HOST, healthPort: env.WORKER_HEALTH_PORT },
     serving: {
       onnxCacheSize: env.INFERENCE_CACHE_SIZE,
       // The project's venv, set by the stack scripts.

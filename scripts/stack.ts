@@ -4,16 +4,30 @@
 // backoff and a log line, and the rest keeps running; in start mode the API and the worker too. On Ctrl-C,
 // on exit and on a start-up failure, everything started here is stopped, in reverse order.
 // In test and exec modes a control server (scripts/stack/control-server.ts) lets fault drills kill a
-// component or hold it down; its address is exported as STACK_CONTROL_URL.
+// component or hold it down; its address is exported as STACK_CONTROL_URL (in start mode too with
+// STACK_CONTROL=1, for the cluster drills). STACK_API / STACK_WORKERS / STACK_RAY_NODES select the cluster
+// profile (scripts/stack/cluster.ts): several API processes behind one address, several workers, Ray nodes.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { externalComponents, loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
-import { ROOT, STOP_TIMEOUT_MS, VENV_BIN, startPostgres, startRay, startSeaweed, startTemporal, type Running } from './stack/components.js';
+import { startApiProxy } from './stack/api-proxy.js';
+import { apiInstancePort, clusterPorts, clusterShape, startRayNode, workerHealthPort } from './stack/cluster.js';
+import {
+  ROOT,
+  STOP_TIMEOUT_MS,
+  VENV_BIN,
+  startPostgres,
+  startRay,
+  startSeaweed,
+  startTemporal,
+  writeRayJobSecrets,
+  type Running,
+} from './stack/components.js';
 import { startControlServer } from './stack/control-server.js';
-import { startProcess, stopEverything, waitReady, type Managed } from './stack/process.js';
+import { assertPortsFree, startProcess, stopEverything, waitReady, type Managed } from './stack/process.js';
 import { LOCAL, shiftedProfile, TEST, type Profile } from './stack/profiles.js';
 import { Supervised } from './stack/supervisor.js';
 
@@ -37,6 +51,9 @@ const dataDir = profile.persistent
   : path.join(ROOT, profile.dataDir, `run-${process.pid}`);
 const logDir = path.join(dataDir, 'logs');
 const external = externalComponents(process.env);
+const shape = clusterShape(process.env);
+const controlled = mode === 'test' || mode === 'exec' || process.env.STACK_CONTROL === '1';
+let controlUrl: string | undefined;
 
 const started: Running[] = [];
 const supervised: Supervised[] = [];
@@ -127,14 +144,22 @@ async function main(): Promise<void> {
     env.TEMPORAL_UI_URL = temporal.uiUrl;
   }
   if (seaweed) Object.assign(env, seaweed.env);
+  await assertPortsFree('The cluster profile', clusterPorts(profile, shape));
   if (!external.ray) {
-    const ray = await component('ray', 'Ray', () => startRay(profile, logDir));
+    // With worker nodes, the head runs no jobs by default (as KubeRay's head group in deploy/k8s).
+    const ray = await component('ray', 'Ray', () => startRay(profile, logDir, { numCpus: shape.rayHeadCpus }));
     env.RAY_ADDRESS = ray.address;
+    for (let i = 1; i <= shape.rayNodes; i++) {
+      await component(`ray-node-${i}`, `Ray node ${i}`, async () => ({ running: await startRayNode(profile, i, logDir, ray.address) }));
+    }
   }
-  if (mode === 'test' || mode === 'exec') {
+  // Local Ray jobs read the S3 and catalog credentials from a file, not from their (dashboard-visible) environment.
+  if (!external.ray && seaweed && !process.env.RAY_JOB_SECRETS_FILE) env.RAY_JOB_SECRETS_FILE = writeRayJobSecrets(dataDir, seaweed.env);
+  if (controlled) {
     const control = await startControlServer(() => supervised);
     started.push({ name: 'control server', stop: () => control.close() });
     env.STACK_CONTROL_URL = control.url;
+    controlUrl = control.url;
   }
 
   const childEnv = { ...process.env, ...env };
@@ -178,27 +203,60 @@ async function runPlatform(
   const base = `http://127.0.0.1:${apiPort}`;
   // Supervised like the components: a worker or API that dies is started again (with backoff), the rest
   // keeps running. The API listens only once migrated and bootstrapped, so its health check is its readiness.
-  const worker = supervise('worker', 20_000, async () =>
-    startProcess('worker', process.execPath, node('worker/main.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' }),
-  );
-  const api = supervise('api', 10_000, async () => {
-    const proc = startProcess('api', process.execPath, node('api/server.ts'), { env, cwd: ROOT, stopSignal: 'SIGTERM' });
-    await waitReady(proc, 'API', async () => (await fetch(`${base}/api/v1/utils/health-check/`)).ok, 120_000);
-    return proc;
+  // In the cluster profile each instance is supervised under its own name (worker-2, api-1 …).
+  const named = (what: string, i: number, n: number) => (n > 1 ? `${what}-${i}` : what);
+  const workers = Array.from({ length: shape.workers }, (_, k) => {
+    const name = named('worker', k + 1, shape.workers);
+    const healthPort = workerHealthPort(profile, k + 1);
+    return supervise(name, 20_000, async () => {
+      const workerEnv = { ...env, WORKER_HEALTH_PORT: String(healthPort), WORKER_HEALTH_HOST: '127.0.0.1' };
+      const proc = startProcess(name, process.execPath, node('worker/main.ts'), { env: workerEnv, cwd: ROOT, stopSignal: 'SIGTERM' });
+      await waitReady(proc, name, async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).ok, 120_000);
+      return proc;
+    });
   });
-  await worker.start();
-  await api.start();
+  const apiUrls =
+    shape.apis > 1 ? Array.from({ length: shape.apis }, (_, k) => `http://127.0.0.1:${apiInstancePort(profile, k + 1)}`) : [base];
+  const apis = apiUrls.map((url, k) => {
+    const name = named('api', k + 1, shape.apis);
+    const port = new URL(url).port;
+    return supervise(name, 10_000, async () => {
+      const proc = startProcess(name, process.execPath, node('api/server.ts'), {
+        env: { ...env, API_PORT: port },
+        cwd: ROOT,
+        stopSignal: 'SIGTERM',
+      });
+      await waitReady(proc, name, async () => (await fetch(`${url}/api/v1/utils/health-check/`)).ok, 120_000);
+      return proc;
+    });
+  });
+  // One at a time: on 2 cores, parallel start-ups only race each other for the bundler and migrations.
+  for (const w of workers) await w.start();
+  for (const a of apis) await a.start();
+  if (shape.apis > 1) {
+    const lb = await startApiProxy(env.API_HOST ?? '127.0.0.1', apiPort, apiUrls);
+    started.push({ name: 'API proxy', stop: () => lb.close() });
+  }
   const ready = await (await fetch(`${base}/api/v1/utils/readiness/`)).json();
   console.log(`
 Data ML Platform is up.
   API            ${base}
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   Temporal UI    ${temporalUi}
-  Ray dashboard  ${rayDashboard}
   Metrics        ${metricsUrls.join('  ')}   (API, worker; Prometheus text)
+  Ray dashboard  ${rayDashboard}${clusterSummary()}
   Readiness      ${JSON.stringify((ready as { status: string }).status)}
   Login          ${env.ADMIN_USERNAME ?? 'admin'} / ${env.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : 'admin123 (local default)'}
 A component that dies is restarted (see the [stack] lines). Press Ctrl-C to stop everything.`);
+}
+
+function clusterSummary(): string {
+  const lines = [];
+  if (shape.apis > 1 || shape.workers > 1 || shape.rayNodes > 0) {
+    lines.push(`  Cluster        ${shape.apis} API processes, ${shape.workers} workers, Ray head + ${shape.rayNodes} worker nodes`);
+  }
+  if (controlUrl) lines.push(`  Control        ${controlUrl}`);
+  return lines.length ? `\n${lines.join('\n')}` : '';
 }
 
 main().catch((err) => {

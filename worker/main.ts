@@ -11,6 +11,7 @@ import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { installSdkLogger } from './create-worker.js';
+import { startHealthServer } from './health-server.js';
 import { startRayJobReaper } from './ray-job-reaper.js';
 import { superviseWorker } from './supervised-worker.js';
 
@@ -41,6 +42,10 @@ const stopReaper = startRayJobReaper({
   namespace: config.temporal.namespace,
   log,
 });
+const health =
+  config.worker.healthPort === undefined
+    ? undefined
+    : await startHealthServer(config.worker.healthHost, config.worker.healthPort, () => worker.polling);
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     log.info({ sig }, 'worker shutting down after its in-flight tasks');
@@ -52,6 +57,7 @@ try {
 } finally {
   stopReaper();
   metricsServer?.close();
+  health?.close();
   await reaperConnection.close().catch(() => {});
   await db.destroy();
   log.info('worker stopped');

@@ -21,6 +21,8 @@ export interface SupervisedWorker {
   stop(): Promise<void>;
   /** How many times the worker was (re)created; 1 when it never had to be recreated. */
   readonly generations: number;
+  /** Its Temporal worker exists and polls (false while it waits for Temporal). */
+  readonly polling: boolean;
 }
 
 export function superviseWorker(opts: {
@@ -88,6 +90,9 @@ export function superviseWorker(opts: {
     done,
     get generations() {
       return generations;
+    },
+    get polling() {
+      return current?.getState() === 'RUNNING';
     },
     async stop() {
       stopping = true;

@@ -274,7 +274,32 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   };
 }
 
-export async function startRay(p: Profile, logDir: string): Promise<{ running: Managed; address: string }> {
+/**
+ * The credentials file of the local Ray jobs (RAY_JOB_SECRETS_FILE): readable by this user only, on this
+ * machine, which is every local Ray node. Jobs read it instead of taking the secrets as environment variables,
+ * which the Ray dashboard would show.
+ */
+export function writeRayJobSecrets(
+  dataDir: string,
+  s3: { S3_ACCESS_KEY_ID: string; S3_SECRET_ACCESS_KEY: string; ICEBERG_CATALOG_CREDENTIAL: string },
+): string {
+  const file = path.join(dataDir, 'ray-job-secrets.json');
+  mkdirSync(dataDir, { recursive: true });
+  const body = {
+    s3_access_key_id: s3.S3_ACCESS_KEY_ID,
+    s3_secret_access_key: s3.S3_SECRET_ACCESS_KEY,
+    iceberg_credential: s3.ICEBERG_CATALOG_CREDENTIAL,
+  };
+  writeFileSync(file, JSON.stringify(body), { mode: 0o600 });
+  chmodSync(file, 0o600); // an existing file keeps its mode otherwise
+  return file;
+}
+
+export async function startRay(
+  p: Profile,
+  logDir: string,
+  opts: { numCpus?: number } = {},
+): Promise<{ running: Managed; address: string }> {
   const r = p.ray;
   await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
@@ -299,7 +324,7 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: M
     `--object-store-memory=${r.objectStoreBytes}`,
     `--temp-dir=${r.tempDir}`,
     '--disable-usage-stats',
-    '--num-cpus=2',
+    `--num-cpus=${opts.numCpus ?? 2}`,
   ];
   const proc = startProcess('ray', path.join(VENV_BIN, 'ray'), args, {
     logFile: path.join(logDir, 'ray.log'),

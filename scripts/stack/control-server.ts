@@ -7,7 +7,8 @@
 //   POST /components/:name/stop?seconds=N stop it (its stop signal), keep it down N s (1-600), start it again;
 //                                          answers once it is down
 //
-// Names: postgres, temporal, s3, ray (only the ones this stack started). Errors are JSON with a 4xx.
+// Names: postgres, temporal, s3, ray (only the ones this stack started), and with STACK_CONTROL=1 in start
+// mode api, worker, or per instance in the cluster profile api-1, worker-2, ray-node-1 …. Errors are JSON with a 4xx.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Supervised } from './supervisor.js';

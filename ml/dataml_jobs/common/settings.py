@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 
@@ -26,7 +27,10 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        e = os.environ
+        # DATAML_SECRETS_FILE: a JSON file on the Ray node with the credentials (keys s3_access_key_id,
+        # s3_secret_access_key, iceberg_credential), so that they are not among the job's environment
+        # variables, which the Ray dashboard shows. Its values win over the variables.
+        e = {**os.environ, **_secrets_file(os.environ.get("DATAML_SECRETS_FILE"))}
         return cls(
             temporal_address=e.get("DATAML_TEMPORAL_ADDRESS", "127.0.0.1:7233"),
             temporal_namespace=e.get("DATAML_TEMPORAL_NAMESPACE", "default"),
@@ -40,3 +44,18 @@ class Settings:
             iceberg_credential=e.get("DATAML_ICEBERG_CREDENTIAL", "dataml:dataml-secret"),
             validate_max_columns=int(e.get("DATAML_VALIDATE_MAX_COLUMNS") or DEFAULT_VALIDATE_MAX_COLUMNS),
         )
+
+
+_SECRET_VARIABLES = {
+    "s3_access_key_id": "DATAML_S3_ACCESS_KEY_ID",
+    "s3_secret_access_key": "DATAML_S3_SECRET_ACCESS_KEY",
+    "iceberg_credential": "DATAML_ICEBERG_CREDENTIAL",
+}
+
+
+def _secrets_file(path: str | None) -> dict[str, str]:
+    if not path:
+        return {}
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return {var: str(data[key]) for key, var in _SECRET_VARIABLES.items() if data.get(key)}
