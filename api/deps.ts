@@ -13,6 +13,7 @@ import type { UserListCache } from './auth/user-list-cache.js';
 import type { TemplateListCache } from './services/template-list-cache.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
+import type { ModelAliasResolver } from './serving/model-aliases.js';
 
 export interface AppDeps {
   config: Config;
@@ -34,6 +35,8 @@ export interface AppDeps {
   userLists: UserListCache;
   /** The serialized template list of each tenant (5.2). */
   templateLists: TemplateListCache;
+  /** `<predictor>@<alias>` → train_id for 9.1–9.4, switched by the change feed after preloading the new model. */
+  modelAliases: ModelAliasResolver;
 }
 
 export type { Principal } from './auth/principal.js';

@@ -6,8 +6,9 @@ import type { DataTables } from './tables/data.js';
 import type { IdentityTables, UsersTable } from './tables/identity.js';
 import type { TrainTables } from './tables/train.js';
 import type { InferenceTables } from './tables/inference.js';
+import type { LifecycleTables } from './tables/lifecycle.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables {}
+export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, LifecycleTables {}
 
 export type JobRow = Selectable<JobsTable>;
 
