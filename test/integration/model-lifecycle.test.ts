@@ -1,7 +1,11 @@
-// Model aliases on the real stack (issue 15): two versions of one predictor trained through the API (8.1, then
+// The model lifecycle on the real stack (issue 15). Aliases: two versions of one predictor trained through the API (8.1, then
 // an incremental version after 7.1 adds rows), an alias set, moved and deleted through one API process while a
 // second process (its own change feed, model cache and ONNX sessions) serves 9.1 by alias without a failure, and
-// the audit trail. 9.2, 9.3 and 9.4 take the alias too.
+// the audit trail. 9.2, 9.3 and 9.4 take the alias too. Export: a version's artifacts and model card as a .tar.gz.
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
 import { buildTestApp, uniq } from '../support/stack.js';
@@ -9,7 +13,7 @@ import { customersCsv, roles, TEMPLATE } from '../support/train-data.js';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 
-describe('model aliases', () => {
+describe('model lifecycle: aliases and export', () => {
   let suite: JobSuite;
   let a: App; // the process that moves the alias
   let b: App; // another API process serving by alias
@@ -205,5 +209,61 @@ describe('model aliases', () => {
       ['set', null, v1, 'admin'],
     ]);
     expect(Number.isNaN(Date.parse(history.body.data[0].created_at))).toBe(false);
+  });
+
+  /** The archive's entries, by path. */
+  async function untar(res: Response): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    const extract = tar.extract();
+    Readable.fromWeb(res.body as never)
+      .pipe(createGunzip())
+      .pipe(extract);
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      out.set(entry.header.name, Buffer.concat(chunks));
+    }
+    return out;
+  }
+
+  it('exports a version as a .tar.gz: pipeline, ONNX copy, metadata and a model card', async () => {
+    const res = await a.call(`/api/v1/models/${v1}/export`, { token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/gzip');
+    const dir = `${predictor.replace(/[^A-Za-z0-9._-]+/g, '_')}-v1`;
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${dir}.tar.gz"`);
+    const files = await untar(res);
+    expect([...files.keys()].sort()).toEqual(['metadata.json', 'model-card.json', 'model.joblib', 'model.onnx'].map((f) => `${dir}/${f}`));
+    const card = JSON.parse(files.get(`${dir}/model-card.json`)!.toString());
+    const row = await a.deps.db.selectFrom('trainings').selectAll().where('id', '=', v1).executeTakeFirstOrThrow();
+    expect(card).toMatchObject({
+      format: 'dataml-model-card/1',
+      train_id: v1,
+      predictor_name: predictor,
+      version: 1,
+      problem_type: 'Classification',
+      algorithm: 'lightgbm',
+      target: { column_name: 'churn', data_type: 'Boolean' },
+      data: { snapshot_id: row.snapshot_id, dataset_id: row.dataset_id },
+      workflow_id: row.workflow_id,
+      library_versions: row.library_versions,
+      onnx: { included: true },
+    });
+    expect(card.features.map((f: any) => f.column_name).sort()).toEqual(['active', 'age', 'plan', 'tenure']);
+    expect(card.metrics).toEqual(row.metrics);
+    expect(card.library_versions['scikit-learn']).toBeTruthy();
+    // The pipeline is the stored object byte for byte.
+    const joblib = files.get(`${dir}/model.joblib`)!;
+    expect(createHash('sha256').update(joblib).digest('hex')).toBe((row.artifact as any).sha256);
+    expect(JSON.parse(files.get(`${dir}/metadata.json`)!.toString()).dataset_snapshot_id).toBe(row.snapshot_id);
+
+    // By alias; an unknown alias is a 404; another tenant's version is a 404 (the route-table test checks every
+    // route with a missing id; this one exists).
+    expect((await setAlias('challenger', v2)).status).toBe(200);
+    const byAlias = await a.call(`/api/v1/models/${encodeURIComponent(`${predictor}@challenger`)}/export`, { token });
+    expect(byAlias.status).toBe(200);
+    expect([...(await untar(byAlias)).keys()].some((k) => k.endsWith('-v2/model-card.json'))).toBe(true);
+    expect((await a.call(`/api/v1/models/${encodeURIComponent(`${predictor}@nope`)}/export`, { token })).status).toBe(404);
+    expect((await a.call(`/api/v1/models/${v1}/export`, { token: suite.other })).status).toBe(404);
   });
 });
