@@ -50,11 +50,15 @@ describe('model lifecycle: aliases and export', () => {
       if (['Failed', 'Cancelled'].includes(row?.training_status)) throw new Error(`training ${id}: ${JSON.stringify(row)}`);
       return row?.training_status === 'Completed' ? row : undefined;
     });
-  const predict = (app: App, trainId: number | string) =>
-    call(app, '/api/v1/inference/', {
-      method: 'POST',
-      json: { train_id: trainId, preprocess_id: preprocess[typeof trainId === 'number' ? trainId : v1]!, features, target: 'churn' },
-    });
+  const predictBody = (trainId: number | string) => ({
+    train_id: trainId,
+    preprocess_id: preprocess[typeof trainId === 'number' ? trainId : v1]!,
+    features,
+    target: 'churn',
+  });
+  const predict = (app: App, trainId: number | string) => call(app, '/api/v1/inference/', { method: 'POST', json: predictBody(trainId) });
+  const predictWith = (as: string, trainId: number | string) =>
+    b.call('/api/v1/inference/', { method: 'POST', json: predictBody(trainId), token: as });
   const aliasPath = (alias: string) => `/api/v1/predictors/${encodeURIComponent(predictor)}/aliases/${alias}`;
   const setAlias = (alias: string, trainId: number) => call(a, aliasPath(alias), { method: 'PUT', json: { train_id: trainId } });
 
@@ -155,6 +159,12 @@ describe('model lifecycle: aliases and export', () => {
     expect((await predict(b, `${predictor}x@champion`)).status).toBe(404);
     const other = await call(a, '/api/v1/predictors/nope-nope/aliases/champion', { method: 'PUT', json: { train_id: v1 } });
     expect(other.status).toBe(404);
+    // Another tenant holding every permission sees neither the predictor nor its aliases.
+    const foreign = (p: string, init: RequestInit & { json?: unknown } = {}) => a.call(p, { ...init, token: suite.other });
+    expect((await foreign(aliasPath('champion'), { method: 'PUT', json: { train_id: v1 } })).status).toBe(404);
+    expect((await foreign(`/api/v1/predictors/${encodeURIComponent(predictor)}/aliases`)).status).toBe(404);
+    expect((await foreign(`/api/v1/predictors/${encodeURIComponent(predictor)}/alias-history`)).status).toBe(404);
+    expect((await predictWith(suite.other, `${predictor}@champion`)).status).toBe(404);
     // A string that is neither an id nor an alias reference is a 422, not a lookup.
     expect((await predict(b, `${v1}`)).status).toBe(422);
   });

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
-import { insertTraining } from '../support/training-rows.js';
 import { buildTestApp } from '../support/stack.js';
 
 /** No token needed: login family, liveness/readiness, and the job callbacks (authenticated by their own means). */
@@ -84,16 +83,6 @@ describe('route table: authentication, permissions, tenant isolation', () => {
     userA = await userWith(t.deps, tenantA, 'all');
     foreignIds.user_id = userA.user.id;
     foreignIds.role_id = userA.roleId;
-    // A real predictor and version of tenant A (model aliases and export, issue 15).
-    foreignIds.train_id = await insertTraining(t.deps.db, tenantA, 'foreign', {});
-    foreignIds.predictor_name = (
-      await t.deps.db
-        .selectFrom('trainings as t')
-        .innerJoin('predictors as p', 'p.id', 't.predictor_id')
-        .select('p.predictor_name')
-        .where('t.id', '=', foreignIds.train_id)
-        .executeTakeFirstOrThrow()
-    ).predictor_name;
   });
   afterAll(() => t?.close());
 
