@@ -10,11 +10,12 @@ import { UserListCache } from './auth/user-list-cache.js';
 import { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { AppDeps } from './deps.js';
 import { ChangeFeed } from './change-feed/change-feed.js';
-import { FEED_CHANNELS, IDENTITY_CHANNEL, TEMPLATES_CHANNEL } from './change-feed/channels.js';
+import { ALIASES_CHANNEL, FEED_CHANNELS, IDENTITY_CHANNEL, TEMPLATES_CHANNEL } from './change-feed/channels.js';
 import { TemplateListCache } from './services/template-list-cache.js';
 import { lazyTemporalConnection } from './temporal/connection.js';
 import { Serving } from './serving/serving.js';
 import { ApiMetrics } from './metrics/api-metrics.js';
+import { ModelAliasResolver } from './serving/model-aliases.js';
 
 export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & { close: () => Promise<void> }> {
   const db = createDb(config.postgres.url, 10, { log });
@@ -37,6 +38,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const auth = new AuthService(db, config, changeFeed.topic(IDENTITY_CHANNEL));
   const userLists = new UserListCache(db, changeFeed.topic(IDENTITY_CHANNEL));
   const templateLists = new TemplateListCache(db, changeFeed.topic(TEMPLATES_CHANNEL));
+  const modelAliases = new ModelAliasResolver(db, changeFeed.topic(ALIASES_CHANNEL), (tenant, id) => serving.warm(tenant, id), log);
   return {
     config,
     db,
@@ -51,11 +53,13 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
     userLists,
     templateLists,
     metrics,
+    modelAliases,
     async close() {
       await serving.close(); // first: it writes its last counts to the database
       auth.close();
       userLists.close();
       templateLists.close();
+      modelAliases.close();
       await changeFeed.close();
       await connection.close();
       await db.destroy();

@@ -14,6 +14,7 @@ import type { TemplateListCache } from './services/template-list-cache.js';
 import type { IcebergCatalogClient } from './datalake/catalog-client.js';
 import type { Serving } from './serving/serving.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
+import type { ModelAliasResolver } from './serving/model-aliases.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +38,8 @@ export interface AppDeps {
   templateLists: TemplateListCache;
   /** Prometheus metrics (GET /metrics); absent in apps built without them (unit tests). */
   metrics?: ApiMetrics;
+  /** `<predictor>@<alias>` → train_id for 9.1–9.4, switched by the change feed after preloading the new model. */
+  modelAliases: ModelAliasResolver;
 }
 
 export type { Principal } from './auth/principal.js';

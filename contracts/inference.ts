@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ModelRef, ModelRefParam } from './aliases.js';
 import { CellValue, IdParam, IntId, JobStatusLower, Timestamp } from './common.js';
 import { ProblemType } from './train.js';
 import { TemplateDataType } from './templates.js';
@@ -8,7 +9,8 @@ const FeatureValues = z.record(z.string(), CellValue);
 // 9.1 Real-time Prediction
 export const RealtimePredictionBody = z
   .object({
-    train_id: IntId,
+    // A train_id, or `<predictor_name>@<alias>` (contracts/aliases.ts): also in 9.2, 9.3 and 9.4.
+    train_id: ModelRef,
     preprocess_id: IntId,
     features: FeatureValues.openapi({ example: { Account_No: 1434355, Base_Offer_Name: 'B00010' } }),
     target: z.string().min(1).openapi({ example: 'Churn' }),
@@ -27,7 +29,7 @@ export const RealtimePredictionResponse = z
 export type RealtimePredictionResponse = z.infer<typeof RealtimePredictionResponse>;
 
 // 9.2 Batch Prediction
-export const BatchPredictionBody = z.object({ train_id: IntId, dataset_id: IntId }).openapi('BatchPredictionBody');
+export const BatchPredictionBody = z.object({ train_id: ModelRef, dataset_id: IntId }).openapi('BatchPredictionBody');
 export type BatchPredictionBody = z.infer<typeof BatchPredictionBody>;
 
 // Adds `prediction_id`, the id 9.5 polls (Discrepancy 12).
@@ -38,7 +40,7 @@ export type BatchPredictionResponse = z.infer<typeof BatchPredictionResponse>;
 
 // 9.3 Get Form for Prediction (query parameter `id` is the training job id, Discrepancy 6)
 export const FormBasedPredictionQuery = z.object({
-  id: IdParam.openapi({ param: { name: 'id', in: 'query' }, example: 19 }),
+  id: ModelRefParam.openapi({ param: { name: 'id', in: 'query' }, example: 19 }),
 });
 export type FormBasedPredictionQuery = z.infer<typeof FormBasedPredictionQuery>;
 
@@ -55,7 +57,7 @@ export type FormBasedPredictionResponse = z.infer<typeof FormBasedPredictionResp
 // 9.4 Generate Forecast — adds optional `exogenous`: future values of exogenous columns, one object per step.
 export const ForecastBody = z
   .object({
-    train_id: IntId,
+    train_id: ModelRef,
     preprocess_id: IntId,
     // Upper bound is ours, to keep a single request bounded.
     steps: z.number().int().positive().max(10_000).openapi({ example: 4 }),

@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   readJobs: 'can_read_jobs',
   // inference
   predict: 'can_predict',
+  // model lifecycle (issue 15)
+  /** Setting, moving and deleting a predictor's aliases: changes what every caller of an alias is served. */
+  manageAliases: 'can_manage_aliases',
+  /** Downloading a version's artifacts (the fitted pipeline leaves the platform with them). */
+  exportModels: 'can_export_models',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -7,8 +7,9 @@ import type { IdentityTables, UsersTable } from './tables/identity.js';
 import type { TrainTables } from './tables/train.js';
 import type { InferenceTables } from './tables/inference.js';
 import type { IdempotencyTables } from './tables/idempotency.js';
+import type { LifecycleTables } from './tables/lifecycle.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, IdempotencyTables {}
+export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, IdempotencyTables, LifecycleTables {}
 
 export type JobRow = Selectable<JobsTable>;
 

@@ -14,6 +14,8 @@ import { rayRouter } from './ray/index.js';
 import { datalakeRouter } from './datalake/index.js';
 import { inferenceRouter } from './inference/index.js';
 import { jobsRouter } from './jobs/index.js';
+import { aliasesRouter } from './aliases/index.js';
+import { modelExportRouter } from './model-export/index.js';
 
 export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   utilsRouter,
@@ -29,4 +31,6 @@ export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   rayRouter,
   inferenceRouter,
   jobsRouter,
+  aliasesRouter,
+  modelExportRouter,
 ];

@@ -1,5 +1,6 @@
 // Predictions (9.x): real-time and forecasts from the serving engine (api/serving/), batch predictions as
 // workflows, and the records and results of them all.
+import type { ModelRef } from '../../contracts/aliases.js';
 import type {
   BatchPredictionBody,
   ForecastBody,
@@ -21,6 +22,7 @@ import { predictionCsvKey } from '../storage/keys.js';
 import { openObject, type OpenedObject } from '../storage/objects.js';
 import { startJobOrMarkFailed } from '../temporal/start-job.js';
 import { assertPreprocess, assertProblem, assertUsable } from './model-checks.js';
+import { resolveModelRef } from './model-aliases.js';
 
 type Issue = { path: string; message: string; code: string };
 const fail = (issues: Issue[]) => unprocessable(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
@@ -33,10 +35,11 @@ export async function realtimePrediction(
   body: RealtimePredictionBody,
 ): Promise<RealtimePredictionResponse> {
   const state = deps.serving;
-  const m = await state.models.model(principal.tenantId, body.train_id);
+  const m = await state.models.model(principal.tenantId, await resolveModelRef(deps, principal.tenantId, body.train_id));
   assertUsable(m);
   assertProblem(m, 'tabular');
-  assertPreprocess(m, body.preprocess_id);
+  // By alias the version changes under the caller, and its own preprocessing always runs: nothing to check.
+  if (typeof body.train_id === 'number') assertPreprocess(m, body.preprocess_id);
   if (body.target !== m.target)
     throw fail([{ path: 'target', message: `the model predicts "${m.target}", not "${body.target}"`, code: 'target_mismatch' }]);
   const row = typeFeatures(m.features, m.otherColumns, body.features);
@@ -74,8 +77,8 @@ const timed = <T>(deps: AppDeps, engine: string, run: () => Promise<T>): Promise
   deps.metrics ? deps.metrics.timeInference(engine, run) : run();
 
 /** 9.3: the inputs a form for the model asks for. */
-export async function predictionForm(deps: AppDeps, tenantId: string, id: number) {
-  const m = await deps.serving.models.model(tenantId, id, true);
+export async function predictionForm(deps: AppDeps, tenantId: string, ref: ModelRef) {
+  const m = await deps.serving.models.model(tenantId, await resolveModelRef(deps, tenantId, ref), true);
   assertUsable(m);
   const headers = m.features.map((f) => ({
     column_name: f.column_name,
@@ -129,7 +132,7 @@ function datasetIssues(m: ServedModel, d: NonNullable<Awaited<ReturnType<typeof 
 /** 9.2: checks the model and the dataset, records the prediction and starts its workflow; returns its id. */
 export async function startBatchPrediction(deps: AppDeps, principal: Principal, body: BatchPredictionBody): Promise<number> {
   const { tenantId, username } = principal;
-  const m = await deps.serving.models.model(tenantId, body.train_id, true);
+  const m = await deps.serving.models.model(tenantId, await resolveModelRef(deps, tenantId, body.train_id), true);
   assertUsable(m);
   assertProblem(m, 'tabular');
   const d = await datasetForTraining(deps.db, tenantId, body.dataset_id);
@@ -208,10 +211,10 @@ export function frequencyMatches(modelFreq: string, asked: string): boolean {
 /** 9.4: `steps` future values of one series of a Forecast model. */
 export async function forecast(deps: AppDeps, principal: Principal, body: ForecastBody) {
   const state = deps.serving;
-  const m = await state.models.model(principal.tenantId, body.train_id, true);
+  const m = await state.models.model(principal.tenantId, await resolveModelRef(deps, principal.tenantId, body.train_id), true);
   assertUsable(m);
   assertProblem(m, 'Forecast');
-  assertPreprocess(m, body.preprocess_id);
+  if (typeof body.train_id === 'number') assertPreprocess(m, body.preprocess_id); // as in 9.1
   const resolved = (m.config.resolved ?? {}) as { frequency?: string; exogenous?: string[] };
   const freq = resolved.frequency ?? '';
   if (!frequencyMatches(freq, body.frequency)) {

@@ -24,6 +24,12 @@ export class Serving {
     this.recorder = new RealtimeRecorder(deps.db, deps.log);
   }
 
+  /** Makes a model version ready to serve: its row read and its ONNX session loaded (the Python fallback loads on use). */
+  async warm(tenantId: string, trainingId: number): Promise<void> {
+    const m = await this.models.model(tenantId, trainingId, true);
+    if (m.onnxKey) await this.onnx.session(m.onnxKey);
+  }
+
   /** Writes the counts not yet recorded (before the database closes), stops the Python server, frees sessions. */
   async close(): Promise<void> {
     await this.recorder.flush();

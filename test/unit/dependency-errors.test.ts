@@ -7,6 +7,7 @@ import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcebergCatalogClient } from '../../api/datalake/catalog-client.js';
 import { Serving } from '../../api/serving/serving.js';
+import { ModelAliasResolver } from '../../api/serving/model-aliases.js';
 import { RayJobsClient } from '../../integrations/ray-jobs-client.js';
 import { createApp } from '../../api/app.js';
 import { AuthService } from '../../api/auth/service.js';
@@ -65,6 +66,7 @@ describe('dependencies down', () => {
       auth: new AuthService(db, config),
       userLists: new UserListCache(db),
       templateLists: new TemplateListCache(db),
+      modelAliases: new ModelAliasResolver(db, undefined, async () => {}),
     };
     app = createApp(deps);
   });

@@ -2315,7 +2315,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    id: number;
+                    id: number | string;
                 };
                 header?: never;
                 path?: never;
@@ -3251,6 +3251,516 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{train_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a trained version's artifacts
+         * @description One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features and types, target, metrics, data snapshot, library versions, workflow id; format `dataml-model-card/1`), `model.joblib` (the fitted Python pipeline; loading it needs the `dataml_jobs` package), `model.onnx` when the version has an ONNX copy, and the training job's `metadata.json`. `train_id` may be `<predictor_name>@<alias>`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    train_id: number | string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The archive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/gzip": string;
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description No such model (training) or alias in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The version is not Completed, or has no stored artifact */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictors/{predictor_name}/alias-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * History of the aliases of a predictor
+         * @description Every set, move and delete, newest first (at most 1000): who, when, from which version to which, and why.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    predictor_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The changes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListAliasEventsResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description No such predictor in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictors/{predictor_name}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the aliases of a predictor
+         * @description Each alias names one version (train_id) of the predictor. 9.1, 9.2, 9.3 and 9.4 accept `ref` (`<predictor_name>@<alias>`) wherever they take a train_id.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    predictor_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The aliases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListAliasesResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description No such predictor in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictors/{predictor_name}/aliases/{alias}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or move an alias
+         * @description Points the alias at a Completed version of the same predictor (creates it, or moves it). Recorded with who, when and from → to (GET …/alias-history). Every API process serves the new version within the change feed's delivery time; each loads the new model before switching, so requests in flight keep being answered.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alias: string;
+                    predictor_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetAliasBody"];
+                };
+            };
+            responses: {
+                /** @description The alias now points at train_id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetAliasResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description No such predictor or training in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The training is not Completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Unsupported Content-Type for the body */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Invalid alias name, or the training is a version of another predictor */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete an alias
+         * @description Requests naming it answer 404 afterwards. Recorded in the alias history.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alias: string;
+                    predictor_name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeleteAliasResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description No such predictor or alias in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6582,8 +7092,8 @@ export interface components {
         BatchPredictionBody: {
             /** @example 1 */
             dataset_id: number;
-            /** @example 1 */
-            train_id: number;
+            /** @example 19 */
+            train_id: number | string;
         };
         BatchPredictionResponse: {
             message: string;
@@ -6826,6 +7336,12 @@ export interface components {
             /** @enum {string} */
             usage: "t" | "p";
         };
+        DeleteAliasResponse: {
+            alias: string;
+            message: string;
+            /** @example 1 */
+            previous_train_id: number;
+        };
         DeleteDatasetResponse: {
             message: string;
             /** @example 200 */
@@ -6900,8 +7416,8 @@ export interface components {
             preprocess_id: number;
             /** @example 4 */
             steps: number;
-            /** @example 1 */
-            train_id: number;
+            /** @example 19 */
+            train_id: number | string;
             /** @example CUST_0001 */
             unique_id: string;
         };
@@ -7062,6 +7578,14 @@ export interface components {
             status: "Submitted" | "Running" | "Completed" | "Failed" | "Cancelled";
             workflow_id: string;
         };
+        ListAliasesResponse: {
+            data: components["schemas"]["ModelAlias"][];
+            predictor_name: string;
+        };
+        ListAliasEventsResponse: {
+            data: components["schemas"]["ModelAliasEvent"][];
+            predictor_name: string;
+        };
         ListDatasetsResponse: {
             data: components["schemas"]["DatasetSummary"][];
             total: number;
@@ -7122,6 +7646,38 @@ export interface components {
             message: string;
             /** @example 200 */
             status: number;
+        };
+        ModelAlias: {
+            alias: string;
+            /** @example churn_v1@champion */
+            ref: string;
+            /** @example 1 */
+            train_id: number;
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            updated_at: string;
+            updated_by: string;
+            version: number;
+        };
+        ModelAliasEvent: {
+            /** @enum {string} */
+            action: "set" | "move" | "delete";
+            alias: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            created_at: string;
+            /** @example 1 */
+            from_train_id: number | null;
+            /** @example 1 */
+            id: number;
+            reason: string | null;
+            /** @example 1 */
+            to_train_id: number | null;
+            username: string;
         };
         ModelSummaryResponse: {
             confusion_matrix: number[][] | null;
@@ -7264,8 +7820,8 @@ export interface components {
             preprocess_id: number;
             /** @example Churn */
             target: string;
-            /** @example 1 */
-            train_id: number;
+            /** @example 19 */
+            train_id: number | string;
         };
         RealtimePredictionResponse: {
             accuracy: number | null;
@@ -7304,6 +7860,20 @@ export interface components {
              * @example eb128f85-c955-4f2f-b109-0afa1aed409c
              */
             tenant_id: string;
+        };
+        SetAliasBody: {
+            /** @example beats v3 on the holdout */
+            reason?: string;
+            /** @example 1 */
+            train_id: number;
+        };
+        SetAliasResponse: {
+            alias: string;
+            /** @example 1 */
+            previous_train_id: number | null;
+            ref: string;
+            /** @example 1 */
+            train_id: number;
         };
         ShapResultCallbackBody: {
             result: {

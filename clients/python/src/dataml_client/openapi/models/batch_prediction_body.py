@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,15 +13,16 @@ T = TypeVar("T", bound="BatchPredictionBody")
 class BatchPredictionBody:
     """
     Attributes:
-        train_id (int):  Example: 1.
+        train_id (int | str):  Example: 19.
         dataset_id (int):  Example: 1.
     """
 
-    train_id: int
+    train_id: int | str
     dataset_id: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        train_id: int | str
         train_id = self.train_id
 
         dataset_id = self.dataset_id
@@ -40,7 +41,11 @@ class BatchPredictionBody:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        train_id = d.pop("train_id")
+
+        def _parse_train_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        train_id = _parse_train_id(d.pop("train_id"))
 
         dataset_id = d.pop("dataset_id")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,7 +19,7 @@ T = TypeVar("T", bound="ForecastBody")
 class ForecastBody:
     """
     Attributes:
-        train_id (int):  Example: 1.
+        train_id (int | str):  Example: 19.
         preprocess_id (int):  Example: 1.
         steps (int):  Example: 4.
         frequency (str):  Example: Week.
@@ -28,7 +28,7 @@ class ForecastBody:
         exogenous (list[ForecastBodyExogenousItem] | Unset):
     """
 
-    train_id: int
+    train_id: int | str
     preprocess_id: int
     steps: int
     frequency: str
@@ -38,6 +38,7 @@ class ForecastBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        train_id: int | str
         train_id = self.train_id
 
         preprocess_id = self.preprocess_id
@@ -80,7 +81,11 @@ class ForecastBody:
         from ..models.forecast_body_exogenous_item import ForecastBodyExogenousItem
 
         d = dict(src_dict)
-        train_id = d.pop("train_id")
+
+        def _parse_train_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        train_id = _parse_train_id(d.pop("train_id"))
 
         preprocess_id = d.pop("preprocess_id")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,19 +19,20 @@ T = TypeVar("T", bound="RealtimePredictionBody")
 class RealtimePredictionBody:
     """
     Attributes:
-        train_id (int):  Example: 1.
+        train_id (int | str):  Example: 19.
         preprocess_id (int):  Example: 1.
         features (RealtimePredictionBodyFeatures):  Example: {'Account_No': 1434355, 'Base_Offer_Name': 'B00010'}.
         target (str):  Example: Churn.
     """
 
-    train_id: int
+    train_id: int | str
     preprocess_id: int
     features: RealtimePredictionBodyFeatures
     target: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        train_id: int | str
         train_id = self.train_id
 
         preprocess_id = self.preprocess_id
@@ -60,7 +61,11 @@ class RealtimePredictionBody:
         )
 
         d = dict(src_dict)
-        train_id = d.pop("train_id")
+
+        def _parse_train_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        train_id = _parse_train_id(d.pop("train_id"))
 
         preprocess_id = d.pop("preprocess_id")
 

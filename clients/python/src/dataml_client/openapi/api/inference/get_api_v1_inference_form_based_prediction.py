@@ -12,12 +12,14 @@ from ...types import UNSET, Response
 
 def _get_kwargs(
     *,
-    id: int,
+    id: int | str,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["id"] = id
+    json_id: int | str
+    json_id = id
+    params["id"] = json_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -93,7 +95,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    id: int,
+    id: int | str,
 ) -> Response[ErrorResponse | FormBasedPredictionResponse]:
     """9.3 Get Form for Prediction
 
@@ -101,7 +103,7 @@ def sync_detailed(
     missing value becomes), its target and its preprocess_id: the fields 9.1 takes.
 
     Args:
-        id (int):  Example: 19.
+        id (int | str):  Example: 19.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +127,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    id: int,
+    id: int | str,
 ) -> ErrorResponse | FormBasedPredictionResponse | None:
     """9.3 Get Form for Prediction
 
@@ -133,7 +135,7 @@ def sync(
     missing value becomes), its target and its preprocess_id: the fields 9.1 takes.
 
     Args:
-        id (int):  Example: 19.
+        id (int | str):  Example: 19.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +154,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    id: int,
+    id: int | str,
 ) -> Response[ErrorResponse | FormBasedPredictionResponse]:
     """9.3 Get Form for Prediction
 
@@ -160,7 +162,7 @@ async def asyncio_detailed(
     missing value becomes), its target and its preprocess_id: the fields 9.1 takes.
 
     Args:
-        id (int):  Example: 19.
+        id (int | str):  Example: 19.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +184,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    id: int,
+    id: int | str,
 ) -> ErrorResponse | FormBasedPredictionResponse | None:
     """9.3 Get Form for Prediction
 
@@ -190,7 +192,7 @@ async def asyncio(
     missing value becomes), its target and its preprocess_id: the fields 9.1 takes.
 
     Args:
-        id (int):  Example: 19.
+        id (int | str):  Example: 19.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delete_alias_response import DeleteAliasResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    predictor_name: str,
+    alias: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v1/predictors/{predictor_name}/aliases/{alias}".format(
+            predictor_name=quote(str(predictor_name), safe=""),
+            alias=quote(str(alias), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeleteAliasResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = DeleteAliasResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeleteAliasResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    predictor_name: str,
+    alias: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeleteAliasResponse | ErrorResponse]:
+    """Delete an alias
+
+     Requests naming it answer 404 afterwards. Recorded in the alias history.
+
+    Args:
+        predictor_name (str):  Example: churn_v1.
+        alias (str):  Example: champion.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteAliasResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        predictor_name=predictor_name,
+        alias=alias,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    predictor_name: str,
+    alias: str,
+    *,
+    client: AuthenticatedClient,
+) -> DeleteAliasResponse | ErrorResponse | None:
+    """Delete an alias
+
+     Requests naming it answer 404 afterwards. Recorded in the alias history.
+
+    Args:
+        predictor_name (str):  Example: churn_v1.
+        alias (str):  Example: champion.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteAliasResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        predictor_name=predictor_name,
+        alias=alias,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    predictor_name: str,
+    alias: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeleteAliasResponse | ErrorResponse]:
+    """Delete an alias
+
+     Requests naming it answer 404 afterwards. Recorded in the alias history.
+
+    Args:
+        predictor_name (str):  Example: churn_v1.
+        alias (str):  Example: champion.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteAliasResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        predictor_name=predictor_name,
+        alias=alias,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    predictor_name: str,
+    alias: str,
+    *,
+    client: AuthenticatedClient,
+) -> DeleteAliasResponse | ErrorResponse | None:
+    """Delete an alias
+
+     Requests naming it answer 404 afterwards. Recorded in the alias history.
+
+    Args:
+        predictor_name (str):  Example: churn_v1.
+        alias (str):  Example: champion.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteAliasResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            predictor_name=predictor_name,
+            alias=alias,
+            client=client,
+        )
+    ).parsed

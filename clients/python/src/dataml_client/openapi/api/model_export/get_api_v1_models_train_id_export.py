@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    train_id: int | str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/models/{train_id}/export".format(
+            train_id=quote(str(train_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | None:
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    train_id: int | str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse]:
+    """Download a trained version's artifacts
+
+     One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
+    and types, target, metrics, data snapshot, library versions, workflow id; format `dataml-model-
+    card/1`), `model.joblib` (the fitted Python pipeline; loading it needs the `dataml_jobs` package),
+    `model.onnx` when the version has an ONNX copy, and the training job's `metadata.json`. `train_id`
+    may be `<predictor_name>@<alias>`.
+
+    Args:
+        train_id (int | str):  Example: 19.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        train_id=train_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    train_id: int | str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | None:
+    """Download a trained version's artifacts
+
+     One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
+    and types, target, metrics, data snapshot, library versions, workflow id; format `dataml-model-
+    card/1`), `model.joblib` (the fitted Python pipeline; loading it needs the `dataml_jobs` package),
+    `model.onnx` when the version has an ONNX copy, and the training job's `metadata.json`. `train_id`
+    may be `<predictor_name>@<alias>`.
+
+    Args:
+        train_id (int | str):  Example: 19.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse
+    """
+
+    return sync_detailed(
+        train_id=train_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    train_id: int | str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse]:
+    """Download a trained version's artifacts
+
+     One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
+    and types, target, metrics, data snapshot, library versions, workflow id; format `dataml-model-
+    card/1`), `model.joblib` (the fitted Python pipeline; loading it needs the `dataml_jobs` package),
+    `model.onnx` when the version has an ONNX copy, and the training job's `metadata.json`. `train_id`
+    may be `<predictor_name>@<alias>`.
+
+    Args:
+        train_id (int | str):  Example: 19.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        train_id=train_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    train_id: int | str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | None:
+    """Download a trained version's artifacts
+
+     One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
+    and types, target, metrics, data snapshot, library versions, workflow id; format `dataml-model-
+    card/1`), `model.joblib` (the fitted Python pipeline; loading it needs the `dataml_jobs` package),
+    `model.onnx` when the version has an ONNX copy, and the training job's `metadata.json`. `train_id`
+    may be `<predictor_name>@<alias>`.
+
+    Args:
+        train_id (int | str):  Example: 19.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            train_id=train_id,
+            client=client,
+        )
+    ).parsed
