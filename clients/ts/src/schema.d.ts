@@ -6688,7 +6688,7 @@ export interface components {
              * @example xgboost
              * @enum {string}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima";
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees";
             columns: components["schemas"]["TrainColumn"][];
             /** @example 1 */
             dataset_id: number;
@@ -6697,6 +6697,7 @@ export interface components {
             forecast_horizon?: number;
             /** @default false */
             is_incremental: boolean;
+            max_trials?: number;
             /** @example churn_v1 */
             predictor_name: string;
             /** @enum {string} */
@@ -7397,7 +7398,7 @@ export interface components {
              * @example xgboost
              * @enum {string|null}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | null;
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | null;
             /**
              * Format: date-time
              * @example 2025-09-18T10:00:00Z
