@@ -284,6 +284,9 @@ export const ModelSummaryResponse = z
       headline_metric: z.string().optional(),
       baseline: z.record(z.string(), z.unknown()).optional(),
       leaderboard: z.array(z.record(z.string(), z.unknown())).optional(),
+      // Not in the seed: the hold-out evaluation's points for charts (Classification: roc, pr, calibration;
+      // Regression: residuals); see docs/training.md.
+      curves: z.record(z.string(), z.unknown()).optional(),
     }),
     confusion_matrix: z.array(z.array(z.number().int().nonnegative())).nullable(),
   })

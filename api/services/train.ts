@@ -530,6 +530,7 @@ export async function modelSummary(deps: AppDeps, tenantId: string, trainId: num
     headline_metric: typeof m.headline_metric === 'string' ? m.headline_metric : undefined,
     baseline: (m.baseline as Record<string, unknown>) ?? undefined,
     leaderboard: Array.isArray(m.leaderboard) ? (m.leaderboard as Array<Record<string, unknown>>) : undefined,
+    curves: m.curves && typeof m.curves === 'object' ? (m.curves as Record<string, unknown>) : undefined,
   };
   const cm = Array.isArray(m.confusion_matrix) ? (m.confusion_matrix as number[][]) : null;
   return { model_summary: summary, confusion_matrix: cm };

@@ -332,3 +332,30 @@ def test_every_family_auto_can_choose_exports_to_onnx(monkeypatch, problem, fami
     assert {r["estimator"] for r in t.leaderboard} == set(only)
     blob, info = export_onnx(t.pipeline, t.features, problem, t.X_sample)
     assert blob is not None, info
+
+
+def test_the_hold_out_curves_a_console_draws():
+    df, template, columns = tabular(kind="binary")
+    t = train_frame(df, spec("Classification", "lightgbm", template, columns))
+    c = t.metrics["curves"]
+    roc = c["roc"]["1"]
+    assert roc["fpr"][0] == 0 and roc["tpr"][-1] == 1 and len(roc["fpr"]) == len(roc["tpr"])
+    # The area under the stored points is the reported ROC AUC (up to the thinning).
+    assert np.trapezoid(roc["tpr"], roc["fpr"]) == pytest.approx(t.metrics["roc_auc"], abs=0.01)
+    assert len(c["pr"]["1"]["recall"]) == len(c["pr"]["1"]["precision"])
+    bins = c["calibration"]["bins"]
+    assert sum(b["count"] for b in bins) == t.metadata["rows"]["test"]
+    assert all(b["lower"] <= b["mean_predicted"] <= b["upper"] and 0 <= b["observed"] <= 1 for b in bins)
+
+    mdf, mtemplate, mcolumns = tabular(kind="multi")
+    multi = train_frame(mdf, spec("Classification", "lightgbm", mtemplate, mcolumns))
+    assert set(multi.metrics["curves"]["roc"]) == {"0", "1", "2"}
+    assert multi.metrics["curves"]["calibration"]["of"] == "top_class"
+
+    df, template, columns = tabular(kind="reg")
+    r = train_frame(df, spec("Regression", "lightgbm", template, columns))
+    res = r.metrics["curves"]["residuals"]
+    assert len(res["actual"]) == r.metadata["rows"]["test"]
+    assert np.allclose(np.array(res["actual"]) - np.array(res["predicted"]), res["residual"])
+    rmse = float(np.sqrt(np.mean(np.square(res["residual"]))))
+    assert rmse == pytest.approx(r.metrics["rmse"])

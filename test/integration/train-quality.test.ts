@@ -72,7 +72,7 @@ describe('model quality on the real stack', () => {
       ).toBe(422);
   });
 
-  it('auto with max_trials: the same model twice, every trial on the leaderboard, refitted on every row, probabilities sum to 1', {
+  it('auto with max_trials: the same model twice, every trial on the leaderboard, curves, refitted on every row, probabilities sum to 1', {
     timeout: 600_000,
   }, async () => {
     const body = (name: string) => ({
@@ -101,6 +101,11 @@ describe('model quality on the real stack', () => {
     expect(chosen[0]!.validation_score).toBe(Math.min(...board.map((r) => r.validation_score)));
     expect(a.algorithm).toBe(chosen[0]!.algorithm);
     expect(sa.body.model_summary.accuracy).toBeGreaterThan(sa.body.model_summary.baseline.accuracy + 0.1);
+
+    // 10.5 carries the hold-out points a console draws.
+    const curves = sa.body.model_summary.curves;
+    expect(curves.roc['1'].fpr.length).toBe(curves.roc['1'].tpr.length);
+    expect(curves.calibration.bins.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(ROWS * 0.2);
 
     // The evaluation held out 20 %; the served model was then fitted on all rows.
     const meta = await artifactMetadata(a.id);

@@ -7131,6 +7131,9 @@ export interface components {
                 baseline?: {
                     [key: string]: unknown;
                 };
+                curves?: {
+                    [key: string]: unknown;
+                };
                 f1_score?: number | null;
                 headline_metric?: string;
                 leaderboard?: {

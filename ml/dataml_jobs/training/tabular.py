@@ -21,6 +21,7 @@ from sklearn.base import clone
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
+from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
 from .search import SearchResult, search
 from .spans import span
@@ -153,6 +154,12 @@ def evaluate(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_cla
     return regression_metrics(y, np.asarray(pipe.predict(X), dtype="float64"))
 
 
+def evaluation_curves(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_classes: int) -> dict[str, Any]:
+    if problem == "Classification":
+        return classification_curves(y, _proba(pipe, X, n_classes), list(range(n_classes)))
+    return regression_curves(y, np.asarray(pipe.predict(X), dtype="float64"))
+
+
 def _proba(pipe: Pipeline, X: pd.DataFrame, n_classes: int) -> np.ndarray:
     p = np.asarray(pipe.predict_proba(X), dtype="float64")
     if p.shape[1] != n_classes:  # a class missing from the training part: widen to every label
@@ -232,6 +239,7 @@ def train_tabular(
         pipe.fit(X_tr, y_tr)
     with span("evaluate"):
         m = evaluate(pipe, problem, X_te, y_te, n_classes)
+        m["curves"] = evaluation_curves(pipe, problem, X_te, y_te, n_classes)
     with span("refit"):
         # The same settings on every row; `clone` keeps the hyper-parameters and drops what the first fit learnt.
         pipe = clone(pipe).fit(X, y)
