@@ -36,6 +36,19 @@ FAMILIES = {
 CLASSIFICATION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "lrl2"]
 REGRESSION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "enet"]
 VALIDATION_SHARE = 0.25
+# LightGBM's own defaults (100 trees of 31 leaves at rate 0.1; FLAML's bounds for the regularisation terms) as the
+# first LightGBM trial: FLAML otherwise starts every family at its smallest, and a short budget would then end
+# with a model worse than the default a data scientist gets by hand.
+LGBM_DEFAULTS = {
+    "n_estimators": 100,
+    "num_leaves": 31,
+    "min_child_samples": 20,
+    "learning_rate": 0.1,
+    "log_max_bin": 8,
+    "colsample_bytree": 1.0,
+    "reg_alpha": 1 / 1024,
+    "reg_lambda": 1.0,
+}
 
 
 @dataclass
@@ -72,6 +85,7 @@ def search(
             time_budget=-1 if bounded else max(time_budget, 1.0),
             max_iter=max_trials if bounded else None,
             learner_selector="roundrobin" if bounded else "sample",
+            starting_points={"lgbm": LGBM_DEFAULTS},
             seed=seed,
             n_jobs=1,
             eval_method="holdout",
