@@ -29,9 +29,11 @@ describe('model quality on the real stack', () => {
   async function finished(id: number) {
     const until = Date.now() + 300_000;
     for (;;) {
-      const row = ((await json('/api/v1/train/list')).body.data as any[]).find((x) => x.id === id);
+      // A busy shared machine can answer one poll with a 503 (a dependency timed out): poll again, up to the deadline.
+      const list = await json('/api/v1/train/list');
+      const row = list.status === 200 ? (list.body.data as any[]).find((x) => x.id === id) : undefined;
       if (['Completed', 'Failed', 'Cancelled'].includes(row?.training_status)) return row;
-      if (Date.now() > until) throw new Error(`training ${id} did not finish: ${JSON.stringify(row)}`);
+      if (Date.now() > until) throw new Error(`training ${id} did not finish: ${JSON.stringify(row ?? list.body)}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
