@@ -327,7 +327,7 @@ def test_every_family_auto_can_choose_exports_to_onnx(monkeypatch, problem, fami
     )
     df, template, columns = tabular(n=300, kind="binary" if problem == "Classification" else "reg")
     s = spec(problem, "auto", template, columns)
-    s.max_trials = 4
+    s.max_trials = 2
     t = train_frame(df, s)
     assert {r["estimator"] for r in t.leaderboard} == set(only)
     blob, info = export_onnx(t.pipeline, t.features, problem, t.X_sample)
