@@ -24,6 +24,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   templates: async () => (await import('./templates.js' as string)).benchTemplateList,
   scale: async () => (await import('./scale.js' as string)).benchScale,
   lifecycle: async () => (await import('./lifecycle.js' as string)).benchLifecycle,
+  quality: async () => (await import('./quality.js' as string)).benchQuality,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {

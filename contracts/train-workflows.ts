@@ -23,6 +23,8 @@ export const TrainJobInput = z.object({
   columns: z.array(z.object({ column_name: z.string(), data_type: z.string(), attribute_name: z.string() })),
   seed: z.number().int(),
   timeBudgetSeconds: z.number().positive().optional(),
+  /** `auto`: a search of exactly this many trials (reproducible). */
+  maxTrials: z.number().int().positive().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
   forecast: z.record(z.string(), z.unknown()).optional(),
   /** `tenants/<tenant>/models/<train_id>/v<version>` */

@@ -19,13 +19,14 @@ export type ProblemType = z.infer<typeof ProblemType>;
 export const ColumnAttribute = z.enum(['Id', 'Target', 'Feature', 'Time', 'Ignore']);
 export type ColumnAttribute = z.infer<typeof ColumnAttribute>;
 
-// ets / arima (statsforecast AutoETS / AutoARIMA) are for Forecast only; random_forest / linear for the tabular types.
-const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima'] as const;
+// ets / arima (statsforecast AutoETS / AutoARIMA) are for Forecast only; random_forest / extra_trees / linear for the
+// tabular types.
+const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima', 'extra_trees'] as const;
 
 /** Which algorithms each problem type accepts (8.1 answers 422 for any other pair). */
 export const ALGORITHMS_BY_PROBLEM = {
-  Classification: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'],
-  Regression: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'],
+  Classification: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'extra_trees', 'linear'],
+  Regression: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'extra_trees', 'linear'],
   Forecast: ['auto', 'lightgbm', 'xgboost', 'ets', 'arima'],
 } as const;
 
@@ -78,6 +79,9 @@ export const CreateTrainingBody = z
     // Not in the seed (all optional): the random seed (default 42), auto's time budget, and the forecast horizon.
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
     time_budget_seconds: z.number().min(1).max(86_400).optional(),
+    // `auto` on Classification / Regression only: search exactly this many configurations (then the same data,
+    // seed and max_trials give the same model) instead of as many as the time budget allows.
+    max_trials: z.number().int().min(1).max(10_000).optional(),
     forecast_horizon: z.number().int().min(1).max(10_000).optional(),
   })
   // The seed leaves column roles unchecked; rejected here before any compute starts.
@@ -280,6 +284,9 @@ export const ModelSummaryResponse = z
       headline_metric: z.string().optional(),
       baseline: z.record(z.string(), z.unknown()).optional(),
       leaderboard: z.array(z.record(z.string(), z.unknown())).optional(),
+      // Not in the seed: the hold-out evaluation's points for charts (Classification: roc, pr, calibration;
+      // Regression: residuals); see docs/training.md.
+      curves: z.record(z.string(), z.unknown()).optional(),
     }),
     confusion_matrix: z.array(z.array(z.number().int().nonnegative())).nullable(),
   })

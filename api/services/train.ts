@@ -186,6 +186,7 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
   const algorithm = prep.parent ? (prep.parent.chosen_algorithm ?? prep.parent.algorithm) : body.algorithm;
   const config = {
     time_budget_seconds: body.time_budget_seconds ?? null,
+    max_trials: body.max_trials ?? null,
     forecast_horizon: body.forecast_horizon ?? null,
     domain: body.domain,
     template: dataset.schema,
@@ -244,6 +245,7 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
     columns: body.columns,
     seed,
     ...(body.time_budget_seconds ? { timeBudgetSeconds: body.time_budget_seconds } : {}),
+    ...(body.max_trials ? { maxTrials: body.max_trials } : {}),
     ...(body.forecast_horizon ? { forecast: { horizon: body.forecast_horizon } } : {}),
     artifactPrefix: modelArtifactPrefix(tenantId, training.id, training.version),
     ...(prep.parent
@@ -528,6 +530,7 @@ export async function modelSummary(deps: AppDeps, tenantId: string, trainId: num
     headline_metric: typeof m.headline_metric === 'string' ? m.headline_metric : undefined,
     baseline: (m.baseline as Record<string, unknown>) ?? undefined,
     leaderboard: Array.isArray(m.leaderboard) ? (m.leaderboard as Array<Record<string, unknown>>) : undefined,
+    curves: m.curves && typeof m.curves === 'object' ? (m.curves as Record<string, unknown>) : undefined,
   };
   const cm = Array.isArray(m.confusion_matrix) ? (m.confusion_matrix as number[][]) : null;
   return { model_summary: summary, confusion_matrix: cm };

@@ -7198,7 +7198,7 @@ export interface components {
              * @example xgboost
              * @enum {string}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima";
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees";
             columns: components["schemas"]["TrainColumn"][];
             /** @example 1 */
             dataset_id: number;
@@ -7207,6 +7207,7 @@ export interface components {
             forecast_horizon?: number;
             /** @default false */
             is_incremental: boolean;
+            max_trials?: number;
             /** @example churn_v1 */
             predictor_name: string;
             /** @enum {string} */
@@ -7686,6 +7687,9 @@ export interface components {
                 baseline?: {
                     [key: string]: unknown;
                 };
+                curves?: {
+                    [key: string]: unknown;
+                };
                 f1_score?: number | null;
                 headline_metric?: string;
                 leaderboard?: {
@@ -7967,7 +7971,7 @@ export interface components {
              * @example xgboost
              * @enum {string|null}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | null;
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | null;
             /**
              * Format: date-time
              * @example 2025-09-18T10:00:00Z

@@ -32,6 +32,8 @@ class TrainSpec:
     seed: int = 42
     time_budget: float = DEFAULT_TIME_BUDGET
     params: dict[str, Any] = field(default_factory=dict)
+    # `auto` only: a search of exactly this many trials (reproducible) instead of one bounded by time alone.
+    max_trials: int | None = None
     forecast: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -44,6 +46,7 @@ class TrainSpec:
             seed=int(job.get("seed", 42)),
             time_budget=float(job.get("timeBudgetSeconds", DEFAULT_TIME_BUDGET)),
             params=dict(job.get("params") or {}),
+            max_trials=int(job["maxTrials"]) if job.get("maxTrials") else None,
             forecast=dict(job.get("forecast") or {}),
         )
 
@@ -169,6 +172,7 @@ def train_frame(df: pd.DataFrame, spec: TrainSpec, before_fit: Callable[[Any], N
         seed=spec.seed,
         time_budget=spec.time_budget,
         params=spec.params or None,
+        max_trials=spec.max_trials,
         before_fit=before_fit,
     )
     with span("describe"):

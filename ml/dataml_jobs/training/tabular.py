@@ -1,14 +1,15 @@
-"""Classification and regression: candidate pipelines, the held-out evaluation, and `auto`.
+"""Classification and regression: candidate pipelines, the held-out evaluation, `auto`, and the refit on all rows.
 
-Every candidate is ONE sklearn Pipeline (preprocess -> model). Data is split once with the seed (stratified
-for classification) into train (80 %) and a held-out test set (20 %). `auto` fits each candidate on 75 % of
-the train part, compares them on the other 25 % (validation), then refits the winner on the whole train part;
-the reported metrics are those of that final pipeline on the test set, which the algorithm never saw.
+Every model is ONE sklearn Pipeline (preprocess -> model). Data is split once with the seed (stratified for
+classification) into train (80 %) and a held-out test set (20 %). `auto` searches on the train part only
+(`search.py`, which validates on a share of it). The chosen pipeline is fitted on the train part and evaluated on
+the test set, which neither the search nor the fit saw: those are the reported metrics. Then the same pipeline
+(same algorithm and hyper-parameters) is fitted again on every row, and that refit is the model deployed, as
+H2O and AutoGluon's `refit_full` do: the 20 % held out for the report is not lost to the model.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,15 +17,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn import metrics as skm
+from sklearn.base import clone
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
+from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
+from .search import SearchResult, search
 from .spans import span
 
 ALGORITHMS = ("xgboost", "lightgbm", "random_forest", "linear")
-AUTO_ORDER = ("lightgbm", "xgboost", "random_forest", "linear")
 DEFAULT_TIME_BUDGET = 120.0
+# The share of the time budget the search may use; the rest is for the hold-out fit, the refit and the export.
+SEARCH_SHARE = 0.6
 TEST_SIZE = 0.2
 
 
@@ -66,6 +71,11 @@ def make_estimator(
 
         base = {"n_estimators": 200, "n_jobs": 1, "random_state": seed, "min_samples_leaf": 1}
         return (RandomForestClassifier if clf else RandomForestRegressor)(**{**base, **params})
+    if algorithm == "extra_trees":  # chosen by `auto` only
+        from sklearn.ensemble import ExtraTreesClassifier, ExtraTreesRegressor
+
+        base = {"n_estimators": 200, "n_jobs": 1, "random_state": seed}
+        return (ExtraTreesClassifier if clf else ExtraTreesRegressor)(**{**base, **params})
     if algorithm == "linear":
         from sklearn.linear_model import LinearRegression, LogisticRegression
 
@@ -82,9 +92,12 @@ def make_pipeline(
     n_classes: int,
     seed: int,
     params: dict[str, Any] | None = None,
+    estimator: Any = None,
 ) -> Pipeline:
+    """`estimator`: an unfitted model to use as it is (the winner of `auto`) instead of one made from `params`."""
     pre = build_preprocessor(features, scale_numeric=algorithm == "linear")
-    return Pipeline([("preprocess", pre), ("model", make_estimator(algorithm, problem, n_classes, seed, params))])
+    model = estimator if estimator is not None else make_estimator(algorithm, problem, n_classes, seed, params)
+    return Pipeline([("preprocess", pre), ("model", model)])
 
 
 def classification_metrics(y_true: np.ndarray, proba: np.ndarray, n_classes: int) -> dict[str, Any]:
@@ -139,6 +152,12 @@ def evaluate(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_cla
     if problem == "Classification":
         return classification_metrics(y, _proba(pipe, X, n_classes), n_classes)
     return regression_metrics(y, np.asarray(pipe.predict(X), dtype="float64"))
+
+
+def evaluation_curves(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_classes: int) -> dict[str, Any]:
+    if problem == "Classification":
+        return classification_curves(y, _proba(pipe, X, n_classes), list(range(n_classes)))
+    return regression_curves(y, np.asarray(pipe.predict(X), dtype="float64"))
 
 
 def _proba(pipe: Pipeline, X: pd.DataFrame, n_classes: int) -> np.ndarray:
@@ -196,7 +215,7 @@ def train_tabular(
     seed: int,
     time_budget: float = DEFAULT_TIME_BUDGET,
     params: dict[str, Any] | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    max_trials: int | None = None,
     before_fit: Callable[[Pipeline], None] | None = None,
 ) -> TabularOutcome:
     """`before_fit` is called with the final pipeline just before it is fitted (the train job starts its warm-up
@@ -205,43 +224,25 @@ def train_tabular(
         X_tr, X_te, y_tr, y_te = split(X, y, problem, seed)
     leaderboard: list[dict[str, Any]] = []
     chosen = algorithm
+    estimator = None
+    search_info: dict[str, Any] = {}
     if algorithm == "auto":
-        X_fit, X_val, y_fit, y_val = split(X_tr, y_tr, problem, seed, test_size=0.25)
-        started = clock()
-        best: tuple[float, str] | None = None
-        for cand in AUTO_ORDER:
-            if best is not None and clock() - started > time_budget:
-                leaderboard.append({"algorithm": cand, "skipped": "time budget exhausted"})
-                continue
-            t0 = clock()
-            pipe = make_pipeline(cand, problem, features, n_classes, seed)
-            pipe.fit(X_fit, y_fit)
-            m = evaluate(pipe, problem, X_val, y_val, n_classes)
-            # Selection score: log loss for classification (uses the probabilities), R² for regression.
-            score = -m["log_loss"] if problem == "Classification" else m["r2"]
-            leaderboard.append(
-                {
-                    "algorithm": cand,
-                    "validation_score": score,
-                    "validation_metric": "neg_log_loss" if problem == "Classification" else "r2",
-                    "validation_headline": headline(problem, m),
-                    "fit_seconds": round(clock() - t0, 3),
-                }
-            )
-            if best is None or score > best[0]:
-                best = (score, cand)
-        assert best is not None
-        chosen = best[1]
-        for row in leaderboard:
-            row["selected"] = row["algorithm"] == chosen
+        with span("search"):
+            found = _search(X_tr, y_tr, problem, features, seed, time_budget, max_trials)
+        chosen, estimator, leaderboard = found.algorithm, found.estimator, found.leaderboard
+        search_info = {"search": "flaml", "trials": found.trials, "max_trials": max_trials}
         params = None
-    pipe = make_pipeline(chosen, problem, features, n_classes, seed, params)
+    pipe = make_pipeline(chosen, problem, features, n_classes, seed, params, estimator)
     if before_fit is not None:
         before_fit(pipe)
     with span("fit"):
         pipe.fit(X_tr, y_tr)
     with span("evaluate"):
         m = evaluate(pipe, problem, X_te, y_te, n_classes)
+        m["curves"] = evaluation_curves(pipe, problem, X_te, y_te, n_classes)
+    with span("refit"):
+        # The same settings on every row; `clone` keeps the hyper-parameters and drops what the first fit learnt.
+        pipe = clone(pipe).fit(X, y)
     m["headline"] = headline(problem, m)
     m["headline_metric"] = "accuracy" if problem == "Classification" else "r2"
     model = pipe.named_steps["model"]
@@ -253,15 +254,39 @@ def train_tabular(
         metrics=m,
         baseline=baseline,
         leaderboard=leaderboard,
-        rows={"train": len(X_tr), "test": len(X_te)},
+        # fit: the rows the deployed model was fitted on (all of them); train/test: the hold-out evaluation's.
+        rows={"train": len(X_tr), "test": len(X_te), "fit": len(X)},
         config={
             "algorithm": chosen,
             "requested_algorithm": algorithm,
             "test_size": TEST_SIZE,
             "time_budget_seconds": time_budget,
+            "refit_on_all_rows": True,
+            **search_info,
             "model_class": type(model).__name__,
             "params": _plain(model.get_params()),
         },
+    )
+
+
+def _search(
+    X: pd.DataFrame,
+    y: np.ndarray,
+    problem: str,
+    features: list[Feature],
+    seed: int,
+    time_budget: float,
+    max_trials: int | None,
+) -> SearchResult:
+    """Runs the search on the preprocessed train part (the preprocessor is fitted on it alone)."""
+    matrix = build_preprocessor(features, scale_numeric=True).fit_transform(X)
+    return search(
+        np.asarray(matrix, dtype="float64"),
+        y,
+        problem=problem,
+        seed=seed,
+        time_budget=time_budget * SEARCH_SHARE,
+        max_trials=max_trials,
     )
 
 

@@ -128,6 +128,9 @@ from .model_summary_response_model_summary import ModelSummaryResponseModelSumma
 from .model_summary_response_model_summary_baseline import (
     ModelSummaryResponseModelSummaryBaseline,
 )
+from .model_summary_response_model_summary_curves import (
+    ModelSummaryResponseModelSummaryCurves,
+)
 from .model_summary_response_model_summary_leaderboard_item import (
     ModelSummaryResponseModelSummaryLeaderboardItem,
 )
@@ -330,6 +333,7 @@ __all__ = (
     "ModelSummaryResponse",
     "ModelSummaryResponseModelSummary",
     "ModelSummaryResponseModelSummaryBaseline",
+    "ModelSummaryResponseModelSummaryCurves",
     "ModelSummaryResponseModelSummaryLeaderboardItem",
     "NumericStatsResponse",
     "PermissionResponse",

@@ -31,6 +31,7 @@ class CreateTrainingBody:
         shap_enabled (bool | Unset):  Default: False.
         seed (int | Unset):
         time_budget_seconds (float | Unset):
+        max_trials (int | Unset):
         forecast_horizon (int | Unset):
     """
 
@@ -44,6 +45,7 @@ class CreateTrainingBody:
     shap_enabled: bool | Unset = False
     seed: int | Unset = UNSET
     time_budget_seconds: float | Unset = UNSET
+    max_trials: int | Unset = UNSET
     forecast_horizon: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -73,6 +75,8 @@ class CreateTrainingBody:
 
         time_budget_seconds = self.time_budget_seconds
 
+        max_trials = self.max_trials
+
         forecast_horizon = self.forecast_horizon
 
         field_dict: dict[str, Any] = {}
@@ -96,6 +100,8 @@ class CreateTrainingBody:
             field_dict["seed"] = seed
         if time_budget_seconds is not UNSET:
             field_dict["time_budget_seconds"] = time_budget_seconds
+        if max_trials is not UNSET:
+            field_dict["max_trials"] = max_trials
         if forecast_horizon is not UNSET:
             field_dict["forecast_horizon"] = forecast_horizon
 
@@ -136,6 +142,8 @@ class CreateTrainingBody:
 
         time_budget_seconds = d.pop("time_budget_seconds", UNSET)
 
+        max_trials = d.pop("max_trials", UNSET)
+
         forecast_horizon = d.pop("forecast_horizon", UNSET)
 
         create_training_body = cls(
@@ -149,6 +157,7 @@ class CreateTrainingBody:
             shap_enabled=shap_enabled,
             seed=seed,
             time_budget_seconds=time_budget_seconds,
+            max_trials=max_trials,
             forecast_horizon=forecast_horizon,
         )
 

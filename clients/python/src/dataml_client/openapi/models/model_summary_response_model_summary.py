@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from ..models.model_summary_response_model_summary_baseline import (
         ModelSummaryResponseModelSummaryBaseline,
     )
+    from ..models.model_summary_response_model_summary_curves import (
+        ModelSummaryResponseModelSummaryCurves,
+    )
     from ..models.model_summary_response_model_summary_leaderboard_item import (
         ModelSummaryResponseModelSummaryLeaderboardItem,
     )
@@ -39,6 +42,7 @@ class ModelSummaryResponseModelSummary:
         headline_metric (str | Unset):
         baseline (ModelSummaryResponseModelSummaryBaseline | Unset):
         leaderboard (list[ModelSummaryResponseModelSummaryLeaderboardItem] | Unset):
+        curves (ModelSummaryResponseModelSummaryCurves | Unset):
     """
 
     model: str
@@ -56,6 +60,7 @@ class ModelSummaryResponseModelSummary:
     headline_metric: str | Unset = UNSET
     baseline: ModelSummaryResponseModelSummaryBaseline | Unset = UNSET
     leaderboard: list[ModelSummaryResponseModelSummaryLeaderboardItem] | Unset = UNSET
+    curves: ModelSummaryResponseModelSummaryCurves | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -140,6 +145,10 @@ class ModelSummaryResponseModelSummary:
                 leaderboard_item = leaderboard_item_data.to_dict()
                 leaderboard.append(leaderboard_item)
 
+        curves: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.curves, Unset):
+            curves = self.curves.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -175,6 +184,8 @@ class ModelSummaryResponseModelSummary:
             field_dict["baseline"] = baseline
         if leaderboard is not UNSET:
             field_dict["leaderboard"] = leaderboard
+        if curves is not UNSET:
+            field_dict["curves"] = curves
 
         return field_dict
 
@@ -182,6 +193,9 @@ class ModelSummaryResponseModelSummary:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.model_summary_response_model_summary_baseline import (
             ModelSummaryResponseModelSummaryBaseline,
+        )
+        from ..models.model_summary_response_model_summary_curves import (
+            ModelSummaryResponseModelSummaryCurves,
         )
         from ..models.model_summary_response_model_summary_leaderboard_item import (
             ModelSummaryResponseModelSummaryLeaderboardItem,
@@ -313,6 +327,13 @@ class ModelSummaryResponseModelSummary:
 
                 leaderboard.append(leaderboard_item)
 
+        _curves = d.pop("curves", UNSET)
+        curves: ModelSummaryResponseModelSummaryCurves | Unset
+        if isinstance(_curves, Unset):
+            curves = UNSET
+        else:
+            curves = ModelSummaryResponseModelSummaryCurves.from_dict(_curves)
+
         model_summary_response_model_summary = cls(
             model=model,
             accuracy=accuracy,
@@ -329,6 +350,7 @@ class ModelSummaryResponseModelSummary:
             headline_metric=headline_metric,
             baseline=baseline,
             leaderboard=leaderboard,
+            curves=curves,
         )
 
         model_summary_response_model_summary.additional_properties = d

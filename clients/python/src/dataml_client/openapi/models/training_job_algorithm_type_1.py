@@ -5,6 +5,7 @@ class TrainingJobAlgorithmType1(StrEnum):
     ARIMA = "arima"
     AUTO = "auto"
     ETS = "ets"
+    EXTRA_TREES = "extra_trees"
     LIGHTGBM = "lightgbm"
     LINEAR = "linear"
     RANDOM_FOREST = "random_forest"

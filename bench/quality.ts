@@ -1,0 +1,69 @@
+// `npm run bench -- quality`: model quality of tabular `auto` against default LightGBM and FLAML at the same
+// wall-clock budget, on the same rows and held-out split, in the same run (bench/quality_bench.py). Reported as
+// geometric means over the datasets of platform ÷ best baseline (log loss, error rate, RMSE), and the platform's
+// training wall time ÷ the budget. BENCH_QUALITY_BUDGET (seconds, default 30) sets the budget.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { BenchContext, BenchResult } from './types.js';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const PY = path.join(ROOT, 'ml/.venv/bin/python');
+const BUDGET = Number(process.env.BENCH_QUALITY_BUDGET ?? 30);
+
+type Scores = Record<string, number>;
+interface Row {
+  dataset: string;
+  problem: string;
+  platform: Scores;
+  platform_algorithm: string;
+  lightgbm: Scores;
+  flaml: Scores;
+  platform_seconds: number;
+  flaml_seconds: number;
+}
+
+const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+
+export async function benchQuality(_ctx: BenchContext): Promise<BenchResult[]> {
+  const run = spawnSync(PY, [path.join(ROOT, 'bench/quality_bench.py'), String(BUDGET)], {
+    cwd: path.join(ROOT, 'ml'),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`quality_bench.py failed (exit ${run.status})`);
+  const rows = JSON.parse(run.stdout.trim().split('\n').pop()!) as Row[];
+  const results: BenchResult[] = [];
+  for (const metric of ['log_loss', 'error_rate', 'rmse']) {
+    const rel = rows.filter((r) => metric in r.platform);
+    if (!rel.length) continue;
+    // A zero error on a baseline cannot be divided by: floor every value at 1e-3.
+    const f = (v: number) => Math.max(v, 1e-3);
+    const ratios = rel.map((r) => f(r.platform[metric]!) / f(Math.min(r.lightgbm[metric]!, r.flaml[metric]!)));
+    results.push({
+      name: `quality: ${metric}, auto ÷ best of (LightGBM, FLAML) (geo. mean)`,
+      value: Number(geomean(rel.map((r) => f(r.platform[metric]!))).toFixed(4)),
+      unit: '',
+      baseline: Number(geomean(rel.map((r) => f(Math.min(r.lightgbm[metric]!, r.flaml[metric]!)))).toFixed(4)),
+      ratio: geomean(ratios),
+      target: '<= 1.00',
+      note: rel
+        .map(
+          (r, i) =>
+            `${r.dataset} ${r.platform[metric]!.toFixed(4)} (${r.platform_algorithm}) vs lgbm ${r.lightgbm[metric]!.toFixed(4)}, flaml ${r.flaml[metric]!.toFixed(4)} → ${ratios[i]!.toFixed(3)}`,
+        )
+        .join('; '),
+    });
+  }
+  const worst = Math.max(...rows.map((r) => r.platform_seconds));
+  results.push({
+    name: 'quality: auto training wall time ÷ budget (worst dataset)',
+    value: worst,
+    unit: 's',
+    baseline: BUDGET,
+    ratio: worst / BUDGET,
+    target: '<= 1.5',
+    note: rows.map((r) => `${r.dataset} ${r.platform_seconds}s (FLAML ${r.flaml_seconds}s)`).join('; '),
+  });
+  return results;
+}

@@ -1,0 +1,161 @@
+"""`npm run bench -- quality` (run by bench/quality.ts with the ml venv): the platform's tabular `auto` against
+what a data scientist gets by hand, on the same rows, at the same wall-clock budget, in the same process.
+
+Arms, per dataset (every arm is scored on the same held-out 20 %, the platform's own split with seed 42):
+- platform: `train_frame` with `auto` and `time_budget_seconds = BUDGET`, the function the train job calls on the
+  frame it read (so the same search, hold-out fit and refit); its reported hold-out metrics are compared.
+- lightgbm: `LGBMClassifier()` / `LGBMRegressor()` with default settings, pandas categoricals.
+- flaml: `flaml.AutoML` with `time_budget = BUDGET` and its default estimators, on the same frame.
+
+Datasets: sklearn's bundled ones (no network) and generated ones of different shapes. Prints one JSON line.
+Usage: quality_bench.py <budget seconds>
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+SEED = 42
+
+
+def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
+    from sklearn import datasets as d
+
+    out = []
+    for name, loader, problem in [
+        ("breast_cancer", d.load_breast_cancer, "Classification"),
+        ("wine", d.load_wine, "Classification"),
+        ("digits", d.load_digits, "Classification"),
+        ("diabetes", d.load_diabetes, "Regression"),
+    ]:
+        b = loader(as_frame=True)
+        out.append((name, b.frame.rename(columns=str), b.target.name, problem))
+    rng = np.random.default_rng(7)
+    n = 4000
+    mixed = pd.DataFrame(
+        {
+            "a": rng.normal(size=n),
+            "b": rng.normal(size=n),
+            "c": rng.choice(list("uvwxyz"), n),
+            "d": rng.exponential(size=n),
+            "e": rng.normal(size=n),
+        }
+    )
+    mixed.loc[rng.random(n) < 0.1, "a"] = np.nan
+    logit = 1.2 * mixed.a.fillna(0) - mixed.b * mixed.d + np.where(mixed.c.isin(["x", "y"]), 1.0, -0.5)
+    binary = mixed.assign(y=np.where(logit + rng.logistic(size=n) > 0, "yes", "no"))
+    out.append(("mixed_binary_noisy", binary, "y", "Classification"))
+    X, y = d.make_friedman1(n_samples=2000, n_features=10, noise=1.0, random_state=3)
+    out.append(("friedman1", pd.DataFrame(X, columns=[f"x{i}" for i in range(10)]).assign(y=y), "y", "Regression"))
+    reg = mixed.assign(y=3 * mixed.a.fillna(0) - mixed.b**2 + np.log1p(mixed.d) * 2 + rng.normal(0, 1.0, n))
+    out.append(("mixed_regression", reg, "y", "Regression"))
+    X, y = d.make_classification(
+        n_samples=3000, n_features=30, n_informative=8, n_classes=4, flip_y=0.05, random_state=5
+    )
+    out.append(
+        ("wide_multiclass", pd.DataFrame(X, columns=[f"f{i}" for i in range(30)]).assign(y=y), "y", "Classification")
+    )
+    return out
+
+
+def spec_parts(frame: pd.DataFrame, target: str, problem: str):
+    template = [
+        {"column_name": c, "data_type": "Float" if pd.api.types.is_numeric_dtype(frame[c]) else "String"}
+        for c in frame.columns
+    ]
+    if problem == "Classification":
+        frame = frame.assign(**{target: frame[target].astype(str)})
+        template = [dict(t, data_type="String") if t["column_name"] == target else t for t in template]
+    columns = [
+        {
+            "column_name": target,
+            "data_type": "String" if problem == "Classification" else "Float",
+            "attribute_name": "Target",
+        }
+    ]
+    return frame, template, columns
+
+
+def scores(problem: str, y: np.ndarray, out: np.ndarray, n_classes: int) -> dict[str, float]:
+    from sklearn import metrics as skm
+
+    if problem == "Classification":
+        p = np.clip(out, 1e-15, 1)
+        p = p / p.sum(axis=1, keepdims=True)
+        return {
+            "log_loss": float(skm.log_loss(y, p, labels=list(range(n_classes)))),
+            "error_rate": float(1 - skm.accuracy_score(y, p.argmax(axis=1))),
+        }
+    return {"rmse": float(np.sqrt(skm.mean_squared_error(y, out)))}
+
+
+def run(budget: float) -> list[dict]:
+    import lightgbm as lgb
+    from flaml import AutoML
+
+    from dataml_jobs.training.model import TrainSpec, prepare_target, train_frame
+    from dataml_jobs.training.tabular import split
+
+    rows = []
+    for name, raw, target, problem in datasets():
+        frame, template, columns = spec_parts(raw, target, problem)
+        spec = TrainSpec(problem, "auto", columns, template, seed=SEED, time_budget=budget)
+        t0 = time.perf_counter()
+        trained = train_frame(frame, spec)
+        platform_seconds = time.perf_counter() - t0
+        m = trained.metrics
+        platform = (
+            {"log_loss": m["log_loss"], "error_rate": 1 - m["accuracy"]}
+            if problem == "Classification"
+            else {"rmse": m["rmse"]}
+        )
+        # The same rows and split as the platform's evaluation.
+        df, y, labels, n_classes = prepare_target(frame, spec)
+        X = df.drop(columns=[target]).copy()
+        for c in X.columns:
+            if not pd.api.types.is_numeric_dtype(X[c]):
+                X[c] = X[c].astype("category")
+        X_tr, X_te, y_tr, y_te = split(X, y, problem, SEED)
+        clf = problem == "Classification"
+        model = (lgb.LGBMClassifier if clf else lgb.LGBMRegressor)(verbose=-1, random_state=SEED)
+        model.fit(X_tr, y_tr)
+        lgbm = scores(problem, y_te, model.predict_proba(X_te) if clf else model.predict(X_te), n_classes)
+        automl = AutoML()
+        t1 = time.perf_counter()
+        automl.fit(
+            X_tr,
+            y_tr,
+            task="classification" if clf else "regression",
+            metric="log_loss" if clf else "rmse",
+            time_budget=budget,
+            seed=SEED,
+            verbose=0,
+        )
+        flaml_seconds = time.perf_counter() - t1
+        flaml = scores(problem, y_te, automl.predict_proba(X_te) if clf else automl.predict(X_te), n_classes)
+        rows.append(
+            {
+                "dataset": name,
+                "problem": problem,
+                "rows": len(df),
+                "features": X.shape[1],
+                "platform": platform,
+                "platform_algorithm": trained.algorithm,
+                "platform_trials": trained.metadata["config"].get("trials"),
+                "lightgbm": lgbm,
+                "flaml": flaml,
+                "platform_seconds": round(platform_seconds, 2),
+                "flaml_seconds": round(flaml_seconds, 2),
+            }
+        )
+        print(f"[quality] {json.dumps(rows[-1])}", file=sys.stderr, flush=True)
+    return rows
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(float(sys.argv[1]))))

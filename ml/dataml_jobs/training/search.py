@@ -1,0 +1,150 @@
+"""`auto`: a hyper-parameter search with FLAML over LightGBM, XGBoost, random forest, extra trees and a linear model.
+
+FLAML searches on the preprocessed matrix (the same preprocessor the deployed pipeline uses, with numeric scaling so
+the linear candidate is fair; trees are unaffected by it), holding out 25 % of the rows it is given for validation.
+Its cost-frugal search starts every family small (few trees, low capacity) and grows the number of trees only while
+validation improves, which is what early stopping would do, and it stays within the time budget.
+
+Only the winner's estimator class and hyper-parameters leave this module: the caller puts a fresh copy in its own
+sklearn Pipeline, so the model families (and their ONNX export) are the ones the fixed algorithms use.
+
+Reproducibility: with `max_trials` the search runs exactly that many trials, visiting the families in turn
+(FLAML's round-robin learner selector; its default selector picks by measured trial time), so the same data, seed
+and `max_trials` give the same model. A search bounded by time alone runs as many trials as fit in the budget.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import clone
+
+# FLAML's estimator names -> the platform's algorithm names.
+FAMILIES = {
+    "lgbm": "lightgbm",
+    "xgboost": "xgboost",
+    "rf": "random_forest",
+    "extra_tree": "extra_trees",
+    "lrl2": "linear",
+    "enet": "linear",
+}
+CLASSIFICATION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "lrl2"]
+REGRESSION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "enet"]
+VALIDATION_SHARE = 0.25
+# LightGBM's own defaults (100 trees of 31 leaves at rate 0.1; FLAML's bounds for the regularisation terms) as the
+# first LightGBM trial: FLAML otherwise starts every family at its smallest, and a short budget would then end
+# with a model worse than the default a data scientist gets by hand.
+LGBM_DEFAULTS = {
+    "n_estimators": 100,
+    "num_leaves": 31,
+    "min_child_samples": 20,
+    "learning_rate": 0.1,
+    "log_max_bin": 8,
+    "colsample_bytree": 1.0,
+    "reg_alpha": 1 / 1024,
+    "reg_lambda": 1.0,
+}
+
+
+@dataclass
+class SearchResult:
+    algorithm: str
+    estimator: Any  # unfitted, with the winning hyper-parameters
+    leaderboard: list[dict[str, Any]]
+    trials: int
+
+
+def search(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    problem: str,
+    seed: int,
+    time_budget: float,
+    max_trials: int | None = None,
+) -> SearchResult:
+    from flaml import AutoML
+
+    clf = problem == "Classification"
+    metric = "log_loss" if clf else "rmse"
+    automl = AutoML()
+    with tempfile.TemporaryDirectory() as tmp:
+        log = os.path.join(tmp, "trials.log")
+        bounded = max_trials is not None
+        automl.fit(
+            X,
+            y,
+            task="classification" if clf else "regression",
+            metric=metric,
+            estimator_list=CLASSIFICATION_ESTIMATORS if clf else REGRESSION_ESTIMATORS,
+            time_budget=-1 if bounded else max(time_budget, 1.0),
+            max_iter=max_trials if bounded else None,
+            learner_selector="roundrobin" if bounded else "sample",
+            starting_points={"lgbm": LGBM_DEFAULTS},
+            seed=seed,
+            n_jobs=1,
+            eval_method="holdout",
+            split_ratio=VALIDATION_SHARE,
+            retrain_full=False,
+            log_file_name=log,
+            log_type="all",
+            verbose=0,
+        )
+        with open(log) as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+    trials = [r for r in records if r.get("learner")]
+    if automl.model is None:
+        raise RuntimeError("the search finished no trial within its budget")
+    estimator = clone(automl.model.estimator)
+    # FLAML ran it with n_jobs=1 and a fixed seed of its own; the request's seed decides the model's randomness.
+    if "random_state" in estimator.get_params():
+        estimator.set_params(random_state=seed)
+    best_loss = automl.best_loss
+    board = []
+    chosen_marked = False
+    for r in trials:
+        loss = float(r["validation_loss"])
+        selected = (
+            not chosen_marked and r["learner"] == automl.best_estimator and _same(r["config"], automl.best_config)
+        )
+        chosen_marked = chosen_marked or selected
+        board.append(
+            {
+                "trial": int(r["record_id"]),
+                "algorithm": FAMILIES[r["learner"]],
+                "estimator": r["learner"],
+                "config": _plain(r["config"]),
+                "validation_metric": metric,
+                "validation_score": loss,
+                "rows_sampled": int(r.get("sample_size") or 0),
+                "fit_seconds": round(float(r["trial_time"]), 3),
+                "selected": selected,
+            }
+        )
+    if not chosen_marked:  # the log rounds configs: mark the best-loss trial of the winning family
+        best = min(
+            (b for b in board if b["estimator"] == automl.best_estimator),
+            key=lambda b: abs(b["validation_score"] - best_loss),
+        )
+        best["selected"] = True
+    return SearchResult(
+        algorithm=FAMILIES[automl.best_estimator], estimator=estimator, leaderboard=board, trials=len(trials)
+    )
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _plain(a) == _plain(b)
+
+
+def _plain(config: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in config.items():
+        if isinstance(v, np.generic):
+            v = v.item()
+        out[k] = round(v, 6) if isinstance(v, float) else v
+    return out

@@ -1,0 +1,133 @@
+// Model quality through the API on the real stack (issue 11): `auto` is a reproducible search whose every trial is on
+// the leaderboard (10.5), the served tabular model is refitted on every row (its artifact's metadata says so), and
+// 9.1 answers class probabilities that sum to 1. Small data and a few trials keep it to about a minute.
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobSuite, type JobSuite } from '../support/job-suite.js';
+import { uniq } from '../support/stack.js';
+import { customersCsv, roles, TEMPLATE } from '../support/train-data.js';
+
+const ROWS = 400;
+const TRIALS = 8;
+
+describe('model quality on the real stack', () => {
+  let suite: JobSuite;
+  let t: JobSuite['t'];
+  let token: string;
+  let datasetId: number;
+
+  const json = async (p: string, init: RequestInit & { json?: unknown } = {}) => {
+    const res = await t.call(p, { ...init, token });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
+  };
+  const train = (body: Record<string, unknown>) =>
+    json('/api/v1/train/', {
+      method: 'POST',
+      json: { domain: 'Churn', problem_type: 'Classification', dataset_id: datasetId, ...body },
+    });
+  async function finished(id: number) {
+    const until = Date.now() + 300_000;
+    for (;;) {
+      // A busy shared machine can answer one poll with a 503 (a dependency timed out): poll again, up to the deadline.
+      const list = await json('/api/v1/train/list');
+      const row = list.status === 200 ? (list.body.data as any[]).find((x) => x.id === id) : undefined;
+      if (['Completed', 'Failed', 'Cancelled'].includes(row?.training_status)) return row;
+      if (Date.now() > until) throw new Error(`training ${id} did not finish: ${JSON.stringify(row ?? list.body)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  async function artifactMetadata(id: number) {
+    const rec = await t.deps.db.selectFrom('trainings').select(['artifact']).where('id', '=', id).executeTakeFirstOrThrow();
+    const key = (rec.artifact as { metadata_key: string }).metadata_key;
+    const obj = await t.deps.s3.send(new GetObjectCommand({ Bucket: t.config.s3.bucket, Key: key }));
+    return JSON.parse(await obj.Body!.transformToString()) as Record<string, any>;
+  }
+
+  beforeAll(async () => {
+    suite = await startJobSuite();
+    ({ t, token } = suite);
+    const tpl = await json('/api/v1/template/', { method: 'POST', json: { template_name: uniq('customers'), template_schema: TEMPLATE } });
+    expect(tpl.status).toBe(201);
+    const form = new FormData();
+    form.append('files', new Blob([customersCsv(ROWS, 5)], { type: 'text/csv' }), 'customers.csv');
+    const up = await json(`/api/v1/dataset/upload?dataset_name=${uniq('customers')}&usage=t&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
+    expect(up.status).toBe(201);
+    datasetId = up.body.dataset_id;
+    const until = Date.now() + 180_000;
+    for (;;) {
+      const d = ((await json('/api/v1/dataset/list')).body.data as any[]).find((x) => x.id === datasetId);
+      if (d?.is_valid === true) break;
+      if (d?.is_valid === false || Date.now() > until) throw new Error(`dataset did not validate: ${JSON.stringify(d)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }, 300_000);
+  afterAll(() => suite?.close());
+
+  it('8.1 rejects a max_trials that is not a positive integer', async () => {
+    for (const max_trials of [0, 2.5, 'many'])
+      expect(
+        (await train({ predictor_name: uniq('bad'), columns: roles('churn', ['segment', 'spend', 'const_flag']), max_trials })).status,
+      ).toBe(422);
+  });
+
+  it('auto with max_trials: the same model twice, every trial on the leaderboard, curves, refitted on every row, probabilities sum to 1', {
+    timeout: 600_000,
+  }, async () => {
+    const body = (name: string) => ({
+      predictor_name: uniq(name),
+      algorithm: 'auto',
+      max_trials: TRIALS,
+      seed: 5,
+      columns: roles('churn', ['segment', 'spend', 'const_flag']),
+    });
+    const started = await Promise.all([train(body('auto_a')), train(body('auto_b'))]);
+    for (const s of started) expect(s.status, JSON.stringify(s.body)).toBe(201);
+    const [a, b] = await Promise.all(started.map((s) => finished(s.body.id)));
+    for (const row of [a, b]) expect(row.training_status, JSON.stringify(row)).toBe('Completed');
+
+    // Reproducible: the same trials in the same order, the same chosen model, the same hold-out metrics.
+    const [sa, sb] = await Promise.all([a, b].map((r) => json(`/api/v1/train/model-summary?train_id=${r.id}`)));
+    const board = sa.body.model_summary.leaderboard as Array<Record<string, any>>;
+    expect(board).toHaveLength(TRIALS);
+    const strip = (rows: Array<Record<string, any>>) => rows.map(({ fit_seconds: _f, ...rest }) => rest);
+    expect(strip(sb.body.model_summary.leaderboard)).toEqual(strip(board));
+    expect(sb.body.model_summary.accuracy).toBe(sa.body.model_summary.accuracy);
+    expect(sb.body.confusion_matrix).toEqual(sa.body.confusion_matrix);
+    expect(new Set(board.map((r) => r.algorithm)).size).toBeGreaterThanOrEqual(4);
+    const chosen = board.filter((r) => r.selected);
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0]!.validation_score).toBe(Math.min(...board.map((r) => r.validation_score)));
+    expect(a.algorithm).toBe(chosen[0]!.algorithm);
+    expect(sa.body.model_summary.accuracy).toBeGreaterThan(sa.body.model_summary.baseline.accuracy + 0.1);
+
+    // 10.5 carries the hold-out points a console draws.
+    const curves = sa.body.model_summary.curves;
+    expect(curves.roc['1'].fpr.length).toBe(curves.roc['1'].tpr.length);
+    expect(curves.calibration.bins.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(ROWS * 0.2);
+
+    // The evaluation held out 20 %; the served model was then fitted on all rows.
+    const meta = await artifactMetadata(a.id);
+    expect(meta.rows).toEqual({ train: ROWS * 0.8, test: ROWS * 0.2, fit: ROWS });
+    expect(meta.config).toMatchObject({ refit_on_all_rows: true, search: 'flaml', trials: TRIALS, max_trials: TRIALS });
+
+    // 9.1: one probability per class, summing to 1.
+    for (const features of [
+      { age: 30, tenure: 3, plan: 'basic', active: false },
+      { age: 55, tenure: 40, plan: 'pro', active: true },
+      { tenure: 20, active: true },
+    ]) {
+      const res = await json('/api/v1/inference/', {
+        method: 'POST',
+        json: { train_id: a.id, preprocess_id: a.preprocess_id, target: 'churn', features },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const p = Object.values(res.body.probabilities as Record<string, number>);
+      expect(p).toHaveLength(2);
+      expect(Math.abs(p.reduce((x, y) => x + y, 0) - 1)).toBeLessThan(1e-5);
+    }
+  });
+});
