@@ -9,12 +9,15 @@ import { createRayActivities } from './ray.js';
 import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import type { WarmRunners } from '../integrations/warm-runners.js';
 
 export interface ActivityDeps {
   config: Config;
   db: Kysely<Database>;
   ray: RayJobsClient;
   s3: S3Client;
+  /** Long-lived Ray actors for small steps (absent: every step is a Ray job). */
+  warm?: WarmRunners;
 }
 
 export function createActivities(deps: ActivityDeps) {

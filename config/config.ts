@@ -56,6 +56,12 @@ export const ConfigSchema = z.object({
     temporalAddressForJobs: z.string().optional(),
     // Memory limit of each Ray job in GB (2^30 bytes); unset: a quarter of the largest Ray node's memory, at least 1 GB.
     jobMemoryLimitGb: z.coerce.number().positive().optional(),
+    // Ray's GCS (host:port): the warm runners' driver joins the cluster there; without it every step is a Ray job.
+    gcsAddress: z.string().optional(),
+    // Warm runners (docs/jobs.md): "on" runs small steps in long-lived actors, "off" runs every step as a Ray job.
+    warmRunners: z.enum(['on', 'off']).default('on'),
+    // A warm runner's fork server is replaced after this many steps.
+    warmRunnerMaxSteps: z.coerce.number().int().positive().default(200),
   }),
 
   serving: z.object({
@@ -141,6 +147,9 @@ export function loadConfig(env: Env = process.env): Config {
       python: env.RAY_JOB_PYTHON,
       temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
       jobMemoryLimitGb: env.RAY_JOB_MEMORY_LIMIT_GB,
+      gcsAddress: env.RAY_GCS_ADDRESS,
+      warmRunners: env.RAY_WARM_RUNNERS,
+      warmRunnerMaxSteps: env.RAY_WARM_RUNNER_MAX_STEPS,
     },
     serving: {
       onnxCacheSize: env.INFERENCE_CACHE_SIZE,

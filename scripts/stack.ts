@@ -128,6 +128,10 @@ async function main(): Promise<void> {
   if (!external.ray) {
     const ray = await component('ray', 'Ray', () => startRay(profile, logDir));
     env.RAY_ADDRESS = ray.address;
+    env.RAY_GCS_ADDRESS = ray.gcsAddress;
+    // The test suite's Ray-level assertions (Ray job lists, supervisors) are about Ray jobs: tests opt in to warm
+    // runners (RAY_WARM_RUNNERS=on) where they exercise them.
+    if (mode === 'test') env.RAY_WARM_RUNNERS = process.env.RAY_WARM_RUNNERS ?? 'off';
   }
   if (mode === 'test' || mode === 'exec') {
     const control = await startControlServer(() => supervised);

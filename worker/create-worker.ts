@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
+import { WarmRunners } from '../integrations/warm-runners.js';
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +48,9 @@ export async function connectWorker(config: Config): Promise<{ worker: Worker; c
   installSdkLogger(config.logLevel);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const db = createDb(config.postgres.url, 5);
+  const warm = new WarmRunners(config);
   const close = async () => {
+    warm.close();
     await connection.close();
     await db.destroy();
   };
@@ -56,7 +59,7 @@ export async function connectWorker(config: Config): Promise<{ worker: Worker; c
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config) }),
+      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), warm }),
     });
     return { worker, close };
   } catch (err) {

@@ -5,6 +5,7 @@ import { bundleWorkflowCode, NativeConnection, type Worker, type WorkflowBundleW
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
+import { WarmRunners } from '../integrations/warm-runners.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
@@ -30,7 +31,8 @@ export function superviseWorker(opts: { config: Config; db: Kysely<Database>; lo
   let wake: (() => void) | undefined;
   // Bundled once: recreating the worker after an outage should not pay for webpack again.
   let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config) });
+  const warm = new WarmRunners(config);
+  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), warm });
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -77,7 +79,7 @@ export function superviseWorker(opts: { config: Config; db: Kysely<Database>; lo
       backoff = Math.min(BACKOFF_MAX_MS, backoff * 2);
     }
   };
-  const done = loop();
+  const done = loop().finally(() => warm.close());
   return {
     done,
     get generations() {

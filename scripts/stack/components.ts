@@ -274,7 +274,7 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   };
 }
 
-export async function startRay(p: Profile, logDir: string): Promise<{ running: Managed; address: string }> {
+export async function startRay(p: Profile, logDir: string): Promise<{ running: Managed; address: string; gcsAddress: string }> {
   const r = p.ray;
   await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
@@ -328,5 +328,5 @@ export async function startRay(p: Profile, logDir: string): Promise<{ running: M
     180_000,
     path.join(logDir, 'ray.log'),
   );
-  return { running: proc, address };
+  return { running: proc, address, gcsAddress: `127.0.0.1:${r.gcsPort}` };
 }
