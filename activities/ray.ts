@@ -192,7 +192,12 @@ async function watchWarmStep(warm: WarmRunners, job: string, submissionId: strin
     const info = await warm.get(job, submissionId);
     if (info.status === 'MISSING') {
       // Its runner died (and its guard ended the step) before the step ended: the workflow resubmits.
-      return { submissionId, status: 'MISSING', error: `step ${submissionId} is unknown to its warm runner (the runner was replaced)`, lost: true };
+      return {
+        submissionId,
+        status: 'MISSING',
+        error: `step ${submissionId} is unknown to its warm runner (the runner was replaced)`,
+        lost: true,
+      };
     }
     ctx.heartbeat({ status: info.status });
     if (info.status === 'SUCCEEDED') return { submissionId, status: info.status };

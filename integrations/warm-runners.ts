@@ -49,7 +49,14 @@ export class WarmRunners {
     if (this.base) return this.base;
     const child = spawn(
       this.config.serving.python ?? this.config.ray.python,
-      ['-m', 'dataml_jobs.warm.driver', '--gcs-address', this.config.ray.gcsAddress!, '--max-steps', String(this.config.ray.warmRunnerMaxSteps)],
+      [
+        '-m',
+        'dataml_jobs.warm.driver',
+        '--gcs-address',
+        this.config.ray.gcsAddress!,
+        '--max-steps',
+        String(this.config.ray.warmRunnerMaxSteps),
+      ],
       // Not the repository root, whose folders (test/, coverage/) would shadow Python modules of the same name.
       { cwd: path.join(ROOT, 'ml'), env: { ...process.env }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
@@ -117,7 +124,8 @@ export class WarmRunners {
   }
 
   async logs(job: string, submissionId: string): Promise<string> {
-    return (await this.call<{ logs: string }>('GET', `/steps/${encodeURIComponent(submissionId)}/logs?job=${encodeURIComponent(job)}`)).logs;
+    return (await this.call<{ logs: string }>('GET', `/steps/${encodeURIComponent(submissionId)}/logs?job=${encodeURIComponent(job)}`))
+      .logs;
   }
 
   /** Stops the step (SIGTERM, then SIGKILL) and returns once it ended; false if it was not running. */

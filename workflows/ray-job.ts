@@ -115,9 +115,7 @@ export async function runRayJob<T = Record<string, unknown>>(opts: RayStepOption
     } catch (err) {
       if (isCancellation(err)) {
         // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.
-        await CancellationScope.nonCancellable(() =>
-          stopRayJob(attempt > 1 ? { step, attempt, job: opts.job } : { step, job: opts.job }),
-        );
+        await CancellationScope.nonCancellable(() => stopRayJob(attempt > 1 ? { step, attempt, job: opts.job } : { step, job: opts.job }));
       }
       throw err;
     }

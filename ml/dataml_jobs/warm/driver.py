@@ -4,7 +4,7 @@ connected to the Ray cluster, that relays the activities' HTTP calls to the runn
     python -m dataml_jobs.warm.driver --gcs-address HOST:PORT [--port 0] [--max-steps N]
 
 It prints `{"port": N}` on stdout once it listens on 127.0.0.1. Endpoints (JSON):
-  POST /steps                           {job, submission_id, workflow_id, input_b64 | input_s3_key, env} → {created, log}
+  POST /steps   {job, submission_id, workflow_id, input_b64 | input_s3_key, env} → {created, log}
   GET  /steps/<id>?job=J                → {status: RUNNING|SUCCEEDED|FAILED|STOPPED|MISSING, exit_code?, log}
   GET  /steps/<id>/logs?job=J           → {logs}   (the tail of the step's output)
   POST /steps/<id>/stop?job=J           → {stopped}
@@ -49,7 +49,9 @@ class Runners:
     def call(self, job: str, method: str, *args: Any) -> Any:
         actor = self.handle(job)
         try:
-            return ray.get(getattr(actor, method).remote(*args), timeout=CREATE_TIMEOUT if method == "start" else CALL_TIMEOUT)
+            return ray.get(
+                getattr(actor, method).remote(*args), timeout=CREATE_TIMEOUT if method == "start" else CALL_TIMEOUT
+            )
         except RayActorError:
             # Dead for good (e.g. killed with no_restart) or mid-restart: a fresh handle on the next call.
             with self.lock:

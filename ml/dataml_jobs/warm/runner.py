@@ -42,11 +42,11 @@ def default_log_dir() -> str:
 
 
 class WarmRunner:
-    def __init__(self, job: str, max_steps: int = 200, max_growth: float = 2.0) -> None:
+    def __init__(self, job: str, max_steps: int = 200, max_growth: float = 2.0, log_dir: str | None = None) -> None:
         self.job = job
         self.max_steps = max_steps
         self.max_growth = max_growth
-        self.log_dir = default_log_dir()
+        self.log_dir = log_dir or default_log_dir()
         os.makedirs(self.log_dir, exist_ok=True)
         self.lock = threading.Lock()
         self.running: dict[str, Any] = {}
