@@ -97,9 +97,10 @@ describe.skipIf(!hasStack)('drill: warm runners', () => {
 
   it('a runner killed mid-step is replaced and the step runs again, writing its rows once', async () => {
     const { t } = stack;
-    const handle = await startProbe(t.deps.temporal, t.config, probeInput({ rows: 15, sleepSeconds: 8 }));
-    const { submissionId, pid } = await runningStep(handle);
     const before = await warm.runner('lake_probe');
+    // Long enough that the kill lands mid-step even on a loaded machine.
+    const handle = await startProbe(t.deps.temporal, t.config, probeInput({ rows: 15, sleepSeconds: 20 }));
+    const { submissionId, pid } = await runningStep(handle);
     process.kill(before.pid, 'SIGKILL');
 
     const result = await handle.result();
