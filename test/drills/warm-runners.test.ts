@@ -15,6 +15,17 @@ import { spawnWorkerProcess } from '../support/worker.js';
 
 const ON = { RAY_WARM_RUNNERS: 'on', RAY_JOB_MEMORY_LIMIT_GB: '0.4' };
 
+/** Retries a call to the warm runners while their driver or Ray is (re)starting. */
+async function eventually<T>(call: () => Promise<T>, timeoutMs = 180_000): Promise<T> {
+  for (const until = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 500))) {
+    try {
+      return await call();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+    }
+  }
+}
+
 /** Alive and not a zombie. */
 function running(pid: number): boolean {
   try {
@@ -37,7 +48,7 @@ describe.skipIf(!hasStack)('drill: warm runners', () => {
     for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
       const { raySubmissionId } = await handle.query(progressQuery).catch(() => ({ raySubmissionId: null }));
       if (!raySubmissionId || raySubmissionId === notId) continue;
-      const info = await warm.get('lake_probe', raySubmissionId);
+      const info = await eventually(() => warm.get('lake_probe', raySubmissionId));
       if (info.status === 'RUNNING') return { submissionId: raySubmissionId, pid: (info as unknown as { pid: number }).pid };
     }
     throw new Error(`no step of ${handle.workflowId} ran in a warm runner`);
@@ -97,7 +108,7 @@ describe.skipIf(!hasStack)('drill: warm runners', () => {
 
   it('a runner killed mid-step is replaced and the step runs again, writing its rows once', async () => {
     const { t } = stack;
-    const before = await warm.runner('lake_probe');
+    const before = await eventually(() => warm.runner('lake_probe'));
     // Long enough that the kill lands mid-step even on a loaded machine.
     const handle = await startProbe(t.deps.temporal, t.config, probeInput({ rows: 15, sleepSeconds: 20 }));
     const { submissionId, pid } = await runningStep(handle);
@@ -110,7 +121,7 @@ describe.skipIf(!hasStack)('drill: warm runners', () => {
     expect(running(pid)).toBe(false);
     const lake = inspectIcebergTable(t.config, result.table);
     expect([lake.rows, lake.snapshots]).toEqual([15, 1]);
-    const after = await warm.runner('lake_probe');
+    const after = await eventually(() => warm.runner('lake_probe'));
     expect(after.pid).not.toBe(before.pid);
     expect((await findJobByWorkflowId(t.deps.db, handle.workflowId))?.status).toBe('Completed');
   });
@@ -118,7 +129,7 @@ describe.skipIf(!hasStack)('drill: warm runners', () => {
   it('a step over its memory limit fails cleanly; its runner lives on and runs the next step', async () => {
     const { t } = stack;
     const hungry = await startProbe(t.deps.temporal, t.config, probeInput({ rows: 5, allocateMb: 1024 }));
-    const runnerBefore = await warm.runner('lake_probe');
+    const runnerBefore = await eventually(() => warm.runner('lake_probe'));
     const err = await hungry.result().catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
     expect(String(err.cause?.message)).toMatch(/^the job exceeded its memory limit of 0\.4 GB \(it used 0\.\d+ GB\)/);
@@ -130,7 +141,7 @@ describe.skipIf(!hasStack)('drill: warm runners', () => {
     const step = await warm.get('lake_probe', raySubmissionId!);
     expect(step.status).toBe('FAILED');
     expect(step.exit_code).toBeLessThan(0);
-    expect((await warm.runner('lake_probe')).pid).toBe(runnerBefore.pid);
+    expect((await eventually(() => warm.runner('lake_probe'))).pid).toBe(runnerBefore.pid);
 
     const next = await startProbe(t.deps.temporal, t.config, probeInput({ rows: 4 }));
     expect((await next.result()).rows).toBe(4);
