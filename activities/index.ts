@@ -10,6 +10,7 @@ import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
 import type { JobMetrics } from './job-metrics.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import type { WarmRunners } from '../integrations/warm-runners.js';
 
 export interface ActivityDeps {
   config: Config;
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   s3: S3Client;
   /** Job and Ray metrics (the worker's registry); absent in tests that do not look at them. */
   metrics?: JobMetrics;
+  /** Long-lived Ray actors for small steps (absent: every step is a Ray job). */
+  warm?: WarmRunners;
 }
 
 export function createActivities(deps: ActivityDeps) {

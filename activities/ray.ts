@@ -1,4 +1,5 @@
-// Activities that drive Ray jobs: submit once, watch with heartbeats, stop.
+// Activities that drive Ray jobs: submit once, watch with heartbeats, stop. A small step runs in a warm runner
+// (integrations/warm-runners.ts) instead of a Ray job of its own, with the same promises (docs/jobs.md).
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Context } from '@temporalio/activity';
 import { jobEnvironment, type Config } from '../config/config.js';
@@ -11,6 +12,7 @@ import {
   type RayJobState,
 } from '../integrations/ray-jobs-client.js';
 import type { JobMetrics } from './job-metrics.js';
+import type { WarmRunners } from '../integrations/warm-runners.js';
 import { createJobMemory } from './ray-memory.js';
 
 export interface RayActivityDeps {
@@ -18,9 +20,15 @@ export interface RayActivityDeps {
   ray: RayJobsClient;
   /** Where a job input too large for a command line is staged. */
   s3: S3Client;
+  /** Absent or disabled: every step is a Ray job. */
+  warm?: WarmRunners;
+  /** The watch's fallback poll: the workflow learns of a step's end from the step's own signal first. */
   pollIntervalMs?: number;
   metrics?: JobMetrics;
 }
+
+/** Where a step runs: a warm runner (small steps) or a Ray job of its own. */
+export type StepRunner = 'warm' | 'job';
 
 /**
  * Ray runs the entrypoint through a shell, and Linux caps one argument at 128 KiB (MAX_ARG_STRLEN): a job
@@ -77,14 +85,30 @@ export function rayJobEnvironment(config: Config): Record<string, string> {
   return { ...rest, DATAML_SECRETS_FILE: config.ray.jobSecretsFile };
 }
 
-export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, metrics }: RayActivityDeps) {
+export function createRayActivities({ config, ray, s3, warm, pollIntervalMs = 5000, metrics }: RayActivityDeps) {
   const jobMemory = createJobMemory(config, ray);
   return {
-    /** Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started. */
-    async submitRayJob(input: SubmitRayJobInput): Promise<{ submissionId: string; created: boolean }> {
+    /**
+     * Idempotent: the submission id is derived from the workflow run, so a retry finds the job it started.
+     * The runner follows from the input alone (the same on every retry): a warm runner when they are enabled
+     * and the input fits a command line; a Ray job of its own for a staged (large) input.
+     */
+    async submitRayJob(input: SubmitRayJobInput): Promise<{ submissionId: string; created: boolean; runner?: StepRunner }> {
       const { workflowId, submissionId } = submissionIdFor(input.step, input.attempt);
       const memory = await jobMemory();
       const payload = Buffer.from(JSON.stringify(input.input)).toString('base64');
+      if (warm?.enabled && payload.length <= INLINE_INPUT_MAX_BYTES) {
+        const { created, log } = await warm.start({
+          job: input.job,
+          submission_id: submissionId,
+          workflow_id: workflowId,
+          input_b64: payload,
+          // The step's guard holds it to the same limit as a Ray job (ml/dataml_jobs/common/job_guard.py).
+          env: { ...rayJobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
+        });
+        Context.current().log.info('step started in a warm runner', { submissionId, created, log });
+        return { submissionId, created, runner: 'warm' };
+      }
       let inputArgs = ['--input-b64', payload];
       if (payload.length > INLINE_INPUT_MAX_BYTES) {
         const Key = jobInputKey(submissionId);
@@ -124,9 +148,14 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, me
       return { submissionId, created };
     },
 
-    /** Polls until the job ends, heartbeating so that a dead worker is noticed and a cancel is delivered. */
-    async watchRayJob(input: { submissionId: string }): Promise<RayJobOutcome> {
+    /**
+     * Polls until the job ends, heartbeating so that a dead worker is noticed and a cancel is delivered. The
+     * workflow stops watching as soon as the step's own signal arrives: this is the fallback for steps that
+     * die without reporting.
+     */
+    async watchRayJob(input: { submissionId: string; job?: string; runner?: StepRunner }): Promise<RayJobOutcome> {
       const ctx = Context.current();
+      if (input.runner === 'warm' && input.job && warm) return watchWarmStep(warm, input.job, input.submissionId, pollIntervalMs);
       for (;;) {
         const info = await ray.get(input.submissionId);
         if (!info) {
@@ -157,8 +186,10 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, me
     },
 
     /** Stops the job of this run's `step` (the workflow may not know its id yet, if cancelled mid-submit). */
-    async stopRayJob(input: { step: string; attempt?: number }): Promise<boolean> {
+    async stopRayJob(input: { step: string; attempt?: number; job?: string }): Promise<boolean> {
       const { submissionId } = submissionIdFor(input.step, input.attempt);
+      // The step may be in a warm runner (stopped and ended when this returns) or a Ray job.
+      if (input.job && warm?.enabled && (await warm.stop(input.job, submissionId))) return true;
       const stopped = await ray.stop(submissionId);
       // Wait (bounded) for Ray to confirm, so "Cancelled" is only reported once the job is down.
       for (let i = 0; i < 60; i++) {
@@ -169,4 +200,35 @@ export function createRayActivities({ config, ray, s3, pollIntervalMs = 1000, me
       return stopped;
     },
   };
+}
+
+/** watchRayJob for a step in a warm runner: the same outcomes as for a Ray job. */
+async function watchWarmStep(warm: WarmRunners, job: string, submissionId: string, pollIntervalMs: number): Promise<RayJobOutcome> {
+  const ctx = Context.current();
+  for (;;) {
+    const info = await warm.get(job, submissionId);
+    if (info.status === 'MISSING') {
+      // Its runner died (and its guard ended the step) before the step ended: the workflow resubmits.
+      return {
+        submissionId,
+        status: 'MISSING',
+        error: `step ${submissionId} is unknown to its warm runner (the runner was replaced)`,
+        lost: true,
+      };
+    }
+    ctx.heartbeat({ status: info.status });
+    if (info.status === 'SUCCEEDED') return { submissionId, status: info.status };
+    if (info.status !== 'RUNNING') {
+      const logs = await warm.logs(job, submissionId);
+      const status = info.status;
+      return {
+        submissionId,
+        status,
+        error: jobErrorMessage({ submission_id: submissionId, status, message: null, entrypoint: info.log }, logs),
+        // Killed by a signal (its memory guard, the OS, its runner's end) or stopped by someone else.
+        lost: endedByInfrastructure({ status, driver_exit_code: info.exit_code ?? null }),
+      };
+    }
+    await ctx.sleep(pollIntervalMs);
+  }
 }

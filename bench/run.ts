@@ -25,6 +25,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   scale: async () => (await import('./scale.js' as string)).benchScale,
   lifecycle: async () => (await import('./lifecycle.js' as string)).benchLifecycle,
   quality: async () => (await import('./quality.js' as string)).benchQuality,
+  jobs: async () => (await import('./jobs.js' as string)).benchJobs,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {

@@ -60,6 +60,12 @@ export const ConfigSchema = z.object({
     // ml/dataml_jobs/common/settings.py): with it, jobs are given its path instead of the secrets
     // themselves, which the Ray dashboard would show with each job's environment.
     jobSecretsFile: z.string().optional(),
+    // Ray's GCS (host:port): the warm runners' driver joins the cluster there; without it every step is a Ray job.
+    gcsAddress: z.string().optional(),
+    // Warm runners (docs/jobs.md): "on" runs small steps in long-lived actors, "off" runs every step as a Ray job.
+    warmRunners: z.enum(['on', 'off']).default('on'),
+    // A warm runner's fork server is replaced after this many steps.
+    warmRunnerMaxSteps: z.coerce.number().int().positive().default(200),
   }),
 
   worker: z.object({
@@ -165,6 +171,9 @@ export function loadConfig(env: Env = process.env): Config {
       temporalAddressForJobs: env.RAY_JOB_TEMPORAL_ADDRESS,
       jobMemoryLimitGb: env.RAY_JOB_MEMORY_LIMIT_GB,
       jobSecretsFile: env.RAY_JOB_SECRETS_FILE,
+      gcsAddress: env.RAY_GCS_ADDRESS,
+      warmRunners: env.RAY_WARM_RUNNERS,
+      warmRunnerMaxSteps: env.RAY_WARM_RUNNER_MAX_STEPS,
     },
     worker: { healthHost: env.WORKER_HEALTH_HOST, healthPort: env.WORKER_HEALTH_PORT },
     serving: {

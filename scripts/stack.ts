@@ -149,6 +149,10 @@ async function main(): Promise<void> {
     // With worker nodes, the head runs no jobs by default (as KubeRay's head group in deploy/k8s).
     const ray = await component('ray', 'Ray', () => startRay(profile, logDir, { numCpus: shape.rayHeadCpus }));
     env.RAY_ADDRESS = ray.address;
+    env.RAY_GCS_ADDRESS = ray.gcsAddress;
+    // The test suite's Ray-level assertions (Ray job lists, supervisors) are about Ray jobs: tests opt in to warm
+    // runners (RAY_WARM_RUNNERS=on) where they exercise them.
+    if (mode === 'test') env.RAY_WARM_RUNNERS = process.env.RAY_WARM_RUNNERS ?? 'off';
     for (let i = 1; i <= shape.rayNodes; i++) {
       await component(`ray-node-${i}`, `Ray node ${i}`, async () => ({ running: await startRayNode(profile, i, logDir, ray.address) }));
     }

@@ -7,6 +7,7 @@ import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
+import { WarmRunners } from '../integrations/warm-runners.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,7 +49,9 @@ export async function connectWorker(config: Config, metrics?: JobMetrics): Promi
   installSdkLogger(config.logLevel);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const db = createDb(config.postgres.url, 5);
+  const warm = new WarmRunners(config);
   const close = async () => {
+    warm.close();
     await connection.close();
     await db.destroy();
   };
@@ -57,7 +60,7 @@ export async function connectWorker(config: Config, metrics?: JobMetrics): Promi
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), metrics }),
+      activities: createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), warm, metrics }),
     });
     return { worker, close };
   } catch (err) {

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import type { JobMetrics } from '../activities/job-metrics.js';
+import { WarmRunners } from '../integrations/warm-runners.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
@@ -38,7 +39,8 @@ export function superviseWorker(opts: {
   let wake: (() => void) | undefined;
   // Bundled once: recreating the worker after an outage should not pay for webpack again.
   let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), metrics });
+  const warm = new WarmRunners(config);
+  const activities = createActivities({ config, db, ray: new RayJobsClient(config.ray.address), s3: createS3(config), warm, metrics });
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -85,7 +87,7 @@ export function superviseWorker(opts: {
       backoff = Math.min(BACKOFF_MAX_MS, backoff * 2);
     }
   };
-  const done = loop();
+  const done = loop().finally(() => warm.close());
   return {
     done,
     get generations() {

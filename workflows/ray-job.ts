@@ -1,5 +1,6 @@
 // The step every job workflow uses: run one Ray job and wait for the result it signals.
 import {
+  ActivityCancellationType,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -27,6 +28,16 @@ const { watchRayJob } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
 
+// The same watch, for the race with the step's report: once the report won, the watch is left to end on its own
+// (it sees the step end, or the closed workflow). Requesting its cancel instead could reach the server after the
+// watch completed, which the server refuses for the whole workflow task (ACTIVITY_UNKNOWN).
+const { watchRayJob: watchRayJobUntilReported } = proxyActivities<Activities>({
+  startToCloseTimeout: '24 hours',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
+  cancellationType: ActivityCancellationType.ABANDON,
+});
+
 /** Submissions of one step, the first included, when Ray keeps losing the job (restarts, dead nodes). */
 export const MAX_RAY_SUBMISSIONS = 3;
 /** How long a job that vanished or was killed may take to deliver the report it may have sent. */
@@ -38,6 +49,28 @@ export interface RayStepOptions extends RayJobSpec {
   tenantId?: string | null;
   /** How long to wait for the job's signal after Ray reports success. */
   resultGrace?: string;
+}
+
+type WatchOutcome = Awaited<ReturnType<typeof watchRayJob>>;
+
+/**
+ * The watch (a poll, the fallback for a step that dies without reporting) raced against the step's own report:
+ * whichever comes first ends the wait. A cancel of the workflow ends both (the stop then ends the step).
+ */
+async function watchUntilReported(input: Parameters<typeof watchRayJob>[0], report: () => RayJobResult | undefined): Promise<WatchOutcome> {
+  const scope = new CancellationScope();
+  const watching = scope.run(() => watchRayJobUntilReported(input));
+  watching.catch(() => {}); // once the report won, the abandoned watch's rejection is expected
+  const reported = scope.run(() => condition(() => report() !== undefined)).then(() => undefined);
+  reported.catch(() => {});
+  try {
+    const first = await Promise.race([watching, reported]);
+    if (first) return first;
+    const r = report()!;
+    return { submissionId: input.submissionId, status: r.status === 'succeeded' ? 'SUCCEEDED' : 'FAILED' };
+  } finally {
+    scope.cancel();
+  }
 }
 
 // Each workflow execution has its own module state in the sandbox: this is this run's progress.
@@ -60,7 +93,8 @@ export async function runRayJob<T = Record<string, unknown>>(opts: RayStepOption
     let submissionId = '';
     try {
       // The first attempt passes no `attempt`: its activity input stays what it always was.
-      ({ submissionId } = await submitRayJob({
+      let runner: 'warm' | 'job' | undefined;
+      ({ submissionId, runner } = await submitRayJob({
         job: opts.job,
         input: opts.input,
         numCpus: opts.numCpus,
@@ -71,12 +105,17 @@ export async function runRayJob<T = Record<string, unknown>>(opts: RayStepOption
       progress.raySubmissionId = submissionId;
       progress.phase = `running ${step}`;
       await recordJobStatus({ workflowId, status: 'Running', raySubmissionId: submissionId });
-      outcome = await watchRayJob({ submissionId });
+      const watchInput = runner ? { submissionId, job: opts.job, runner } : { submissionId };
+      // patched(): the step's own signal ends the wait (the watch is cancelled then, a new command); histories
+      // recorded before that waited for the watch's poll to see the end.
+      outcome = patched('step-ends-on-its-signal')
+        ? await watchUntilReported(watchInput, () => received.get(submissionId))
+        : await watchRayJob(watchInput);
       progress.phase = `finished ${step}`;
     } catch (err) {
       if (isCancellation(err)) {
         // Cancelling the workflow stops the Ray job; nothing may cancel the stop itself.
-        await CancellationScope.nonCancellable(() => stopRayJob(attempt > 1 ? { step, attempt } : { step }));
+        await CancellationScope.nonCancellable(() => stopRayJob(attempt > 1 ? { step, attempt, job: opts.job } : { step, job: opts.job }));
       }
       throw err;
     }

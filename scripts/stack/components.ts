@@ -299,7 +299,7 @@ export async function startRay(
   p: Profile,
   logDir: string,
   opts: { numCpus?: number } = {},
-): Promise<{ running: Managed; address: string }> {
+): Promise<{ running: Managed; address: string; gcsAddress: string }> {
   const r = p.ray;
   await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
@@ -353,5 +353,5 @@ export async function startRay(
     180_000,
     path.join(logDir, 'ray.log'),
   );
-  return { running: proc, address };
+  return { running: proc, address, gcsAddress: `127.0.0.1:${r.gcsPort}` };
 }

@@ -161,6 +161,13 @@ async function lakeProbe() {
   await save('lake-probe-cancelled', cancelled.workflowId, 'CANCELLED');
 }
 
+/** The no-op step of `npm run bench -- jobs`. */
+async function noopStepCompleted() {
+  const workflowId = `noop-step-${uniq('r').toLowerCase()}`;
+  await temporal.workflow.start('noopStepWorkflow', { taskQueue: t.config.temporal.taskQueue, workflowId, args: [{ id: 'replay' }] });
+  await save('noop-step-completed', workflowId, 'COMPLETED');
+}
+
 /** 6.1: an upload validated into Iceberg. */
 async function uploadValidateCompleted() {
   await save('upload-validate-completed', (await trainingDataset()).workflowId, 'COMPLETED');
@@ -283,6 +290,7 @@ const recordings: Array<[string, () => Promise<void>]> = [
   ['shap-completed', shapCompleted],
   ['batch-predict-completed', batchPredictCompleted],
   ['batch-predict-cancelled', batchPredictCancelled],
+  ['noop-step-completed', noopStepCompleted],
 ];
 
 let failures = 0;

@@ -98,6 +98,27 @@ describe('runRayJob', () => {
     expect(calls.map((c) => c.name)).not.toContain('stopRayJob');
   });
 
+  it("ends on the job's signal while the watch still runs, and the watch ends with the workflow", async () => {
+    let watchCancelled = false;
+    scenario = async ({ submissionId, signal }) => {
+      await signal({ submission_id: submissionId, status: 'succeeded', result: { rows: 3 } });
+      // The watch has not seen the end (its poll is the fallback): it runs until its workflow is gone.
+      const ctx = Context.current();
+      try {
+        for (;;) {
+          ctx.heartbeat();
+          await ctx.sleep(100);
+        }
+      } catch (err) {
+        watchCancelled = true;
+        throw err;
+      }
+    };
+    expect(await start().result).toMatchObject({ rows: 3 });
+    expect(statuses()).toEqual(['Running', 'Completed']);
+    await expect.poll(() => watchCancelled, { timeout: 60_000 }).toBe(true);
+  });
+
   it('ignores a signal about another submission', async () => {
     scenario = async ({ submissionId, signal }) => {
       await signal({ submission_id: 'someone-else', status: 'succeeded', result: { rows: 99 } });
@@ -152,7 +173,7 @@ describe('runRayJob', () => {
     await handle.cancel();
     const cause = await failureOf(result);
     expect(cause).toBeInstanceOf(CancelledFailure);
-    expect(calls.filter((c) => c.name === 'stopRayJob').map((c) => c.arg)).toEqual([{ step: 'lake_probe' }]);
+    expect(calls.filter((c) => c.name === 'stopRayJob').map((c) => c.arg)).toEqual([{ step: 'lake_probe', job: 'lake_probe' }]);
     expect(statuses()).toEqual(['Running', 'Cancelled']);
   });
 });
