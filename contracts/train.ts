@@ -22,12 +22,8 @@ export type ColumnAttribute = z.infer<typeof ColumnAttribute>;
 // ets / arima (statsforecast AutoETS / AutoARIMA) are for Forecast only; random_forest / linear for the tabular types.
 const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima'] as const;
 
-/** Which algorithms each problem type accepts (8.1 answers 422 for any other pair). */
-export const ALGORITHMS_BY_PROBLEM = {
-  Classification: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'],
-  Regression: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear'],
-  Forecast: ['auto', 'lightgbm', 'xgboost', 'ets', 'arima'],
-} as const;
+// Which algorithms each problem type accepts: in a module without zod, so the web console bundles it too.
+export { ALGORITHMS_BY_PROBLEM } from './train-algorithms.js';
 
 /** Template types a Target may have, per problem type. */
 export const TARGET_TYPES = {
