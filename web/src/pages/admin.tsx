@@ -8,8 +8,8 @@ import { Empty, ErrorBox, Field, type FormEvent, Loading, Table, useLoad } from 
 export function AdminPage() {
   const user = useSignal(me);
   const users = useLoad(async () => (can('can_read_users') ? unwrap(await api.GET('/api/v1/users/read-users/')).data : []), []);
-  const roles = useLoad(async () => unwrap(await api.GET('/api/v1/rbac/roles/')).data, []);
-  const perms = useLoad(async () => unwrap(await api.GET('/api/v1/rbac/permissions/')).data, []);
+  const roles = useLoad(async () => (can('can_manage_roles') ? unwrap(await api.GET('/api/v1/rbac/roles/')).data : []), []);
+  const perms = useLoad(async () => (can('can_manage_roles') ? unwrap(await api.GET('/api/v1/rbac/permissions/')).data : []), []);
   const [error, setError] = useState<unknown>();
   if (!can('can_manage_roles')) return <Empty>Administration needs the can_manage_roles permission.</Empty>;
 
