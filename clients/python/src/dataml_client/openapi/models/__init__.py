@@ -117,6 +117,8 @@ from .login_access_token_form import LoginAccessTokenForm
 from .login_access_token_response import LoginAccessTokenResponse
 from .login_access_token_response_token_type import LoginAccessTokenResponseTokenType
 from .logout_response import LogoutResponse
+from .me_links import MeLinks
+from .me_response import MeResponse
 from .model_summary_response import ModelSummaryResponse
 from .model_summary_response_model_summary import ModelSummaryResponseModelSummary
 from .model_summary_response_model_summary_baseline import (
@@ -313,6 +315,8 @@ __all__ = (
     "LoginAccessTokenResponse",
     "LoginAccessTokenResponseTokenType",
     "LogoutResponse",
+    "MeLinks",
+    "MeResponse",
     "ModelSummaryResponse",
     "ModelSummaryResponseModelSummary",
     "ModelSummaryResponseModelSummaryBaseline",
