@@ -2,7 +2,7 @@
 // scripts/stack.ts started) and reports ratios to baselines measured in the same run. Never part of
 // `npm test`: absolute timings on shared 2-core machines drift, ratios much less.
 //   npm run bench                 all suites
-//   npm run bench -- health       only the named suites (health, identity, upload, train, inference, templates)
+//   npm run bench -- health       only the named suites (health, identity, upload, train, inference, templates, console)
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   train: async () => (await import('./train.js' as string)).benchTrain,
   inference: async () => (await import('./inference.js' as string)).benchInference,
   templates: async () => (await import('./templates.js' as string)).benchTemplateList,
+  console: async () => (await import('./console.js' as string)).benchConsole,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {

@@ -15,7 +15,9 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   return puppeteer.launch({
     executablePath: await chromium.executablePath(),
-    args: chromium.args,
+    // A POSIX locale in the environment makes Chromium report `en-US@posix`, which Intl refuses.
+    args: [...chromium.args, '--lang=en-US'],
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
   });
@@ -43,7 +45,11 @@ export async function watchedPage(browser: Browser, expected: ExpectedErrors): P
     const key = `${res.request().method()} ${url.pathname}`;
     if (!expected[key]?.includes(res.status())) problems.push(`unexpected ${res.status()}: ${key}${url.search}`);
   });
-  return { page, problems, shot: async (name) => void (await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true })) };
+  return {
+    page,
+    problems,
+    shot: async (name) => void (await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true })),
+  };
 }
 
 /** Waits until `text` appears in the element matched by `selector` (the page's own polling drives the change). */
@@ -60,14 +66,19 @@ export async function waitForText(page: Page, selector: string, text: string | R
 /** Clicks the first visible button or link whose text is `text` (trimmed, exact). */
 export async function click(page: Page, text: string, within = 'body'): Promise<void> {
   await page.waitForFunction(
-    (w: string, t: string) => [...document.querySelectorAll(`${w} button, ${w} a`)].some((el) => el.textContent?.trim() === t && !(el as HTMLButtonElement).disabled),
+    (w: string, t: string) =>
+      [...document.querySelectorAll(`${w} button, ${w} a`)].some(
+        (el) => el.textContent?.trim() === t && !(el as HTMLButtonElement).disabled,
+      ),
     { timeout: 30_000 },
     within,
     text,
   );
   await page.evaluate(
     (w: string, t: string) => {
-      const el = [...document.querySelectorAll(`${w} button, ${w} a`)].find((e) => e.textContent?.trim() === t && !(e as HTMLButtonElement).disabled);
+      const el = [...document.querySelectorAll(`${w} button, ${w} a`)].find(
+        (e) => e.textContent?.trim() === t && !(e as HTMLButtonElement).disabled,
+      );
       (el as HTMLElement).click();
     },
     within,
