@@ -115,7 +115,9 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     expect(w.problems).toEqual([]);
   });
 
-  it('uploads a file with a byte progress bar, follows validation live, shows the report and preview, starts statistics', async () => {
+  it('uploads a file with a byte progress bar, follows validation live, shows the report and preview, starts statistics', {
+    timeout: 400_000,
+  }, async () => {
     await goto('/datasets');
     await w.page.type('input[name=dataset_name]', datasetName);
     const tplId = await w.page.$$eval('select[name=template_id] option', (os) => os[os.length - 1]!.getAttribute('value'));
@@ -125,7 +127,7 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     await click(w.page, 'Upload');
     await w.page.waitForSelector('[data-testid=upload-progress] progress');
     await waitForText(w.page, '[data-testid=upload-progress]', /Uploaded .* 100%/);
-    await waitForText(w.page, '[data-testid=job-panel]', 'Completed', 120_000);
+    await waitForText(w.page, '[data-testid=job-panel]', 'Completed', 360_000);
     await w.shot('02-datasets-uploaded');
     const listed = await api('/api/v1/dataset/list');
     const ds = listed.body.data.find((d: any) => d.dataset_name === datasetName);
@@ -143,7 +145,7 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     expect(w.problems).toEqual([]);
   });
 
-  it('trains a model from the 8.2 form with live progress, then shows metrics, leaderboard and charts', async () => {
+  it('trains a model from the 8.2 form with live progress, then shows metrics, leaderboard and charts', { timeout: 400_000 }, async () => {
     await goto('/training');
     await click(w.page, 'Train a model');
     await w.page.waitForSelector('select[name=dataset_id] option');
@@ -167,7 +169,7 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     trainingId = Number(new URL(w.page.url()).pathname.split('/').pop());
     await waitForText(w.page, '[data-testid=job-panel]', /elapsed/);
     await w.shot('05-training-running');
-    await w.page.waitForSelector('dl.metrics', { timeout: 300_000 });
+    await w.page.waitForSelector('dl.metrics', { timeout: 360_000 });
     const text = await w.page.$eval('main', (el) => el.textContent ?? '');
     expect(text).toMatch(/accuracy/);
     expect(text).toMatch(/validation score/); // the leaderboard of `auto`
@@ -178,9 +180,9 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     expect(w.problems).toEqual([]);
   });
 
-  it('shows the statistics computed meanwhile: a chart per column with its missing count', async () => {
+  it('shows the statistics computed meanwhile: a chart per column with its missing count', { timeout: 300_000 }, async () => {
     await goto(`/datasets/${datasetId}`);
-    await w.page.waitForSelector('.chart canvas', { timeout: 180_000 });
+    await w.page.waitForSelector('.chart canvas', { timeout: 280_000 });
     const titles = await w.page.$$eval('.chart-card figcaption', (els) => els.map((e) => e.textContent));
     expect(titles.join('\n')).toMatch(/age \(double\) · 14 missing of 300/); // every 23rd age is empty (customersCsv)
     await w.shot('03-dataset-detail');

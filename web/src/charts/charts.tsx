@@ -107,7 +107,7 @@ export function BarChart(props: { title: string; labels: string[]; values: numbe
     const opts: Omit<uPlot.Options, 'width' | 'height'> = {
       scales: {
         x: { time: false, range: [-0.5, props.labels.length - 0.5] },
-        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        y: { range: (_u, min, max) => [Math.min(0, min * 1.1), max > 0 ? max * 1.1 : 1] },
       },
       axes: [
         axis(props.xLabel, { values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? (props.labels[s] ?? '') : '')), incrs: [1] }),
