@@ -1,6 +1,6 @@
 // Jobs: every workflow of the tenant (paged by the API) with kind, status, duration, and deep links to the
 // job's workflow in the Temporal UI and its Ray job in the Ray dashboard (addresses from GET /api/v1/me).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, can, me, type Schemas, unwrap } from '../api.js';
 import { useSignal } from '../state.js';
 import { Empty, ErrorBox, fmtDate, fmtDuration, Loading, StatusBadge, Table, useLoad } from '../ui.js';
@@ -13,6 +13,12 @@ export function JobsPage() {
   const [error, setError] = useState<unknown>();
   const page = useLoad(async () => unwrap(await api.GET('/api/v1/jobs', { params: { query: { limit: PAGE, offset } } })), [offset]);
   const links = user?.links;
+  // The list is a live view: a job started elsewhere shows up (and its status moves) without a reload.
+  const reload = page.reload;
+  useEffect(() => {
+    const timer = setInterval(reload, 3000);
+    return () => clearInterval(timer);
+  }, [reload]);
   const cancel = async (j: Schemas['JobSummary']) => {
     setError(undefined);
     try {
