@@ -10,7 +10,7 @@ import { readJsonBody } from './middleware/fast-json-body.js';
 import { checkUrlText } from './middleware/text-input.js';
 import { methodsByPath, notFoundOrNotAllowed } from './method-not-allowed.js';
 import { documentCommonErrors, validationHook } from './openapi-hono.js';
-import { mountConsole } from './console-static.js';
+import { withConsole } from './console-static.js';
 import { assignRequestId } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
 
@@ -58,9 +58,8 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   mountDocs(app);
-  mountConsole(app);
 
-  app.notFound(notFoundOrNotAllowed(methodsByPath(app.routes)));
+  app.notFound(withConsole(notFoundOrNotAllowed(methodsByPath(app.routes))));
 
   app.onError((original, c) => {
     const request_id = c.var.requestId;
