@@ -11,6 +11,7 @@ import { checkUrlText } from './middleware/text-input.js';
 import { scrape } from './metrics/metrics-endpoint.js';
 import { methodsByPath, notFoundOrNotAllowed } from './method-not-allowed.js';
 import { documentCommonErrors, validationHook } from './openapi-hono.js';
+import { withConsole } from './console-static.js';
 import { assignRequestId } from './request-id.js';
 import { moduleRouters } from './routes/index.js';
 
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps) {
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   mountDocs(app);
 
-  app.notFound(notFoundOrNotAllowed(methodsByPath(app.routes)));
+  app.notFound(withConsole(notFoundOrNotAllowed(methodsByPath(app.routes))));
 
   app.onError((original, c) => {
     const request_id = c.var.requestId;

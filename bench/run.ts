@@ -26,6 +26,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   lifecycle: async () => (await import('./lifecycle.js' as string)).benchLifecycle,
   quality: async () => (await import('./quality.js' as string)).benchQuality,
   jobs: async () => (await import('./jobs.js' as string)).benchJobs,
+  console: async () => (await import('./console.js' as string)).benchConsole,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {

@@ -23,12 +23,8 @@ export type ColumnAttribute = z.infer<typeof ColumnAttribute>;
 // tabular types.
 const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima', 'extra_trees'] as const;
 
-/** Which algorithms each problem type accepts (8.1 answers 422 for any other pair). */
-export const ALGORITHMS_BY_PROBLEM = {
-  Classification: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'extra_trees', 'linear'],
-  Regression: ['auto', 'xgboost', 'lightgbm', 'random_forest', 'extra_trees', 'linear'],
-  Forecast: ['auto', 'lightgbm', 'xgboost', 'ets', 'arima'],
-} as const;
+// Which algorithms each problem type accepts: in a module without zod, so the web console bundles it too.
+export { ALGORITHMS_BY_PROBLEM } from './train-algorithms.js';
 
 /** Template types a Target may have, per problem type. */
 export const TARGET_TYPES = {

@@ -38,3 +38,12 @@ fi
 for bin in temporal temporal-test-server weed ray python; do
   [ -x "ml/.venv/bin/$bin" ] || { echo "[setup] missing ml/.venv/bin/$bin after install" >&2; exit 1; }
 done
+
+# The web console (web/ → web/dist, served by the API at /): rebuilt when its sources, the TS client it uses
+# or the Node lock changed since the last build.
+web_hash=$( (find web clients/ts/src contracts/train-algorithms.ts -path web/dist -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum; cat package-lock.json) | sha256sum | cut -d' ' -f1)
+if ! stamp_ok web/dist/.dataml-build "$web_hash"; then
+  echo "[setup] building the web console (npm run web:build)"
+  npm run --silent web:build >/dev/null
+  echo "$web_hash" > web/dist/.dataml-build
+fi

@@ -244,6 +244,7 @@ async function runPlatform(
   const ready = await (await fetch(`${base}/api/v1/utils/readiness/`)).json();
   console.log(`
 Data ML Platform is up.
+  Console        ${base}/   (web console; sign in with the login below)
   API            ${base}
   API docs       ${base}/docs   (OpenAPI: ${base}/openapi.json)
   Temporal UI    ${temporalUi}

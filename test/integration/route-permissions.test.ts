@@ -22,7 +22,12 @@ const PUBLIC = new Set([
   'POST /api/v1/train/shap-result',
 ]);
 /** A token but no particular permission: what any signed-in user may do about their own account. */
-const SELF_SERVICE = new Set(['POST /api/v1/login/test-token', 'GET /api/v1/validate-token', 'POST /api/v1/reset-password']);
+const SELF_SERVICE = new Set([
+  'POST /api/v1/login/test-token',
+  'GET /api/v1/validate-token',
+  'POST /api/v1/reset-password',
+  'GET /api/v1/me',
+]);
 /**
  * Routes that start a workflow, a Ray job or model computation (audit of every startJob and model call under
  * api/routes): none may be gated by a read permission, so that a read-only role cannot spend the cluster.

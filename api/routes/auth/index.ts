@@ -1,5 +1,5 @@
 import { createRouter } from '../../openapi-hono.js';
-import { validateTokenHandler } from './auth.handlers.js';
-import { validateToken } from './auth.routes.js';
+import { meHandler, validateTokenHandler } from './auth.handlers.js';
+import { me, validateToken } from './auth.routes.js';
 
-export const authRouter = createRouter().openapi(validateToken, validateTokenHandler);
+export const authRouter = createRouter().openapi(validateToken, validateTokenHandler).openapi(me, meHandler);

@@ -3256,6 +3256,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who Am I (not in the seed)
+         * @description The caller's user, tenant, role names and permission names (a client shows only the controls the API would accept), and, with can_read_jobs, where the Temporal UI and the Ray dashboard are.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/models/{train_id}/export": {
         parameters: {
             query?: never;
@@ -7647,6 +7713,37 @@ export interface components {
             message: string;
             /** @example 200 */
             status: number;
+        };
+        /** @description Where the job dashboards are (deep links to a job's workflow and Ray job); null without can_read_jobs */
+        MeLinks: {
+            /**
+             * @description Ray dashboard root
+             * @example http://127.0.0.1:8265
+             */
+            ray_dashboard: string;
+            /** @example default */
+            temporal_namespace: string;
+            /**
+             * @description Temporal Web UI root
+             * @example http://127.0.0.1:8233
+             */
+            temporal_ui: string;
+        } | null;
+        MeResponse: components["schemas"]["UserResponse"] & {
+            links: components["schemas"]["MeLinks"];
+            /**
+             * @example [
+             *       "can_read_datasets",
+             *       "can_upload_dataset"
+             *     ]
+             */
+            permissions: string[];
+            /**
+             * @example [
+             *       "data_scientist"
+             *     ]
+             */
+            roles: string[];
         };
         ModelAlias: {
             alias: string;

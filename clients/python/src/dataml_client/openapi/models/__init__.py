@@ -120,6 +120,8 @@ from .login_access_token_form import LoginAccessTokenForm
 from .login_access_token_response import LoginAccessTokenResponse
 from .login_access_token_response_token_type import LoginAccessTokenResponseTokenType
 from .logout_response import LogoutResponse
+from .me_links import MeLinks
+from .me_response import MeResponse
 from .model_alias import ModelAlias
 from .model_alias_event import ModelAliasEvent
 from .model_alias_event_action import ModelAliasEventAction
@@ -327,6 +329,8 @@ __all__ = (
     "LoginAccessTokenResponse",
     "LoginAccessTokenResponseTokenType",
     "LogoutResponse",
+    "MeLinks",
+    "MeResponse",
     "ModelAlias",
     "ModelAliasEvent",
     "ModelAliasEventAction",

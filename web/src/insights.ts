@@ -1,0 +1,63 @@
+// Where the model page finds each chart's data in the API's answers. Fields marked (#11) are being added by
+// issue #11; until then they are absent and the charts say "not available for this model". The lead wires the
+// final names here, in one place.
+import { pairs } from './charts/charts.js';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+const first = (o: Obj | undefined, keys: string[]) => keys.map((k) => o?.[k]).find((v) => v !== undefined && v !== null);
+
+/** model_summary.roc_curve | .roc (#11): {fpr[], tpr[]} or [{fpr, tpr}]. */
+export const rocCurve = (s: Obj | undefined) => pairs(first(s, ['roc_curve', 'roc']), 'fpr', 'tpr');
+
+/** model_summary.pr_curve | .precision_recall (#11): {recall[], precision[]} or [{recall, precision}]. */
+export const prCurve = (s: Obj | undefined) => pairs(first(s, ['pr_curve', 'precision_recall', 'pr']), 'recall', 'precision');
+
+/** model_summary.residuals (#11): {predicted[], residual[]} or [{predicted, residual}]; or {y_pred[], y_true[]}. */
+export function residuals(s: Obj | undefined) {
+  const r = first(s, ['residuals']);
+  const direct = pairs(r, 'predicted', 'residual');
+  if (direct) return direct;
+  const pt = pairs(r, 'y_pred', 'y_true');
+  return pt && { x: pt.x, y: pt.y.map((y, i) => y - pt.x[i]!) };
+}
+
+/** model_summary.class_labels | .labels (#11): the confusion matrix's class names; else "class i". */
+export const classLabels = (s: Obj | undefined) => first(s, ['class_labels', 'labels', 'classes']);
+
+/** model_summary.calibration (#11): {bins[] (mean predicted), observed[]} or [{predicted, observed}]. */
+export const calibration = (s: Obj | undefined) =>
+  pairs(first(s, ['calibration']), 'predicted', 'observed') ?? pairs(first(s, ['calibration']), 'bins', 'observed');
+
+/** model_summary.backtest | .backtests (#11): rows of a table, each an object of scalars. */
+export function backtest(s: Obj | undefined): Obj[] | undefined {
+  const b = first(s, ['backtest', 'backtests']);
+  const rows = Array.isArray(b) ? b : Array.isArray(obj(b)?.folds) ? (obj(b)!.folds as unknown[]) : undefined;
+  return rows?.filter((r): r is Obj => Boolean(obj(r)));
+}
+
+/** model_summary.leaderboard (today: algorithm, validation_score, validation_metric, validation_headline, fit_seconds, selected, skipped). */
+export const leaderboard = (s: Obj | undefined) =>
+  Array.isArray(s?.leaderboard) ? (s.leaderboard as unknown[]).filter((r): r is Obj => Boolean(obj(r))) : undefined;
+
+/** 9.1's answer: .explanation (#11, with explain=true): {feature: contribution} or [{feature, value}]. */
+export function explanation(res: unknown): [string, number][] | undefined {
+  const e = obj(res)?.explanation;
+  if (Array.isArray(e))
+    return e
+      .filter((x) => obj(x) && typeof (x as Obj).value === 'number')
+      .map((x) => [String((x as Obj).feature), (x as Obj).value as number]);
+  const o = obj(e) ?? obj(obj(e)?.contributions);
+  return o ? Object.entries(o).filter((kv): kv is [string, number] => typeof kv[1] === 'number') : undefined;
+}
+
+/** 9.4's answer: .history (#11): [{date, value}] observed before the forecast. */
+export const forecastHistory = (res: unknown) => {
+  const h = obj(res)?.history;
+  return Array.isArray(h)
+    ? (h.filter((p) => obj(p) && typeof (p as Obj).value === 'number') as { date: string; value: number }[])
+    : undefined;
+};
+
+export const cellText = (v: unknown) =>
+  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : v === null || v === undefined ? '—' : String(v);
