@@ -8,6 +8,7 @@ import { createMetadataActivities } from './metadata.js';
 import { createRayActivities } from './ray.js';
 import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
+import { createUploadSessionActivities } from './upload-sessions.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 
 export interface ActivityDeps {
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDatasetActivities(deps),
     ...createTrainActivities(deps),
     ...createInferenceActivities(deps),
+    ...createUploadSessionActivities(deps),
   };
 }
 

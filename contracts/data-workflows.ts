@@ -36,6 +36,16 @@ export interface ValidateJobResult {
   table: string;
 }
 
+/** The expiry timer of one upload session: at `expiresAt` an open session is expired and its S3 upload aborted. */
+export interface UploadSessionExpiryInput {
+  sessionId: number;
+  bucket: string;
+  key: string;
+  uploadId: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
 export interface UploadValidateResult {
   datasetId: number;
   files: Array<{ fileId: number; status: string; validRows: number | null; snapshotId: string | null }>;

@@ -6,8 +6,9 @@ import type { DataTables } from './tables/data.js';
 import type { IdentityTables, UsersTable } from './tables/identity.js';
 import type { TrainTables } from './tables/train.js';
 import type { InferenceTables } from './tables/inference.js';
+import type { UploadTables } from './tables/uploads.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables {}
+export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, UploadTables {}
 
 export type JobRow = Selectable<JobsTable>;
 

@@ -8,9 +8,9 @@ import type { Config } from '../config/config.js';
  * second locally; a streamed download's body is not bounded, only its start), tried twice: an outage
  * answers within ~8 s.
  */
-export function createS3(config: Config): S3Client {
+export function createS3(config: Config, endpoint = config.s3.endpoint): S3Client {
   return new S3Client({
-    endpoint: config.s3.endpoint,
+    endpoint,
     region: config.s3.region,
     forcePathStyle: config.s3.forcePathStyle,
     credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
@@ -18,4 +18,13 @@ export function createS3(config: Config): S3Client {
     // The options of the SDK's own NodeHttpHandler.
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 4_000, throwOnRequestTimeout: true },
   });
+}
+
+/**
+ * The client that signs URLs handed to users (upload sessions' part URLs): the same store under the address
+ * clients reach (`S3_PUBLIC_ENDPOINT`, e.g. a load balancer or AWS's own endpoint), which may differ from the
+ * API's. It only signs; it sends nothing.
+ */
+export function createPublicS3(config: Config): S3Client {
+  return createS3(config, config.s3.publicEndpoint ?? config.s3.endpoint);
 }

@@ -7,3 +7,4 @@ export { datalakeColumnStatsWorkflow } from './datalake-column-stats.js';
 export { trainWorkflow } from './train.js';
 export { shapWorkflow } from './shap.js';
 export { batchPredictWorkflow } from './batch-predict.js';
+export { uploadSessionExpiryWorkflow } from './upload-session-expiry.js';
