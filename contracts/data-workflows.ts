@@ -34,6 +34,8 @@ export interface ValidateJobResult {
   /** Decimal string (64-bit), null when no row was written. */
   snapshot_id: string | null;
   table: string;
+  /** Seconds per phase of the job (catalog, the one streaming pass of read + check + Parquet write, commit). */
+  phases?: Record<string, number>;
 }
 
 /** The expiry timer of one upload session: at `expiresAt` an open session is expired and its S3 upload aborted. */
@@ -48,7 +50,7 @@ export interface UploadSessionExpiryInput {
 
 export interface UploadValidateResult {
   datasetId: number;
-  files: Array<{ fileId: number; status: string; validRows: number | null; snapshotId: string | null }>;
+  files: Array<{ fileId: number; status: string; validRows: number | null; snapshotId: string | null; phases?: Record<string, number> }>;
 }
 
 export const StatisticsInput = z.object({

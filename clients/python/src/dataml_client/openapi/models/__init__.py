@@ -34,6 +34,7 @@ from .create_training_response_problem_type import CreateTrainingResponseProblem
 from .create_training_response_training_status import (
     CreateTrainingResponseTrainingStatus,
 )
+from .create_upload_session_body import CreateUploadSessionBody
 from .create_user_body import CreateUserBody
 from .create_user_response import CreateUserResponse
 from .dataset_file import DatasetFile
@@ -41,6 +42,9 @@ from .dataset_file_status import DatasetFileStatus
 from .dataset_summary import DatasetSummary
 from .dataset_summary_dataset_usage import DatasetSummaryDatasetUsage
 from .dataset_summary_usage import DatasetSummaryUsage
+from .delete_api_v1_files_upload_sessions_session_id_response_200 import (
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200,
+)
 from .delete_dataset_response import DeleteDatasetResponse
 from .delete_feature_importance_response import DeleteFeatureImportanceResponse
 from .delete_file_response import DeleteFileResponse
@@ -206,6 +210,10 @@ from .update_template_body_template_schema_item_data_type import (
 )
 from .update_template_response import UpdateTemplateResponse
 from .upload_dataset_response import UploadDatasetResponse
+from .upload_part_url import UploadPartUrl
+from .upload_session import UploadSession
+from .upload_session_status import UploadSessionStatus
+from .uploaded_part import UploadedPart
 from .user_response import UserResponse
 from .validate_token_response import ValidateTokenResponse
 from .validate_token_response_status import ValidateTokenResponseStatus
@@ -248,6 +256,7 @@ __all__ = (
     "CreateTrainingResponse",
     "CreateTrainingResponseProblemType",
     "CreateTrainingResponseTrainingStatus",
+    "CreateUploadSessionBody",
     "CreateUserBody",
     "CreateUserResponse",
     "DatasetFile",
@@ -255,6 +264,7 @@ __all__ = (
     "DatasetSummary",
     "DatasetSummaryDatasetUsage",
     "DatasetSummaryUsage",
+    "DeleteApiV1FilesUploadSessionsSessionIdResponse200",
     "DeleteDatasetResponse",
     "DeleteFeatureImportanceResponse",
     "DeleteFileResponse",
@@ -382,6 +392,10 @@ __all__ = (
     "UpdateTemplateBodyTemplateSchemaItemDataType",
     "UpdateTemplateResponse",
     "UploadDatasetResponse",
+    "UploadPartUrl",
+    "UploadSession",
+    "UploadSessionStatus",
+    "UploadedPart",
     "UserResponse",
     "ValidateTokenResponse",
     "ValidateTokenResponseStatus",
