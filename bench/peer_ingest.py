@@ -43,7 +43,11 @@ def main(bucket: str, key: str, identifier: str) -> None:
     table = catalog.create_table(identifier, schema=data.schema)
     table.append(data)
     done = time.perf_counter()
-    print(json.dumps({"seconds": done - started, "rows": data.num_rows, "read_s": read - started, "append_s": done - read}))
+    print(
+        json.dumps(
+            {"seconds": done - started, "rows": data.num_rows, "read_s": read - started, "append_s": done - read}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ export function datasetsCommand(program: Command) {
     .command('add <dataset_id> <files...>')
     .description(
       'Add CSV files to a dataset (7.1); one file of 64 MiB or more goes straight to the object store in parallel, ' +
-      'resumable parts (an upload session). Then follow its validation and print the report',
+        'resumable parts (an upload session). Then follow its validation and print the report',
     )
     .option('--no-wait', 'return once uploaded, without waiting for validation')
     .action(async (id: string, files: string[], opts: { wait: boolean }, cmd: Command) => {
