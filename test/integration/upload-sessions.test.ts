@@ -85,7 +85,7 @@ describe('upload sessions: direct-to-S3 multipart uploads', () => {
     return ds.body.dataset_id as number;
   }
 
-  async function settled(datasetId: number, timeoutMs = 150_000) {
+  async function settled(datasetId: number, timeoutMs = 240_000) {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const r = await json(app, `/api/v1/files/list?dataset_id=${datasetId}`);
@@ -105,7 +105,9 @@ describe('upload sessions: direct-to-S3 multipart uploads', () => {
     await suite?.close();
   });
 
-  it('uploads the parts in parallel, resumes a dropped part, completes, and validates every row exactly', async () => {
+  it('uploads the parts in parallel, resumes a dropped part, completes, and validates every row exactly', {
+    timeout: 300_000,
+  }, async () => {
     const datasetId = await newDataset(app);
     const { rows, bytes } = bigCsv();
     const created = await json(app, `/api/v1/files/upload_sessions?dataset_id=${datasetId}`, {
@@ -154,7 +156,7 @@ describe('upload sessions: direct-to-S3 multipart uploads', () => {
 
     const files = await settled(datasetId);
     const file = files.find((f) => f.id === s.file_id);
-    expect(file).toMatchObject({ status: 'valid', total_records: rows.length, total_fields: 3 });
+    expect(file, JSON.stringify(file?.error_report)).toMatchObject({ status: 'valid', total_records: rows.length, total_fields: 3 });
 
     // The stored object is the file, byte for byte (7.5), and the table holds exactly its rows.
     const details = await json(app, `/api/v1/files/get_file_by_id/?file_id=${s.file_id}`);
@@ -165,7 +167,7 @@ describe('upload sessions: direct-to-S3 multipart uploads', () => {
     expect(lake.sort((a, b) => a.id - b.id)).toEqual(rows);
   });
 
-  it('expires an abandoned session and aborts its parts in the store', async () => {
+  it('expires an abandoned session and aborts its parts in the store', { timeout: 120_000 }, async () => {
     const short = await buildTestApp({ UPLOAD_SESSION_PART_BYTES: String(5 * MIB), UPLOAD_SESSION_TTL_SECONDS: '3' });
     try {
       const datasetId = await newDataset(short);
