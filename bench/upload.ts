@@ -14,10 +14,10 @@ import { once } from 'node:events';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { DatamlClient } from '../clients/ts/src/index.js';
 import { jobEnvironment, loadConfig } from '../config/config.js';
-import { createS3 } from '../integrations/s3-client.js';
 import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -204,7 +204,13 @@ interface PathRun {
 /** The hand-written pipeline: SDK managed upload to the same store, then pyarrow read + pyiceberg append. */
 async function peerRun(file: string, rows: number): Promise<PathRun> {
   const config = loadConfig(process.env);
-  const s3 = createS3(config);
+  // A plain client, as a user's script would build it (the SDK's default timeouts, not the API's bounded ones).
+  const s3 = new S3Client({
+    endpoint: config.s3.endpoint,
+    region: config.s3.region,
+    forcePathStyle: config.s3.forcePathStyle,
+    credentials: { accessKeyId: config.s3.accessKeyId, secretAccessKey: config.s3.secretAccessKey },
+  });
   const key = `bench/peer-${Date.now()}.csv`;
   const t0 = performance.now();
   try {
