@@ -9,6 +9,7 @@ import { createRayActivities } from './ray.js';
 import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
 import type { JobMetrics } from './job-metrics.js';
+import { createUploadSessionActivities } from './upload-sessions.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { WarmRunners } from '../integrations/warm-runners.js';
 
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDatasetActivities(deps),
     ...createTrainActivities(deps),
     ...createInferenceActivities(deps),
+    ...createUploadSessionActivities(deps),
   };
 }
 

@@ -2,7 +2,7 @@
 import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
-import { createS3 } from '../integrations/s3-client.js';
+import { createPublicS3, createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { AuthService } from './auth/service.js';
@@ -29,6 +29,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   connection.callContextStorage.disable();
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const s3 = createS3(config);
+  const publicS3 = createPublicS3(config);
   const ray = new RayJobsClient(config.ray.address);
   const catalog = new IcebergCatalogClient(config.iceberg);
   const metrics = config.metrics.enabled ? new ApiMetrics(db) : undefined;
@@ -44,6 +45,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
     db,
     temporal,
     s3,
+    publicS3,
     ray,
     catalog,
     serving,
@@ -64,6 +66,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
       await connection.close();
       await db.destroy();
       s3.destroy();
+      publicS3.destroy();
     },
   };
 }

@@ -21,6 +21,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   temporal: Client;
   s3: S3Client;
+  /** Signs the URLs clients upload to (upload sessions): the store under its public address. */
+  publicS3: S3Client;
   ray: RayJobsClient;
   /** The Iceberg REST catalog (datalake endpoints); it keeps its OAuth2 token. */
   catalog: IcebergCatalogClient;

@@ -20,6 +20,19 @@ export const ConfigSchema = z.object({
       .int()
       .positive()
       .default(10 * 1024 ** 3),
+    // Upload sessions (direct-to-S3 multipart uploads, docs/data.md): how long a session and its presigned
+    // part URLs live before the session's parts are aborted, and the part size (S3's minimum is 5 MiB).
+    uploadSessionTtlSeconds: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 3600) // SigV4 presigned URLs live at most 7 days
+      .default(24 * 3600),
+    uploadSessionPartBytes: z.coerce
+      .number()
+      .int()
+      .min(5 * 1024 ** 2)
+      .default(16 * 1024 ** 2),
   }),
 
   postgres: z.object({ url: z.string().default('postgres://dataml:dataml@127.0.0.1:55432/dataml') }),
@@ -38,6 +51,8 @@ export const ConfigSchema = z.object({
     secretAccessKey: z.string().default('dataml-secret'),
     bucket: z.string().default('dataml-files'),
     forcePathStyle: bool.default(true),
+    // The S3 address clients reach (presigned upload URLs); the API's own `endpoint` when unset.
+    publicEndpoint: z.string().optional(),
   }),
 
   iceberg: z.object({
@@ -144,6 +159,8 @@ export function loadConfig(env: Env = process.env): Config {
       port: env.API_PORT,
       publicUrl: env.API_PUBLIC_URL,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      uploadSessionTtlSeconds: env.UPLOAD_SESSION_TTL_SECONDS,
+      uploadSessionPartBytes: env.UPLOAD_SESSION_PART_BYTES,
     },
     postgres: { url: env.DATABASE_URL },
     temporal: {
@@ -159,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
       secretAccessKey: env.S3_SECRET_ACCESS_KEY,
       bucket: env.S3_BUCKET,
       forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      publicEndpoint: env.S3_PUBLIC_ENDPOINT,
     },
     iceberg: {
       catalogUri: env.ICEBERG_CATALOG_URI,

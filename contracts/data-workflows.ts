@@ -34,11 +34,23 @@ export interface ValidateJobResult {
   /** Decimal string (64-bit), null when no row was written. */
   snapshot_id: string | null;
   table: string;
+  /** Seconds per phase of the job (catalog, the one streaming pass of read + check + Parquet write, commit). */
+  phases?: Record<string, number>;
+}
+
+/** The expiry timer of one upload session: at `expiresAt` an open session is expired and its S3 upload aborted. */
+export interface UploadSessionExpiryInput {
+  sessionId: number;
+  bucket: string;
+  key: string;
+  uploadId: string;
+  /** ISO 8601. */
+  expiresAt: string;
 }
 
 export interface UploadValidateResult {
   datasetId: number;
-  files: Array<{ fileId: number; status: string; validRows: number | null; snapshotId: string | null }>;
+  files: Array<{ fileId: number; status: string; validRows: number | null; snapshotId: string | null; phases?: Record<string, number> }>;
 }
 
 export const StatisticsInput = z.object({

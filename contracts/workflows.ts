@@ -13,6 +13,7 @@ export const workflowIds = {
   train: (trainId: number) => `train-${trainId}`,
   shap: (trainId: number, nonce: string) => `shap-${trainId}-${nonce}`,
   batchPredict: (predictionId: number) => `batch-predict-${predictionId}`,
+  uploadSessionExpiry: (sessionId: number) => `upload-session-expiry-${sessionId}`,
 };
 
 /** Job statuses as users see them (contract 8.3 capitalisation). */

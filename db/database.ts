@@ -8,8 +8,9 @@ import type { TrainTables } from './tables/train.js';
 import type { InferenceTables } from './tables/inference.js';
 import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
+import type { UploadTables } from './tables/uploads.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, IdempotencyTables, LifecycleTables {}
+export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, IdempotencyTables, LifecycleTables, UploadTables {}
 
 export type JobRow = Selectable<JobsTable>;
 

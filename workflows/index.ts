@@ -8,3 +8,4 @@ export { trainWorkflow } from './train.js';
 export { shapWorkflow } from './shap.js';
 export { batchPredictWorkflow } from './batch-predict.js';
 export { noopStepWorkflow } from './noop-step.js';
+export { uploadSessionExpiryWorkflow } from './upload-session-expiry.js';

@@ -58,7 +58,13 @@ export async function uploadValidateWorkflow(input: UploadValidateInput): Promis
             errorReport: result.error_report,
             snapshotId: result.snapshot_id,
           });
-          results.push({ fileId: file.fileId, status, validRows: result.valid_rows, snapshotId: result.snapshot_id });
+          results.push({
+            fileId: file.fileId,
+            status,
+            validRows: result.valid_rows,
+            snapshotId: result.snapshot_id,
+            phases: result.phases,
+          });
         } catch (err) {
           if (isCancellation(err)) throw err;
           const message = `validation job failed: ${failureMessage(err)}`;

@@ -9,6 +9,7 @@ import { authRouter } from './auth/index.js';
 import { templatesRouter } from './templates/index.js';
 import { datasetsRouter } from './datasets/index.js';
 import { filesRouter } from './files/index.js';
+import { uploadSessionsRouter } from './upload-sessions/index.js';
 import { trainRouter } from './train/index.js';
 import { rayRouter } from './ray/index.js';
 import { datalakeRouter } from './datalake/index.js';
@@ -26,6 +27,7 @@ export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   templatesRouter,
   datasetsRouter,
   filesRouter,
+  uploadSessionsRouter,
   datalakeRouter,
   trainRouter,
   rayRouter,

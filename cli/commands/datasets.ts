@@ -99,6 +99,45 @@ export function datasetsCommand(program: Command) {
     );
 
   datasets
+    .command('add <dataset_id> <files...>')
+    .description(
+      'Add CSV files to a dataset (7.1); one file of 64 MiB or more goes straight to the object store in parallel, ' +
+        'resumable parts (an upload session). Then follow its validation and print the report',
+    )
+    .option('--no-wait', 'return once uploaded, without waiting for validation')
+    .action(async (id: string, files: string[], opts: { wait: boolean }, cmd: Command) => {
+      const { client, json } = await signedIn(cmd);
+      const datasetId = intArg(id, 'dataset_id');
+      const bar = uploadBar(!json);
+      let added;
+      try {
+        added = await client.addFiles(
+          datasetId,
+          files.map((path) => ({ path })),
+          { onProgress: (p) => bar.update(p) },
+        );
+      } finally {
+        bar.stop();
+      }
+      if (!opts.wait) {
+        if (json) return printJson({ upload: added });
+        process.stdout.write(`Added to dataset ${datasetId}; validation job ${added.workflow_id}\n`);
+        return;
+      }
+      const progress = jobBar(!json, 'validate');
+      let job;
+      try {
+        job = await client.waitForJob(added.workflow_id, { onProgress: (j) => progress.update(j) });
+      } finally {
+        progress.stop();
+      }
+      const report = await datasetReport(client, datasetId);
+      if (json) printJson({ upload: added, job, ...report });
+      else printReport(report);
+      if (job.status !== 'Completed') throw new CliError(`Validation ${job.status.toLowerCase()}: ${job.message ?? ''}`, EXIT.failed);
+    });
+
+  datasets
     .command('ls')
     .description("List the tenant's datasets")
     .action(async (_o, cmd: Command) => {

@@ -167,7 +167,8 @@ export interface StoredFileRow {
   fileName: string;
   key: string;
   size: number;
-  sha256: string;
+  /** null for a file uploaded through an upload session: the API never saw its bytes. */
+  sha256: string | null;
 }
 
 export async function insertStoredFiles(db: Db, files: StoredFileRow[]) {

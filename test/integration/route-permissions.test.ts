@@ -35,6 +35,8 @@ const SELF_SERVICE = new Set([
 const STARTS_COMPUTE = [
   'POST /api/v1/dataset/upload', // upload-validate workflow
   'POST /api/v1/files/add', // upload-validate workflow
+  'POST /api/v1/files/upload_sessions', // upload-session expiry workflow
+  'POST /api/v1/files/upload_sessions/{session_id}/complete', // upload-validate workflow
   'DELETE /api/v1/dataset/delete/{dataset_id}', // lake-cleanup workflow
   'DELETE /api/v1/files/delete/{file_id}', // lake-cleanup workflow
   'POST /api/v1/dataset/generate_statistics', // statistics workflow

@@ -275,6 +275,29 @@ async function batchPredictCancelled() {
   await save('batch-predict-cancelled', workflowId, 'CANCELLED');
 }
 
+/** An upload session's expiry timer: one that fires (no such session or upload: nothing left to abort), one cancelled. */
+async function uploadSessionExpiry() {
+  const start = (sessionId: number, inMs: number) =>
+    temporal.workflow.start('uploadSessionExpiryWorkflow', {
+      taskQueue: t.config.temporal.taskQueue,
+      workflowId: `upload-session-expiry-${uniq('rec')}`,
+      args: [
+        {
+          sessionId,
+          bucket: t.config.s3.bucket,
+          key: `tenants/${admin.tenantId}/datasets/0/raw/0-none.csv`,
+          uploadId: 'no-such-upload',
+          expiresAt: new Date(Date.now() + inMs).toISOString(),
+        },
+      ],
+    });
+  const fired = await start(987_654_321, 1_000);
+  await save('upload-session-expiry-completed', fired.workflowId, 'COMPLETED');
+  const cancelled = await start(987_654_322, 3_600_000);
+  await cancelled.cancel();
+  await save('upload-session-expiry-cancelled', cancelled.workflowId, 'CANCELLED');
+}
+
 const recordings: Array<[string, () => Promise<void>]> = [
   ['lake-probe', lakeProbe],
   ['upload-validate-completed', uploadValidateCompleted],
@@ -291,6 +314,7 @@ const recordings: Array<[string, () => Promise<void>]> = [
   ['batch-predict-completed', batchPredictCompleted],
   ['batch-predict-cancelled', batchPredictCancelled],
   ['noop-step-completed', noopStepCompleted],
+  ['upload-session-expiry', uploadSessionExpiry],
 ];
 
 let failures = 0;

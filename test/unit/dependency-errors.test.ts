@@ -60,6 +60,7 @@ describe('dependencies down', () => {
       db,
       temporal: new Client({ connection: lazyTemporalConnection(config.temporal.address) }),
       s3,
+      publicS3: s3,
       ray: new RayJobsClient(config.ray.address),
       catalog: new IcebergCatalogClient(config.iceberg),
       serving: new Serving({ config, db, s3, log }),

@@ -5,6 +5,7 @@ import { type Tokens, TokenStore } from './auth.js';
 import { ApiError, apiErrorFrom, unwrap } from './errors.js';
 import { type Job, pollJob, type WaitOptions } from './jobs.js';
 import type { components, paths } from './schema.js';
+import { fileSize, SESSION_THRESHOLD_BYTES, type SessionState, uploadInSession } from './session-upload.js';
 import { multipartBody, type UploadProgress, type UploadSource } from './upload.js';
 
 export type Schemas = components['schemas'];
@@ -66,9 +67,44 @@ export class DatamlClient {
     return this.upload('/api/v1/dataset/upload', query, files, opts) as Promise<Schemas['UploadDatasetResponse']>;
   }
 
-  /** 7.1: adds files to a dataset; they are validated by a job of their own (`workflow_id`). */
+  /**
+   * 7.1: adds files to a dataset; they are validated by a job of their own (`workflow_id`). One file on disk of
+   * SESSION_THRESHOLD_BYTES or more goes straight to the object store through an upload session instead.
+   */
   async addFiles(datasetId: number, files: UploadSource[], opts: UploadOptions = {}): Promise<Schemas['AddFilesResponse']> {
+    const [only] = files;
+    if (files.length === 1 && only && 'path' in only && (await fileSize(only.path)) >= SESSION_THRESHOLD_BYTES) {
+      return this.uploadInSession(datasetId, only.path, { ...opts, name: only.name });
+    }
     return this.upload('/api/v1/files/add', { dataset_id: datasetId }, files, opts) as Promise<Schemas['AddFilesResponse']>;
+  }
+
+  /**
+   * Adds one file on disk to a dataset through an upload session: its parts go from here straight to the object
+   * store, several at a time, a failed part is sent again; then the session is completed and validation starts.
+   */
+  async uploadInSession(
+    datasetId: number,
+    filePath: string,
+    opts: UploadOptions & { name?: string } = {},
+  ): Promise<Schemas['AddFilesResponse']> {
+    const id = (session_id: number) => ({ params: { path: { session_id } } });
+    return uploadInSession(
+      {
+        open: async (file_name, size) =>
+          unwrap(
+            await this.api.POST('/api/v1/files/upload_sessions', {
+              params: { query: { dataset_id: datasetId } },
+              body: { file_name, size },
+            }),
+          ) as SessionState,
+        get: async (sessionId) => unwrap(await this.api.GET('/api/v1/files/upload_sessions/{session_id}', id(sessionId))) as SessionState,
+        complete: async (sessionId) => unwrap(await this.api.POST('/api/v1/files/upload_sessions/{session_id}/complete', id(sessionId))),
+      },
+      this.fetchImpl,
+      filePath,
+      opts,
+    ) as Promise<Schemas['AddFilesResponse']>;
   }
 
   private async upload(

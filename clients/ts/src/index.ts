@@ -5,4 +5,5 @@ export type { Tokens } from './auth.js';
 export { ApiError, unwrap } from './errors.js';
 export { ENDED_STATUSES, JobWaitTimeout, type Job, type JobStatus, type WaitOptions } from './jobs.js';
 export type { UploadProgress, UploadSource } from './upload.js';
+export { SESSION_THRESHOLD_BYTES } from './session-upload.js';
 export type { components, paths } from './schema.js';

@@ -34,6 +34,7 @@ from .create_training_response_problem_type import CreateTrainingResponseProblem
 from .create_training_response_training_status import (
     CreateTrainingResponseTrainingStatus,
 )
+from .create_upload_session_body import CreateUploadSessionBody
 from .create_user_body import CreateUserBody
 from .create_user_response import CreateUserResponse
 from .dataset_file import DatasetFile
@@ -41,7 +42,9 @@ from .dataset_file_status import DatasetFileStatus
 from .dataset_summary import DatasetSummary
 from .dataset_summary_dataset_usage import DatasetSummaryDatasetUsage
 from .dataset_summary_usage import DatasetSummaryUsage
-from .delete_alias_response import DeleteAliasResponse
+from .delete_api_v1_files_upload_sessions_session_id_response_200 import (
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200,
+)
 from .delete_dataset_response import DeleteDatasetResponse
 from .delete_feature_importance_response import DeleteFeatureImportanceResponse
 from .delete_file_response import DeleteFileResponse
@@ -107,8 +110,6 @@ from .job_detail import JobDetail
 from .job_progress import JobProgress
 from .job_summary import JobSummary
 from .job_summary_status import JobSummaryStatus
-from .list_alias_events_response import ListAliasEventsResponse
-from .list_aliases_response import ListAliasesResponse
 from .list_datasets_response import ListDatasetsResponse
 from .list_files_response import ListFilesResponse
 from .list_jobs_response import ListJobsResponse
@@ -120,18 +121,10 @@ from .login_access_token_form import LoginAccessTokenForm
 from .login_access_token_response import LoginAccessTokenResponse
 from .login_access_token_response_token_type import LoginAccessTokenResponseTokenType
 from .logout_response import LogoutResponse
-from .me_links import MeLinks
-from .me_response import MeResponse
-from .model_alias import ModelAlias
-from .model_alias_event import ModelAliasEvent
-from .model_alias_event_action import ModelAliasEventAction
 from .model_summary_response import ModelSummaryResponse
 from .model_summary_response_model_summary import ModelSummaryResponseModelSummary
 from .model_summary_response_model_summary_baseline import (
     ModelSummaryResponseModelSummaryBaseline,
-)
-from .model_summary_response_model_summary_curves import (
-    ModelSummaryResponseModelSummaryCurves,
 )
 from .model_summary_response_model_summary_leaderboard_item import (
     ModelSummaryResponseModelSummaryLeaderboardItem,
@@ -174,8 +167,6 @@ from .refresh_token_response_token_type import RefreshTokenResponseTokenType
 from .refresh_training_statuses_response import RefreshTrainingStatusesResponse
 from .reset_password_response import ResetPasswordResponse
 from .role_response import RoleResponse
-from .set_alias_body import SetAliasBody
-from .set_alias_response import SetAliasResponse
 from .shap_result_callback_body import ShapResultCallbackBody
 from .shap_result_callback_body_result import ShapResultCallbackBodyResult
 from .shap_result_callback_response import ShapResultCallbackResponse
@@ -219,6 +210,10 @@ from .update_template_body_template_schema_item_data_type import (
 )
 from .update_template_response import UpdateTemplateResponse
 from .upload_dataset_response import UploadDatasetResponse
+from .upload_part_url import UploadPartUrl
+from .upload_session import UploadSession
+from .upload_session_status import UploadSessionStatus
+from .uploaded_part import UploadedPart
 from .user_response import UserResponse
 from .validate_token_response import ValidateTokenResponse
 from .validate_token_response_status import ValidateTokenResponseStatus
@@ -261,6 +256,7 @@ __all__ = (
     "CreateTrainingResponse",
     "CreateTrainingResponseProblemType",
     "CreateTrainingResponseTrainingStatus",
+    "CreateUploadSessionBody",
     "CreateUserBody",
     "CreateUserResponse",
     "DatasetFile",
@@ -268,7 +264,7 @@ __all__ = (
     "DatasetSummary",
     "DatasetSummaryDatasetUsage",
     "DatasetSummaryUsage",
-    "DeleteAliasResponse",
+    "DeleteApiV1FilesUploadSessionsSessionIdResponse200",
     "DeleteDatasetResponse",
     "DeleteFeatureImportanceResponse",
     "DeleteFileResponse",
@@ -316,8 +312,6 @@ __all__ = (
     "JobProgress",
     "JobSummary",
     "JobSummaryStatus",
-    "ListAliasEventsResponse",
-    "ListAliasesResponse",
     "ListDatasetsResponse",
     "ListFilesResponse",
     "ListJobsResponse",
@@ -329,15 +323,9 @@ __all__ = (
     "LoginAccessTokenResponse",
     "LoginAccessTokenResponseTokenType",
     "LogoutResponse",
-    "MeLinks",
-    "MeResponse",
-    "ModelAlias",
-    "ModelAliasEvent",
-    "ModelAliasEventAction",
     "ModelSummaryResponse",
     "ModelSummaryResponseModelSummary",
     "ModelSummaryResponseModelSummaryBaseline",
-    "ModelSummaryResponseModelSummaryCurves",
     "ModelSummaryResponseModelSummaryLeaderboardItem",
     "NumericStatsResponse",
     "PermissionResponse",
@@ -369,8 +357,6 @@ __all__ = (
     "RefreshTrainingStatusesResponse",
     "ResetPasswordResponse",
     "RoleResponse",
-    "SetAliasBody",
-    "SetAliasResponse",
     "ShapResultCallbackBody",
     "ShapResultCallbackBodyResult",
     "ShapResultCallbackResponse",
@@ -406,6 +392,10 @@ __all__ = (
     "UpdateTemplateBodyTemplateSchemaItemDataType",
     "UpdateTemplateResponse",
     "UploadDatasetResponse",
+    "UploadPartUrl",
+    "UploadSession",
+    "UploadSessionStatus",
+    "UploadedPart",
     "UserResponse",
     "ValidateTokenResponse",
     "ValidateTokenResponseStatus",

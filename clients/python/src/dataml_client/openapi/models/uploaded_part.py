@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="UploadedPart")
+
+
+@_attrs_define
+class UploadedPart:
+    """
+    Attributes:
+        part_number (int):
+        size (int):
+        etag (str):
+    """
+
+    part_number: int
+    size: int
+    etag: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        part_number = self.part_number
+
+        size = self.size
+
+        etag = self.etag
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "part_number": part_number,
+                "size": size,
+                "etag": etag,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        part_number = d.pop("part_number")
+
+        size = d.pop("size")
+
+        etag = d.pop("etag")
+
+        uploaded_part = cls(
+            part_number=part_number,
+            size=size,
+            etag=etag,
+        )
+
+        uploaded_part.additional_properties = d
+        return uploaded_part
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
