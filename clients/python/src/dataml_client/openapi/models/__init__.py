@@ -42,6 +42,7 @@ from .dataset_file_status import DatasetFileStatus
 from .dataset_summary import DatasetSummary
 from .dataset_summary_dataset_usage import DatasetSummaryDatasetUsage
 from .dataset_summary_usage import DatasetSummaryUsage
+from .delete_alias_response import DeleteAliasResponse
 from .delete_api_v1_files_upload_sessions_session_id_response_200 import (
     DeleteApiV1FilesUploadSessionsSessionIdResponse200,
 )
@@ -110,6 +111,8 @@ from .job_detail import JobDetail
 from .job_progress import JobProgress
 from .job_summary import JobSummary
 from .job_summary_status import JobSummaryStatus
+from .list_alias_events_response import ListAliasEventsResponse
+from .list_aliases_response import ListAliasesResponse
 from .list_datasets_response import ListDatasetsResponse
 from .list_files_response import ListFilesResponse
 from .list_jobs_response import ListJobsResponse
@@ -121,10 +124,18 @@ from .login_access_token_form import LoginAccessTokenForm
 from .login_access_token_response import LoginAccessTokenResponse
 from .login_access_token_response_token_type import LoginAccessTokenResponseTokenType
 from .logout_response import LogoutResponse
+from .me_links import MeLinks
+from .me_response import MeResponse
+from .model_alias import ModelAlias
+from .model_alias_event import ModelAliasEvent
+from .model_alias_event_action import ModelAliasEventAction
 from .model_summary_response import ModelSummaryResponse
 from .model_summary_response_model_summary import ModelSummaryResponseModelSummary
 from .model_summary_response_model_summary_baseline import (
     ModelSummaryResponseModelSummaryBaseline,
+)
+from .model_summary_response_model_summary_curves import (
+    ModelSummaryResponseModelSummaryCurves,
 )
 from .model_summary_response_model_summary_leaderboard_item import (
     ModelSummaryResponseModelSummaryLeaderboardItem,
@@ -167,6 +178,8 @@ from .refresh_token_response_token_type import RefreshTokenResponseTokenType
 from .refresh_training_statuses_response import RefreshTrainingStatusesResponse
 from .reset_password_response import ResetPasswordResponse
 from .role_response import RoleResponse
+from .set_alias_body import SetAliasBody
+from .set_alias_response import SetAliasResponse
 from .shap_result_callback_body import ShapResultCallbackBody
 from .shap_result_callback_body_result import ShapResultCallbackBodyResult
 from .shap_result_callback_response import ShapResultCallbackResponse
@@ -264,6 +277,7 @@ __all__ = (
     "DatasetSummary",
     "DatasetSummaryDatasetUsage",
     "DatasetSummaryUsage",
+    "DeleteAliasResponse",
     "DeleteApiV1FilesUploadSessionsSessionIdResponse200",
     "DeleteDatasetResponse",
     "DeleteFeatureImportanceResponse",
@@ -312,6 +326,8 @@ __all__ = (
     "JobProgress",
     "JobSummary",
     "JobSummaryStatus",
+    "ListAliasEventsResponse",
+    "ListAliasesResponse",
     "ListDatasetsResponse",
     "ListFilesResponse",
     "ListJobsResponse",
@@ -323,9 +339,15 @@ __all__ = (
     "LoginAccessTokenResponse",
     "LoginAccessTokenResponseTokenType",
     "LogoutResponse",
+    "MeLinks",
+    "MeResponse",
+    "ModelAlias",
+    "ModelAliasEvent",
+    "ModelAliasEventAction",
     "ModelSummaryResponse",
     "ModelSummaryResponseModelSummary",
     "ModelSummaryResponseModelSummaryBaseline",
+    "ModelSummaryResponseModelSummaryCurves",
     "ModelSummaryResponseModelSummaryLeaderboardItem",
     "NumericStatsResponse",
     "PermissionResponse",
@@ -357,6 +379,8 @@ __all__ = (
     "RefreshTrainingStatusesResponse",
     "ResetPasswordResponse",
     "RoleResponse",
+    "SetAliasBody",
+    "SetAliasResponse",
     "ShapResultCallbackBody",
     "ShapResultCallbackBodyResult",
     "ShapResultCallbackResponse",
