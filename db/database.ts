@@ -10,7 +10,15 @@ import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { UploadTables } from './tables/uploads.js';
 
-export interface Database extends JobTables, IdentityTables, DataTables, TrainTables, InferenceTables, IdempotencyTables, LifecycleTables, UploadTables {}
+export interface Database
+  extends JobTables,
+    IdentityTables,
+    DataTables,
+    TrainTables,
+    InferenceTables,
+    IdempotencyTables,
+    LifecycleTables,
+    UploadTables {}
 
 export type JobRow = Selectable<JobsTable>;
 

@@ -7,15 +7,28 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 const first = (o: Obj | undefined, keys: string[]) => keys.map((k) => o?.[k]).find((v) => v !== undefined && v !== null);
 
-/** model_summary.roc_curve | .roc (#11): {fpr[], tpr[]} or [{fpr, tpr}]. */
-export const rocCurve = (s: Obj | undefined) => pairs(first(s, ['roc_curve', 'roc']), 'fpr', 'tpr');
+/** model_summary.curves (10.5, ml/dataml_jobs/training/curves.py): hold-out ROC, PR, calibration, residuals. */
+const curves = (s: Obj | undefined) => obj(s?.curves);
 
-/** model_summary.pr_curve | .precision_recall (#11): {recall[], precision[]} or [{recall, precision}]. */
-export const prCurve = (s: Obj | undefined) => pairs(first(s, ['pr_curve', 'precision_recall', 'pr']), 'recall', 'precision');
+/** curves.roc / curves.pr are keyed by class: the positive class's (binary) or the first class's curve. */
+function perClass(c: Obj | undefined, key: string): unknown {
+  const byClass = obj(c?.[key]);
+  if (!byClass) return undefined;
+  const positive = c?.positive_class;
+  const pick = typeof positive === 'string' || typeof positive === 'number' ? byClass[String(positive)] : undefined;
+  return pick ?? Object.values(byClass)[0];
+}
+
+/** ROC: curves.roc[class] {fpr[], tpr[]}; older answers may carry model_summary.roc_curve | .roc. */
+export const rocCurve = (s: Obj | undefined) => pairs(perClass(curves(s), 'roc') ?? first(s, ['roc_curve', 'roc']), 'fpr', 'tpr');
+
+/** Precision–recall: curves.pr[class] {recall[], precision[]}. */
+export const prCurve = (s: Obj | undefined) =>
+  pairs(perClass(curves(s), 'pr') ?? first(s, ['pr_curve', 'precision_recall', 'pr']), 'recall', 'precision');
 
 /** model_summary.residuals (#11): {predicted[], residual[]} or [{predicted, residual}]; or {y_pred[], y_true[]}. */
 export function residuals(s: Obj | undefined) {
-  const r = first(s, ['residuals']);
+  const r = first(curves(s), ['residuals']) ?? first(s, ['residuals']);
   const direct = pairs(r, 'predicted', 'residual');
   if (direct) return direct;
   const pt = pairs(r, 'y_pred', 'y_true');
@@ -26,8 +39,18 @@ export function residuals(s: Obj | undefined) {
 export const classLabels = (s: Obj | undefined) => first(s, ['class_labels', 'labels', 'classes']);
 
 /** model_summary.calibration (#11): {bins[] (mean predicted), observed[]} or [{predicted, observed}]. */
-export const calibration = (s: Obj | undefined) =>
-  pairs(first(s, ['calibration']), 'predicted', 'observed') ?? pairs(first(s, ['calibration']), 'bins', 'observed');
+export function calibration(s: Obj | undefined) {
+  // curves.calibration.bins: [{lower, upper, mean_predicted, observed, count}], drawn as mean predicted → observed.
+  const bins = obj(curves(s)?.calibration)?.bins;
+  if (Array.isArray(bins)) {
+    const points = bins
+      .map((b) => obj(b))
+      .filter((b): b is Obj => Boolean(b))
+      .map((b) => ({ predicted: b.mean_predicted, observed: b.observed }));
+    return pairs(points, 'predicted', 'observed');
+  }
+  return pairs(first(s, ['calibration']), 'predicted', 'observed') ?? pairs(first(s, ['calibration']), 'bins', 'observed');
+}
 
 /** model_summary.backtest | .backtests (#11): rows of a table, each an object of scalars. */
 export function backtest(s: Obj | undefined): Obj[] | undefined {

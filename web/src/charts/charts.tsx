@@ -23,6 +23,14 @@ const nums = (v: unknown): number[] | undefined =>
 
 /** x/y pairs from `{x: [], y: []}`-like objects (named keys) or arrays of `{[xKey], [yKey]}` points. */
 export function pairs(v: unknown, xKey: string, yKey: string): { x: number[]; y: number[] } | undefined {
+  const found = pairsAsGiven(v, xKey, yKey);
+  if (!found) return undefined;
+  // uPlot draws x in ascending order only (a PR curve comes with recall descending, residuals unordered).
+  const order = found.x.map((_, i) => i).sort((a, b) => found.x[a]! - found.x[b]!);
+  return { x: order.map((i) => found.x[i]!), y: order.map((i) => found.y[i]!) };
+}
+
+function pairsAsGiven(v: unknown, xKey: string, yKey: string): { x: number[]; y: number[] } | undefined {
   if (Array.isArray(v)) {
     const pts = v.filter((p) => p && typeof p === 'object' && typeof p[xKey] === 'number' && typeof p[yKey] === 'number');
     if (pts.length < 2) return undefined;
