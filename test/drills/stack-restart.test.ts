@@ -50,7 +50,9 @@ describe.skipIf(!hasStack)('drill: whole stack interrupted mid-training and star
   it('completes the training once, after a resubmission, with nothing left running in between', async () => {
     // The first run holds every training job before it starts (a test hook in the job runner), so that the
     // interruption lands while the training's Ray job runs, however fast the machine.
-    running = stack.start({ DATAML_TEST_JOB_DELAY: 'train=900' });
+    // Ray jobs, not warm runners (on by default under `npm start`): this drill is about a Ray job lost with Ray
+    // and submitted again; warm steps have their own drill (test/drills/warm-runners.test.ts).
+    running = stack.start({ DATAML_TEST_JOB_DELAY: 'train=900', RAY_WARM_RUNNERS: 'off' });
     await running.up;
     let call = api(await login());
     const tpl = await call('/api/v1/template/', { method: 'POST', json: { template_name: uniq('rs'), template_schema: TEMPLATE } });
@@ -88,7 +90,7 @@ describe.skipIf(!hasStack)('drill: whole stack interrupted mid-training and star
     running = undefined;
     expect(stack.leftovers([`--workflow-id ${workflowId} `])).toEqual([]);
 
-    running = stack.start(); // no hold this time
+    running = stack.start({ RAY_WARM_RUNNERS: 'off' }); // no hold this time
     await running.up;
     call = api(await login());
     let training: any;
