@@ -82,5 +82,21 @@ export const forecastHistory = (res: unknown) => {
     : undefined;
 };
 
-export const cellText = (v: unknown) =>
-  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : v === null || v === undefined ? '—' : String(v);
+export const cellText = (v: unknown): string =>
+  typeof v === 'number'
+    ? Number.isInteger(v)
+      ? String(v)
+      : v.toPrecision(4)
+    : v === null || v === undefined
+      ? '—'
+      : typeof v === 'object'
+        ? compactJson(v)
+        : String(v);
+
+// A trial's settings: `key=value` pairs, numbers rounded, so that a leaderboard cell stays readable.
+function compactJson(v: object): string {
+  if (Array.isArray(v)) return v.map(cellText).join(', ');
+  return Object.entries(v)
+    .map(([k, x]) => `${k}=${cellText(x)}`)
+    .join(' ');
+}

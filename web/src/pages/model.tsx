@@ -150,15 +150,30 @@ function Insights({ t }: { t: Schemas['TrainingJob'] }) {
   );
 }
 
+// A search leaderboard can hold hundreds of trials: the selected row first, then the first rows, the rest on request.
+const FIRST_ROWS = 25;
+
 function ObjTable({ rows, caption }: { rows: Record<string, unknown>[]; caption: string }) {
-  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const [all, setAll] = useState(false);
+  // Settings (a trial's `config`) last: they are long, the scores are what a reader compares.
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cols = [...keys.filter((k) => k !== 'config'), ...keys.filter((k) => k === 'config')];
+  const ordered = [...rows.filter((r) => r.selected === true), ...rows.filter((r) => r.selected !== true)];
+  const shown = all ? ordered : ordered.slice(0, FIRST_ROWS);
   return (
-    <Table
-      caption={caption}
-      rows={rows}
-      rowKey={(_, i) => i}
-      columns={cols.map((c) => ({ label: c.replace(/_/g, ' '), cell: (r: Record<string, unknown>) => insights.cellText(r[c]) }))}
-    />
+    <>
+      <Table
+        caption={caption}
+        rows={shown}
+        rowKey={(_, i) => i}
+        columns={cols.map((c) => ({ label: c.replace(/_/g, ' '), cell: (r: Record<string, unknown>) => insights.cellText(r[c]) }))}
+      />
+      {ordered.length > shown.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          Show all {ordered.length} rows
+        </button>
+      )}
+    </>
   );
 }
 
