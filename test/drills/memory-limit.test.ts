@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
 import { appWithWorker } from '../support/app-with-worker.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
-import { probeInput, rayJobsOf, startProbe } from '../support/probe.js';
+import { probeInput, rayJobsOf, startProbe, waitForRayJob } from '../support/probe.js';
 import { hasStack } from '../support/stack.js';
 
 describe.skipIf(!hasStack)('drill: a job over its memory limit', () => {
@@ -24,7 +24,9 @@ describe.skipIf(!hasStack)('drill: a job over its memory limit', () => {
     const row = await findJobByWorkflowId(t.deps.db, hungryRun.workflowId);
     expect(row?.status).toBe('Failed');
     expect(row?.message).toContain('exceeded its memory limit of 0.4 GB');
-    // Its own failure: not resubmitted, and its Ray job is over (the guard killed it).
+    // Its own failure: not resubmitted, and its Ray job is over (the guard killed it). The workflow learns of
+    // the failure from the job's own signal, sent just before the job process exits: Ray's status follows.
+    await waitForRayJob(t.config.ray.address, hungryRun.workflowId, 'FAILED', 60_000);
     const hungryJobs = await rayJobsOf(t.config.ray.address, hungryRun.workflowId);
     expect(hungryJobs.map((j) => j.status)).toEqual(['FAILED']);
 

@@ -58,6 +58,7 @@ describe.skipIf(!hasStack)('drill: the Ray supervisor of a running job dies', ()
     const result = await handle.result();
     expect(result.rows).toBe(15);
     expect(running(driver!), 'the first driver outlived its supervisor').toBe(false);
+    await waitForRayJob(t.config.ray.address, handle.workflowId, 'SUCCEEDED', 60_000); // Ray's status follows the signal
     const jobs = await rayJobsOf(t.config.ray.address, handle.workflowId);
     const byId = Object.fromEntries(jobs.map((j) => [j.submission_id, j.status]));
     expect(byId).toEqual({ [first.submission_id]: 'FAILED', [`${first.submission_id}-a2`]: 'SUCCEEDED' });

@@ -27,6 +27,8 @@ describe('lake probe job on the real stack', () => {
     expect(row?.ray_submission_id).toBe(result.ray_submission_id);
     expect((row?.result as { snapshot_id: string } | undefined)?.snapshot_id).toBe(result.snapshot_id);
 
+    // The workflow ends on the job's own signal, sent just before its process exits: Ray's status follows.
+    await waitForRayJob(t.config.ray.address, handle.workflowId, 'SUCCEEDED', 60_000);
     const jobs = await rayJobsOf(t.config.ray.address, handle.workflowId);
     expect(jobs.map((j) => j.status)).toEqual(['SUCCEEDED']);
 
