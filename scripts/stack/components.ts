@@ -9,6 +9,7 @@ import pg from 'pg';
 import { SEARCH_ATTRIBUTES } from '../../contracts/workflows.js';
 import { choosePostgresPlaces, outsideRootFor, preparePostgresPlaces } from './postgres-places.js';
 import type { Profile } from './profiles.js';
+import { killRayLeftovers } from './ray-leftovers.js';
 import { assertPortsFree, startProcess, waitReady, type Managed } from './process.js';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -303,6 +304,8 @@ export async function startRay(
   const r = p.ray;
   await assertPortsFree('Ray', [r.gcsPort, r.dashboardPort, r.clientPort]);
   mkdirSync(r.tempDir, { recursive: true });
+  const leftovers = killRayLeftovers(r.tempDir);
+  if (leftovers) console.log(`[stack] killed ${leftovers} job driver(s) left by an earlier Ray on ${r.tempDir}`);
   const args = [
     'start',
     '--head',
