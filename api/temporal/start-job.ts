@@ -1,7 +1,7 @@
 // Starts a job workflow the same way everywhere: readable id, the platform's task queue, and search
 // attributes for tenant, resource and kind so that the Temporal UI can find any job.
 import { defineSearchAttributeKey, SearchAttributeType, type TypedSearchAttributes } from '@temporalio/common';
-import type { Client, Workflow, WorkflowHandle, WorkflowStartOptions } from '@temporalio/client';
+import { isGrpcServiceError, type Client, type Workflow, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
 import type { Config } from '../../config/config.js';
 import { SEARCH_ATTRIBUTES } from '../../contracts/workflows.js';
 
@@ -30,7 +30,36 @@ export async function startJob<W extends Workflow>(temporal: Client, config: Con
     args: opts.args,
     typedSearchAttributes: pairs as unknown as TypedSearchAttributes,
   } as unknown as WorkflowStartOptions<W>;
-  return temporal.workflow.start(opts.workflow as W, options);
+  const asked = Date.now();
+  try {
+    return await temporal.workflow.start(opts.workflow as W, options);
+  } catch (err) {
+    if (await startedAnyway(temporal, opts.workflowId, asked, err))
+      return temporal.workflow.getHandle(opts.workflowId) as WorkflowHandle<W>;
+    throw err;
+  }
+}
+
+/** gRPC codes after which the start request may have reached Temporal and succeeded there. */
+const AMBIGUOUS_CODES = new Set([1 /* CANCELLED */, 2 /* UNKNOWN */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+/** How far Temporal's clock may be behind ours when telling this start from an earlier run of the same id. */
+const CLOCK_SKEW_MS = 5_000;
+
+/**
+ * A start that timed out (Temporal slow under load, a connection dropped after sending) may still have
+ * started the workflow. The caller's cleanup would then delete what the running workflow needs (an upload's
+ * raw files) and answer an error for a job that runs. So ask Temporal: a run of this id that started since
+ * the request was sent is ours. If Temporal cannot answer either, the start counts as failed.
+ */
+async function startedAnyway(temporal: Client, workflowId: string, asked: number, err: unknown): Promise<boolean> {
+  const cause = isGrpcServiceError(err) ? err : (err as { cause?: unknown })?.cause;
+  if (!isGrpcServiceError(cause) || !AMBIGUOUS_CODES.has(cause.code)) return false;
+  try {
+    const run = await temporal.workflow.getHandle(workflowId).describe();
+    return run.startTime.getTime() >= asked - CLOCK_SKEW_MS;
+  } catch {
+    return false;
+  }
 }
 
 /**
