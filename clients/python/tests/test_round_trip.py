@@ -78,6 +78,20 @@ def test_an_invalid_file_raises_with_its_findings(dm: Client, trained, tmp_path)
     assert raised.value.dataset.files["status"].tolist() == ["invalid"]
 
 
+def test_files_added_through_an_upload_session_are_validated(dm: Client, trained, tmp_path):
+    template, _, _, _ = trained
+    dataset = dm.upload(churn_frame(40, seed=11), uniq("sdk-session-"), template=template)
+    more = churn_frame(75, seed=12)
+    path = tmp_path / "more.csv"
+    more.to_csv(path, index=False)
+    added = dm.add_files(dataset, path, session=True)  # parts PUT straight to the store, then completed
+    assert added.is_valid is True
+    by_name = added.files.set_index("file_name")
+    assert by_name.loc["more.csv", "total_records"] == len(more)
+    assert by_name.loc["more.csv", "status"] == "valid"
+    assert len(dm.view(added, limit=500)) == 40 + len(more)
+
+
 def test_training_completes_with_metrics_and_a_leaderboard(dm: Client, trained):
     _, _, model, _ = trained
     assert model.status == "Completed"

@@ -58,6 +58,7 @@ from .openapi.models import (
     RealtimePredictionBody,
 )
 from .openapi.types import Response
+from .sessions import SESSION_THRESHOLD_BYTES, upload_in_session
 
 FileLike = str | os.PathLike[str] | IO[bytes]
 DataLike = pd.DataFrame | FileLike
@@ -217,6 +218,47 @@ class Client:
         if check and not dataset.is_valid:
             raise DatasetInvalid(dataset, dataset.errors)
         return dataset
+
+    def add_files(
+        self,
+        dataset: Any,
+        data: DataLike | Iterable[DataLike],
+        *,
+        wait: bool = True,
+        check: bool = True,
+        progress: bool | None = None,
+        session: bool | None = None,
+    ) -> Dataset:
+        """7.1: adds a DataFrame, a CSV file or several to a dataset and waits for their validation. One file on disk
+        of SESSION_THRESHOLD_BYTES or more (or any one file with `session=True`) goes straight to the object store
+        through an upload session, in parallel parts, resumed part by part after a dropped connection."""
+        dataset_id = _id(dataset)
+        items = [data] if isinstance(data, (pd.DataFrame, str, os.PathLike)) or hasattr(data, "read") else list(data)  # type: ignore[arg-type]
+        only = items[0] if len(items) == 1 and isinstance(items[0], (str, os.PathLike)) else None
+        if only is not None and (session or (session is None and os.path.getsize(only) >= SESSION_THRESHOLD_BYTES)):
+            with tqdm(
+                total=os.path.getsize(only),
+                unit="B",
+                unit_scale=True,
+                desc=Path(only).name,
+                disable=not self._show(progress),
+            ) as bar:
+                added = upload_in_session(
+                    self._raw, dataset_id, only, on_progress=lambda sent, _: bar.update(sent - bar.n)
+                )
+        elif session:
+            raise DatamlError("an upload session takes exactly one file on disk (a path)")
+        else:
+            with contextlib.ExitStack() as stack:
+                parts = [("files", _file_part(item, i, f"dataset-{dataset_id}", stack)) for i, item in enumerate(items)]
+                added = self._raw("POST", "/api/v1/files/add", params={"dataset_id": dataset_id}, files=parts).json()
+        if wait:
+            Job(self, "validation", dataset_id, added.get("workflow_id")).wait(progress=self._show(progress))
+        result = self.dataset(dataset_id)
+        result.workflow_id = added.get("workflow_id")
+        if wait and check and not result.is_valid:
+            raise DatasetInvalid(result, result.errors)
+        return result
 
     def view(self, dataset: Any, *, limit: int = 50, offset: int = 0) -> pd.DataFrame:
         """The validated rows of a dataset (typed by its template)."""
