@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/config.js';
 import { customersCsv, roles, TEMPLATE } from '../test/support/train-data.js';
 import type { BenchContext, BenchResult } from './types.js';
-import { activityEnd, workflowPhases } from './workflow-phases.js';
+import { activityEnd, workflowPhases } from '../test/support/workflow-phases.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const PY = path.join(ROOT, 'ml/.venv/bin/python');
