@@ -131,7 +131,8 @@ export async function benchJobs(ctx: BenchContext): Promise<BenchResult[]> {
       addPhase('2a   of which submitRayJob (scheduled → completed)', s(train.submit[0], train.submit[1]));
       addPhase('3 step submitted → its signal arrived (the step)', s(train.submit[1], train.signalled));
       for (const [k, v] of Object.entries(train.timings)) addPhase(`3·  step ${k}`, v);
-      if (train.duration != null) addPhase('3b   step outside main() (fork, guard, signal connect+send)', s(train.submit[1], train.signalled) - train.duration);
+      if (train.duration != null)
+        addPhase('3b   step outside main() (fork, guard, signal connect+send)', s(train.submit[1], train.signalled) - train.duration);
       addPhase('4 signal → Completed written (recordTrainingResult)', s(train.signalled, recorded));
       addPhase('5 Completed written → seen by the client (50 ms poll)', s(recorded, seen));
       if (onnx) {
@@ -142,7 +143,9 @@ export async function benchJobs(ctx: BenchContext): Promise<BenchResult[]> {
     }
     console.log('\n10,000-row training, where the time goes (p50 over runs, seconds; min–max):');
     for (const [name, xs] of [...phases].sort(([a], [b]) => a.localeCompare(b)))
-      console.log(`  ${name.padEnd(64)} ${median(xs).toFixed(3).padStart(7)}  (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`);
+      console.log(
+        `  ${name.padEnd(64)} ${median(xs).toFixed(3).padStart(7)}  (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`,
+      );
     // ~10 MB: the generated rows are ~55 bytes each.
     let rows = 180_000;
     let big = customersCsv(rows, 9);

@@ -159,7 +159,7 @@ describe('the ONNX copy after Completed', () => {
     };
     const beforeCopy = await predictAll();
     expect(beforeCopy.map((p) => p.prediction)).toEqual(ref.labels);
-    beforeCopy.forEach((p, i) => expect(p.probabilities.true).toBeCloseTo(ref.proba[i]![1]!, 6));
+    for (const [i, p] of beforeCopy.entries()) expect(p.probabilities.true).toBeCloseTo(ref.proba[i]![1]!, 6);
     expect((await artifactOf(id)).onnx_status).toBe('pending'); // still served without the copy
     await t.deps.serving.recorder.flush();
     const served = await t.deps.db
@@ -194,6 +194,6 @@ describe('the ONNX copy after Completed', () => {
     await t.deps.serving.warm(row.tenant_id, id);
     const afterCopy = await predictAll();
     expect(afterCopy.map((p) => p.prediction)).toEqual(ref.labels);
-    afterCopy.forEach((p, i) => expect(p.probabilities.true).toBeCloseTo(ref.proba[i]![1]!, 3));
+    for (const [i, p] of afterCopy.entries()) expect(p.probabilities.true).toBeCloseTo(ref.proba[i]![1]!, 3);
   }, 600_000);
 });
