@@ -1,8 +1,8 @@
 // Activities of the training module: persist what the train and SHAP jobs report (through the repositories).
 import type { Kysely } from 'kysely';
-import type { TrainJobResult } from '../contracts/train-workflows.js';
+import type { OnnxJobResult, TrainJobResult } from '../contracts/train-workflows.js';
 import type { Database } from '../db/database.js';
-import { recordTrainingResult, setShap, setTrainingStatus } from '../db/repositories/train.js';
+import { recordTrainingResult, setOnnx, setShap, setTrainingStatus } from '../db/repositories/train.js';
 
 export function createTrainActivities({ db }: { db: Kysely<Database> }) {
   return {
@@ -32,6 +32,10 @@ export function createTrainActivities({ db }: { db: Kysely<Database> }) {
     },
     async recordTrainingStatus(input: { trainingId: number; status: string; error?: string | null }): Promise<void> {
       await setTrainingStatus(db, input.trainingId, { status: input.status, error: input.error ?? null });
+    },
+    /** The version's ONNX copy, made after it was Completed: serving switches to it on its next read of the row. */
+    async recordOnnx(input: { trainingId: number; onnx: OnnxJobResult }): Promise<void> {
+      await setOnnx(db, input.trainingId, { ...input.onnx });
     },
     async recordShap(input: {
       trainingId: number;

@@ -129,7 +129,10 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
       const row = ((await api('/api/v1/train/list')).data as any[]).find((x) => x.id === training.id);
       if (row?.training_status === 'Failed' || row?.training_status === 'Cancelled')
         throw new Error(`bench training ${row.training_status}: ${row.error}`);
-      return row?.training_status === 'Completed' ? row : undefined;
+      if (row?.training_status !== 'Completed') return undefined;
+      // The ONNX copy follows Completed (workflows/onnx.ts); until it is recorded the Python pipeline serves.
+      const rec = await db.selectFrom('trainings').select(['artifact']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      return (rec.artifact as { onnx_status?: string } | null)?.onnx_status === 'pending' ? undefined : row;
     });
 
     // --- real-time over HTTP ---

@@ -2,6 +2,7 @@
 // trip of a no-op Ray task on the same cluster in the same run (bench/ray_noop.py).
 //  - per-step fixed overhead: a no-op step (workflows/noop-step.ts), workflow start → Completed;
 //  - a 10,000-row LightGBM training through the API, POST /train → Completed, p50 over 10 runs;
+//    with where its time goes (read from each run's Temporal history and the steps' own `timings`: bench/workflow-phases.ts);
 //  - validation of a 10 MB upload: the upload's answer → the dataset valid.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/config.js';
 import { customersCsv, roles, TEMPLATE } from '../test/support/train-data.js';
 import type { BenchContext, BenchResult } from './types.js';
+import { activityEnd, workflowPhases } from '../test/support/workflow-phases.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const PY = path.join(ROOT, 'ml/.venv/bin/python');
@@ -86,7 +88,13 @@ export async function benchJobs(ctx: BenchContext): Promise<BenchResult[]> {
     };
     const small = await upload(`bench_jobs_10k_${suffix}`, customersCsv(10_000, 5));
     const trainings: number[] = [];
+    const phases = new Map<string, number[]>();
+    const addPhase = (name: string, seconds: number | null | undefined) => {
+      if (seconds == null || !Number.isFinite(seconds)) return;
+      phases.set(name, [...(phases.get(name) ?? []), seconds]);
+    };
     for (let i = 0; i <= RUNS; i++) {
+      const wall0 = Date.now();
       const t0 = performance.now();
       const tr = await api('/api/v1/train/', {
         method: 'POST',
@@ -105,10 +113,39 @@ export async function benchJobs(ctx: BenchContext): Promise<BenchResult[]> {
         if (['Completed', 'Failed', 'Cancelled'].includes(row?.training_status)) break;
         await new Promise((r) => setTimeout(r, 50));
       }
+      const seen = Date.now();
       if (row.training_status !== 'Completed') throw new Error(`bench training ${row.training_status}: ${row.error}`);
       // The first warms the train runner (its fork server imports the training libraries once per cluster).
-      if (i > 0) trainings.push((performance.now() - t0) / 1000);
+      if (i === 0) continue;
+      trainings.push((performance.now() - t0) / 1000);
+      // The workflow goes on after Completed (the ONNX copy): its history is read once it closed.
+      const handle = client.workflow.getHandle(row.workflow_id ?? `train-${tr.id}`);
+      await handle.result();
+      const p = await workflowPhases(handle);
+      const [train, onnx] = p.steps;
+      const recorded = activityEnd(p, 'recordTrainingResult');
+      if (!train || recorded == null) throw new Error(`bench training ${tr.id}: no train step in its history`);
+      const s = (a: number, b: number) => (b - a) / 1000;
+      addPhase('1 POST → workflow started (API: checks, rows, start)', s(wall0, p.started));
+      addPhase('2 workflow started → step submitted (registerJob, submitRayJob)', s(p.started, train.submit[1]));
+      addPhase('2a   of which submitRayJob (scheduled → completed)', s(train.submit[0], train.submit[1]));
+      addPhase('3 step submitted → its signal arrived (the step)', s(train.submit[1], train.signalled));
+      for (const [k, v] of Object.entries(train.timings)) addPhase(`3·  step ${k}`, v);
+      if (train.duration != null)
+        addPhase('3b   step outside main() (fork, guard, signal connect+send)', s(train.submit[1], train.signalled) - train.duration);
+      addPhase('4 signal → Completed written (recordTrainingResult)', s(train.signalled, recorded));
+      addPhase('5 Completed written → seen by the client (50 ms poll)', s(recorded, seen));
+      if (onnx) {
+        addPhase('6 after Completed: ONNX step, submit → recorded', s(onnx.submit[0], activityEnd(p, 'recordOnnx', onnx.signalled) ?? NaN));
+        for (const [k, v] of Object.entries(onnx.timings)) addPhase(`6·  onnx step ${k}`, v);
+      }
+      addPhase('7 workflow started → closed', s(p.started, p.closed));
     }
+    console.log('\n10,000-row training, where the time goes (p50 over runs, seconds; min–max):');
+    for (const [name, xs] of [...phases].sort(([a], [b]) => a.localeCompare(b)))
+      console.log(
+        `  ${name.padEnd(64)} ${median(xs).toFixed(3).padStart(7)}  (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`,
+      );
     // ~10 MB: the generated rows are ~55 bytes each.
     let rows = 180_000;
     let big = customersCsv(rows, 9);

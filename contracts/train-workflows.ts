@@ -61,6 +61,17 @@ export interface TrainJobResult {
   seed: number;
   config: Record<string, unknown>;
   duration_seconds: number;
+  /** Seconds per phase of the job (read, fit, evaluate, refit, onnx, save ...). */
+  timings?: Record<string, number>;
+}
+
+/** The ONNX copy of a version, made after it is Completed (ml/dataml_jobs/jobs/onnx.py); the artifact record's fields. */
+export interface OnnxJobResult {
+  onnx_key: string | null;
+  onnx: Record<string, unknown> | null;
+  onnx_reason: string | null;
+  /** pending (being made), ready, unavailable (no converter, parity failed, or the job failed: see onnx_reason). */
+  onnx_status: 'pending' | 'ready' | 'unavailable';
 }
 
 export const ShapWorkflowInput = z.object({

@@ -1,11 +1,13 @@
 // Trains one model version (8.1): one Ray job (ml/dataml_jobs/jobs/train.py) reads the dataset at a pinned Iceberg
 // snapshot, fits the pipeline, stores the artifact in S3 and signals its result; an activity persists it.
 // Cancelling the workflow (12.1) stops the Ray job and leaves the training Cancelled.
-import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
+// The ONNX copy (export + parity check) is a follow-up job after the version is Completed (workflows/onnx.ts).
+import { CancellationScope, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { TrainJobResult, TrainWorkflowInput } from '../contracts/train-workflows.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
+import { runOnnxStep } from './onnx.js';
 import { runShapStep } from './shap.js';
 import { RECORD_ACTIVITY } from './activity-options.js';
 
@@ -24,16 +26,20 @@ export async function trainWorkflow(input: TrainWorkflowInput): Promise<TrainWor
     let out: TrainWorkflowResult;
     let modelKey: string;
     let snapshotId: string;
+    let artifact: TrainJobResult['artifact'];
+    // patched(): histories recorded before the ONNX copy moved after Completed exported it inside the train job.
+    const onnxAfter = patched('onnx-after-completed');
     try {
       const { result, submissionId } = await runRayJob<TrainJobResult>({
         job: 'train',
-        input: input.job,
+        input: onnxAfter ? { ...input.job, onnx: 'after' } : input.job,
         tenantId: input.tenantId,
         numCpus: 1,
       });
       const preprocessId = await recordTrainingResult({ trainingId: input.trainingId, submissionId, result });
       modelKey = result.artifact.model_key;
       snapshotId = result.snapshot_id;
+      artifact = result.artifact;
       out = {
         trainingId: input.trainingId,
         preprocessId,
@@ -51,6 +57,20 @@ export async function trainWorkflow(input: TrainWorkflowInput): Promise<TrainWor
         }),
       );
       throw err;
+    }
+    if (onnxAfter && artifact.onnx_status === 'pending') {
+      await runOnnxStep({
+        trainingId: input.trainingId,
+        tenantId: input.tenantId,
+        job: {
+          trainId: input.trainingId,
+          table: input.job.table,
+          snapshotId,
+          modelKey,
+          metadataKey: String(artifact.metadata_key),
+          artifactPrefix: input.job.artifactPrefix,
+        },
+      });
     }
     if (input.shapEnabled) {
       // The model is already usable; a SHAP failure is recorded on the SHAP status only.

@@ -265,6 +265,15 @@ export async function setShap(
     .execute();
 }
 
+/** The ONNX fields of a version's artifact record (onnx_key, onnx, onnx_reason, onnx_status), the rest kept. */
+export async function setOnnx(db: Db, id: number, onnx: Record<string, unknown>) {
+  await db
+    .updateTable('trainings')
+    .set({ artifact: sql`coalesce(artifact, '{}'::jsonb) || ${JSON.stringify(onnx)}::jsonb`, modified_at: new Date() } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
 /** SHAP states 8.10 answers with the existing job instead of starting another. */
 export const SHAP_REUSABLE_STATUSES = ['Submitted', 'Running', 'Completed'] as const;
 

@@ -150,7 +150,10 @@ describe('inference on the real stack', () => {
   const trained = (id: number) =>
     until(`training ${id}`, async () => {
       const row = ((await json('/api/v1/train/list')).body.data as any[]).find((x) => x.id === id);
-      return ['Completed', 'Failed', 'Cancelled'].includes(row?.training_status) ? row : undefined;
+      if (!['Completed', 'Failed', 'Cancelled'].includes(row?.training_status)) return undefined;
+      // The ONNX copy follows Completed (workflows/onnx.ts); these tests compare it with the Python pipeline.
+      const rec = await t.deps.db.selectFrom('trainings').select(['artifact']).where('id', '=', id).executeTakeFirstOrThrow();
+      return (rec.artifact as any)?.onnx_status === 'pending' ? undefined : row;
     });
   /** The Python pipeline's own predict / predict_proba on the scoring rows. */
   function reference(_trainId: number, modelKey: string) {

@@ -48,7 +48,10 @@ describe('model lifecycle: aliases and export', () => {
     until(`training ${id}`, async () => {
       const row = ((await call(a, '/api/v1/train/list')).body.data as any[]).find((x) => x.id === id);
       if (['Failed', 'Cancelled'].includes(row?.training_status)) throw new Error(`training ${id}: ${JSON.stringify(row)}`);
-      return row?.training_status === 'Completed' ? row : undefined;
+      if (row?.training_status !== 'Completed') return undefined;
+      // The ONNX copy follows Completed (workflows/onnx.ts); the export below ships it.
+      const rec = await a.deps.db.selectFrom('trainings').select(['artifact']).where('id', '=', id).executeTakeFirstOrThrow();
+      return (rec.artifact as any)?.onnx_status === 'pending' ? undefined : row;
     });
   const predictBody = (trainId: number | string) => ({
     train_id: trainId,

@@ -218,6 +218,8 @@ describe('training on the real stack', () => {
     expect(rows[3].accuracy).toBe(reg.model_summary.r2);
 
     // What was recorded: the snapshot read, the template version, the artifact in S3 with its library versions.
+    // The ONNX copy follows Completed (workflows/onnx.ts): the training's workflow closes once it is recorded.
+    await t.deps.temporal.workflow.getHandle(rows[0].workflow_id).result();
     const rec = await t.deps.db.selectFrom('trainings').selectAll().where('id', '=', binaryId).executeTakeFirstOrThrow();
     const files = await t.deps.db.selectFrom('dataset_files').select('snapshot_id').where('dataset_id', '=', datasetId).execute();
     expect(rec.snapshot_id).toBe(files[0]!.snapshot_id);

@@ -2,7 +2,8 @@
 
 Input: {trainId, tenantId, version, table: "silver.<name>", snapshotId?, fileSnapshotIds: [..], templateVersion,
 template: [{column_name, data_type, default_value, nullable}], problemType, algorithm, columns: [{column_name,
-data_type, attribute_name}], seed, timeBudgetSeconds?, params?, forecast?, parent?, artifactPrefix}.
+data_type, attribute_name}], seed, timeBudgetSeconds?, params?, forecast?, parent?, artifactPrefix, onnx?}.
+`onnx: "after"`: no ONNX copy here, the workflow's follow-up `onnx` job makes it (`training/artifacts.py`).
 
 Output (signalled to the train workflow, built by `training/artifacts.py`): {algorithm, model_class, metrics,
 baseline, leaderboard, preprocess, artifact: {bucket, model_key, metadata_key, onnx_key, onnx, size, sha256},
@@ -46,7 +47,7 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
     wanted = {f.name for f in spec.features()} | set(spec.role("Target"))
     with span("read"):
         df, snapshot_id = read_dataset(settings, job, columns, [c for c in columns if c in wanted])
-    warm_up = WarmUp(settings)
+    warm_up = WarmUp(settings, onnx=job.get("onnx") != "after")
     trained = train_frame(df, spec, before_fit=warm_up)
     warm_up.join()
     trained.metadata.update(run_metadata(job, snapshot_id))

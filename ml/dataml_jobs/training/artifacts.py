@@ -1,5 +1,9 @@
 """Stores a trained model version: the joblib pipeline, its ONNX copy (tabular models) and metadata.json under
-the job's `artifactPrefix`, and builds the result the train job signals back."""
+the job's `artifactPrefix`, and builds the result the train job signals back.
+
+With `onnx: "after"` in the job (the train workflow asks for it) the ONNX copy is left to the follow-up `onnx` job
+(`training/onnx_copy.py`), run after the version is `Completed`: the export and its parity check (~1 s or more)
+are then off the path to a usable model, which serves with the Python pipeline until the copy is ready."""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ from ..common.settings import Settings
 from ..common.storage import put_bytes
 from .model import dump_artifact
 from .onnx_export import export_onnx
-from .spans import add, report
+from .spans import SPANS, add, report
+
+ONNX_PENDING = "the ONNX copy is being made (served with the Python pipeline until it is ready)"
 
 
 def run_metadata(job: dict[str, Any], snapshot_id: int) -> dict[str, Any]:
@@ -36,11 +42,13 @@ def save_model(
 ) -> dict[str, Any]:
     prefix = job["artifactPrefix"].rstrip("/")
     t_onnx = time.perf_counter()
-    onnx_blob, onnx_info = (
-        export_onnx(pipeline, trained.features, metadata["problem_type"], trained.X_sample)
-        if metadata["problem_type"] != "Forecast"
-        else (None, {"reason": "forecast models are not exported to ONNX"})
-    )
+    deferred = job.get("onnx") == "after" and metadata["problem_type"] != "Forecast"
+    if deferred:
+        onnx_blob, onnx_info = None, {"reason": ONNX_PENDING}
+    elif metadata["problem_type"] == "Forecast":
+        onnx_blob, onnx_info = None, {"reason": "forecast models are not exported to ONNX"}
+    else:
+        onnx_blob, onnx_info = export_onnx(pipeline, trained.features, metadata["problem_type"], trained.X_sample)
     add("onnx", time.perf_counter() - t_onnx)
     t_save = time.perf_counter()
     onnx_key = None
@@ -48,6 +56,7 @@ def save_model(
         onnx_key = put_bytes(settings, f"{prefix}/model.onnx", onnx_blob)["key"]
     metadata["onnx"] = {"key": onnx_key, **onnx_info} if onnx_key else None
     metadata["onnx_reason"] = None if onnx_key else onnx_info.get("reason")
+    metadata["onnx_status"] = "pending" if deferred else ("ready" if onnx_key else "unavailable")
     metadata["metrics"] = trained.metrics
     stored = put_bytes(settings, f"{prefix}/model.joblib", dump_artifact(pipeline, metadata))
     meta_json = json.dumps(metadata, default=str, indent=1).encode()
@@ -68,6 +77,7 @@ def save_model(
             "onnx_key": onnx_key,
             "onnx": metadata["onnx"],
             "onnx_reason": metadata["onnx_reason"],
+            "onnx_status": metadata["onnx_status"],
             "size": stored["size"],
             "sha256": stored["sha256"],
         },
@@ -79,4 +89,6 @@ def save_model(
         "seed": metadata["seed"],
         "config": metadata["config"],
         "duration_seconds": round(time.monotonic() - started, 3),
+        # Seconds per phase of this job (read, fit, evaluate, refit, onnx, save ...), for the benchmark's breakdown.
+        "timings": {k: round(v, 3) for k, v in SPANS.items()},
     }

@@ -14,6 +14,7 @@ import pandas as pd
 from ..common.catalog import open_catalog
 from ..common.runner import JobError
 from ..common.settings import Settings
+from .spans import span
 
 
 def resolve_snapshot(table: Any, wanted: str | None, file_snapshots: list[str]) -> int:
@@ -49,14 +50,16 @@ def read_dataset(
     settings: Settings, job: dict[str, Any], columns: list[str], used: list[str] | None = None
 ) -> tuple[pd.DataFrame, int]:
     """Reads the snapshot in one pyarrow scan; `columns` must all exist, only `used` (default: all) are read."""
-    catalog = open_catalog(settings)
-    table = catalog.load_table(job["table"])
-    snapshot_id = job_snapshot(table, job)
+    with span("read_table"):
+        catalog = open_catalog(settings)
+        table = catalog.load_table(job["table"])
+        snapshot_id = job_snapshot(table, job)
     names = set(table.schema().column_names)
     absent = [c for c in columns if c not in names]
     if absent:
         raise JobError(f"columns missing from the dataset's table: {', '.join(absent)}")
     fields = tuple(used if used is not None else columns)
-    arrow = table.scan(snapshot_id=snapshot_id, selected_fields=fields).to_arrow()
+    with span("read_scan"):
+        arrow = table.scan(snapshot_id=snapshot_id, selected_fields=fields).to_arrow()
     # One conversion, without the consolidation copy; arrow's buffers are released as the columns are converted.
     return arrow.to_pandas(split_blocks=True, self_destruct=True), snapshot_id

@@ -19,8 +19,10 @@ class WarmUp:
     onnxruntime, boto3 and its client, temporalio), so that none of it is paid after the fit. Failures are ignored
     here: the step that needs the library meets them again and reports them as before."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, onnx: bool = True):
+        """`onnx`: False when the export is left to the follow-up job (its imports would only compete with the fit)."""
         self.settings = settings
+        self.onnx = onnx
         self.thread: threading.Thread | None = None
 
     def __call__(self, pipeline: Any) -> None:
@@ -31,7 +33,7 @@ class WarmUp:
     def _run(self, model: Any) -> None:
         t0 = time.perf_counter()
         steps = (
-            lambda: prepare_onnx(model),
+            *((lambda: prepare_onnx(model),) if self.onnx else ()),
             lambda: s3_client(self.settings),
             lambda: importlib.import_module("temporalio.client"),
         )

@@ -60,8 +60,19 @@ class WarmRunner:
             if getattr(main, attr, None) is not None:
                 setattr(main, attr, None) if attr == "__spec__" else delattr(main, attr)
         self.ctx = multiprocessing.get_context("forkserver")
+        # Besides the job's own modules: what every step imports on its way (boto3 for S3, pyiceberg's pyarrow IO
+        # for the lake): ~2.5 s of imports per step on a loaded machine otherwise, competing with the step's work.
+        # Imports only; clients and connections are made in the step (nothing of them may cross a fork).
         self.ctx.set_forkserver_preload(
-            [f"dataml_jobs.jobs.{job}", "dataml_jobs.common.runner", "temporalio.client", "dataml_jobs.warm.step"]
+            [
+                f"dataml_jobs.jobs.{job}",
+                "dataml_jobs.common.runner",
+                "temporalio.client",
+                "boto3",
+                "botocore.config",
+                "pyiceberg.io.pyarrow",
+                "dataml_jobs.warm.step",
+            ]
         )
         # The fork server starts (and imports) now, not on the first step.
         threading.Thread(target=self._warm_up, daemon=True).start()
