@@ -2683,7 +2683,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Not a Forecast model, another frequency, or missing / ill-typed exogenous values */
+                /** @description Not a Forecast model, another frequency, or ill-typed / unknown exogenous values */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7906,6 +7906,19 @@ export interface components {
             unique_id: string;
         };
         ForecastResponse: {
+            /**
+             * @example [
+             *       {
+             *         "name": "promo",
+             *         "use": "lags"
+             *       }
+             *     ]
+             */
+            covariates?: {
+                name: string;
+                /** @enum {string} */
+                use: "future" | "lags" | "none";
+            }[];
             forecast: {
                 confidence: number | null;
                 /** @example 2025-10-05 */

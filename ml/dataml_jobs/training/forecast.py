@@ -219,7 +219,7 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
         "smape": summary["smape"],
         **err.coverage(),
         "backtest_windows": windows,
-        "window_mase": summary["window_mase"],
+        "backtest": summary["windows"],
         "headline": 1 - summary["smape"] / 2,
         "headline_metric": "1 - smape/2",
     }

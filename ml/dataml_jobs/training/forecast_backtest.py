@@ -62,7 +62,7 @@ class Errors:
 
         rows = [(w, uid, per_series(g)) for (w, uid), g in self.frame.groupby(["window", "unique_id"], sort=True)]
         per = pd.DataFrame([{"window": w, "unique_id": u, **s.to_dict()} for w, u, s in rows])
-        return per.groupby("window", sort=True)[["mase", "smape"]].mean()
+        return per.groupby("window", sort=True)[["mase", "smape"]].mean().sort_index(ascending=False)
 
     def summary(self) -> dict[str, Any]:
         w = self.window_scores()
@@ -70,6 +70,11 @@ class Errors:
             "mase": float(w["mase"].mean()),
             "smape": float(w["smape"].mean()),
             "window_mase": [round(float(x), 4) for x in w["mase"]],
+            # Oldest window first; `window` counts back from the end (1 = the latest h points).
+            "windows": [
+                {"window": int(k), "mase": round(float(r.mase), 6), "smape": round(float(r.smape), 6)}
+                for k, r in w.sort_index(ascending=False).iterrows()
+            ],
         }
 
     def scores(self) -> np.ndarray:

@@ -67,6 +67,8 @@ from .error_response_error import ErrorResponseError
 from .forecast_body import ForecastBody
 from .forecast_body_exogenous_item import ForecastBodyExogenousItem
 from .forecast_response import ForecastResponse
+from .forecast_response_covariates_item import ForecastResponseCovariatesItem
+from .forecast_response_covariates_item_use import ForecastResponseCovariatesItemUse
 from .forecast_response_forecast_item import ForecastResponseForecastItem
 from .form_based_prediction_response import FormBasedPredictionResponse
 from .form_based_prediction_response_headers_item import (
@@ -296,6 +298,8 @@ __all__ = (
     "ForecastBody",
     "ForecastBodyExogenousItem",
     "ForecastResponse",
+    "ForecastResponseCovariatesItem",
+    "ForecastResponseCovariatesItemUse",
     "ForecastResponseForecastItem",
     "FormBasedPredictionResponse",
     "FormBasedPredictionResponseHeadersItem",
