@@ -29,9 +29,11 @@ from .model import TrainSpec, library_versions
 
 SEASON = {"D": 7, "B": 5, "W": 52, "M": 12, "MS": 12, "ME": 12, "Q": 4, "QS": 4, "QE": 4, "h": 24, "H": 24, "min": 60}
 MAX_WINDOWS = 4
+FUTURE = {*BOOSTERS, "arima"}  # the candidates that can take future covariate values
 MIN_WINDOWS = 3  # fewer only when the series are too short, and the result says so
-# Cheap first: when the time budget runs out the costly ones are skipped.
-AUTO = ["seasonal_naive", "ets", "theta", "lightgbm", "lightgbm+diff", "arima"]
+# Cheap first: when the time budget runs out the costly ones are skipped (in `auto` only). A `+future` variant (when
+# there are covariates) comes right after its own candidate.
+AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "lightgbm+diff", "arima"]
 
 
 def infer_freq(ds: pd.Series) -> str:
@@ -162,15 +164,14 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
         if spec.algorithm in BOOSTERS
         else [spec.algorithm]
     )
-    plan = [(n, False) for n in names]
-    plan += [(n, True) for n in names if exog and (n.split("+")[0] in BOOSTERS or n == "arima")]
+    plan = [(n, f) for n in names for f in (False, True) if not f or (exog and n.split("+")[0] in FUTURE)]
     results: dict[str, tuple[Any, Errors]] = {}
     leaderboard: list[dict[str, Any]] = []
     started = time.monotonic()
     for name, future in plan:
         proto = make(name, future)()
         key = label(proto)
-        if results and time.monotonic() - started > spec.time_budget:
+        if spec.algorithm == "auto" and results and time.monotonic() - started > spec.time_budget:
             leaderboard.append({"algorithm": key, "skipped": "time budget exhausted"})
             continue
         results[key] = (make(name, future), bt.run(key, make(name, future)))
