@@ -8211,9 +8211,14 @@ export interface components {
             confusion_matrix: number[][] | null;
             model_summary: {
                 accuracy?: number | null;
+                backtest?: {
+                    [key: string]: unknown;
+                }[];
                 baseline?: {
                     [key: string]: unknown;
                 };
+                coverage_80?: number | null;
+                coverage_95?: number | null;
                 curves?: {
                     [key: string]: unknown;
                 };

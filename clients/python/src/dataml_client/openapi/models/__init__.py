@@ -133,6 +133,9 @@ from .model_alias_event import ModelAliasEvent
 from .model_alias_event_action import ModelAliasEventAction
 from .model_summary_response import ModelSummaryResponse
 from .model_summary_response_model_summary import ModelSummaryResponseModelSummary
+from .model_summary_response_model_summary_backtest_item import (
+    ModelSummaryResponseModelSummaryBacktestItem,
+)
 from .model_summary_response_model_summary_baseline import (
     ModelSummaryResponseModelSummaryBaseline,
 )
@@ -350,6 +353,7 @@ __all__ = (
     "ModelAliasEventAction",
     "ModelSummaryResponse",
     "ModelSummaryResponseModelSummary",
+    "ModelSummaryResponseModelSummaryBacktestItem",
     "ModelSummaryResponseModelSummaryBaseline",
     "ModelSummaryResponseModelSummaryCurves",
     "ModelSummaryResponseModelSummaryLeaderboardItem",
