@@ -66,7 +66,13 @@ class StatCandidate:
         sf = StatsForecast(models=[self._model()], freq=self.freq, n_jobs=1)
         X = None
         if self.exog:
-            X = future_dates(history, h, self.freq).merge(future, on=["unique_id", "ds"], how="left")
+            given = future[["unique_id", "ds", *self.exog]] if future is not None else None
+            X = future_dates(history, h, self.freq)
+            X = (
+                X.merge(given, on=["unique_id", "ds"], how="left")
+                if given is not None
+                else X.assign(**dict.fromkeys(self.exog, np.nan))
+            )
             X[self.exog] = X[self.exog].fillna(history[self.exog].median())
         fc = sf.forecast(h=h, df=history[["unique_id", "ds", "y", *self.exog]], X_df=X)
         fc = fc.reset_index() if "unique_id" not in fc.columns else fc
