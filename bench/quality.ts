@@ -4,6 +4,7 @@
 // training wall time ÷ the budget. BENCH_QUALITY_BUDGET (seconds, default 30) sets the budget.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { benchForecastQuality } from './quality-forecast.js';
 import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -65,5 +66,6 @@ export async function benchQuality(_ctx: BenchContext): Promise<BenchResult[]> {
     target: '<= 1.5',
     note: rows.map((r) => `${r.dataset} ${r.platform_seconds}s (FLAML ${r.flaml_seconds}s)`).join('; '),
   });
+  results.push(...benchForecastQuality());
   return results;
 }

@@ -89,6 +89,12 @@ export const ForecastResponse = z
         upper: z.number().nullable().optional(),
       }),
     ),
+    // Not in the seed: how the model that answered used each covariate (numeric feature) of its training data:
+    // `future` its values given in `exogenous`, `lags` its past values only, `none` not at all.
+    covariates: z
+      .array(z.object({ name: z.string(), use: z.enum(['future', 'lags', 'none']) }))
+      .optional()
+      .openapi({ example: [{ name: 'promo', use: 'lags' }] }),
   })
   .openapi('ForecastResponse');
 export type ForecastResponse = z.infer<typeof ForecastResponse>;

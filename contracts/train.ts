@@ -283,6 +283,11 @@ export const ModelSummaryResponse = z
       // Not in the seed: the hold-out evaluation's points for charts (Classification: roc, pr, calibration;
       // Regression: residuals); see docs/training.md.
       curves: z.record(z.string(), z.unknown()).optional(),
+      // Forecast (not in the seed): the chosen model's rolling-origin backtest, one row per window (oldest first;
+      // mase and smape above are their means), and the share of backtest points inside its 80 % / 95 % intervals.
+      backtest: z.array(z.record(z.string(), z.unknown())).optional(),
+      coverage_80: z.number().nullable().optional(),
+      coverage_95: z.number().nullable().optional(),
     }),
     confusion_matrix: z.array(z.array(z.number().int().nonnegative())).nullable(),
   })

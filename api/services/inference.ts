@@ -228,15 +228,9 @@ export async function forecast(deps: AppDeps, principal: Principal, body: Foreca
   }
   const exog = resolved.exogenous ?? [];
   let exogenous: Array<Record<string, number>> | undefined;
-  if (exog.length) {
-    if (!body.exogenous)
-      throw fail([
-        {
-          path: 'exogenous',
-          message: `the model uses ${exog.join(', ')}: give their future values, one object per step`,
-          code: 'required',
-        },
-      ]);
+  // Without future values a model trained with covariates still forecasts (its fallback uses their past values
+  // only); the answer's `covariates` says how each one was used.
+  if (exog.length && body.exogenous) {
     const issues: Issue[] = [];
     exogenous = body.exogenous.map((e, i) => {
       const row: Record<string, number> = {};
@@ -274,9 +268,9 @@ export async function forecast(deps: AppDeps, principal: Principal, body: Foreca
   if (body.dataset_id !== undefined && !(await datasetForTraining(deps.db, principal.tenantId, body.dataset_id))) {
     throw fail([{ path: 'dataset_id', message: `no dataset ${body.dataset_id} in your tenant`, code: 'not_found' }]);
   }
-  let steps;
+  let answer;
   try {
-    steps = await timed(deps, 'python_forecast', () => state.python.forecast(m.modelKey!, body.unique_id, body.steps, exogenous));
+    answer = await timed(deps, 'python_forecast', () => state.python.forecast(m.modelKey!, body.unique_id, body.steps, exogenous));
   } catch (err) {
     if (err instanceof PythonModelError && err.code === 'unknown_series')
       throw notFound(`Series "${body.unique_id}" of model ${m.trainingId}`);
@@ -290,10 +284,10 @@ export async function forecast(deps: AppDeps, principal: Principal, body: Foreca
     inputData: `unique_id:${body.unique_id};steps:${body.steps}`,
     status: 'Completed',
     username: principal.username,
-    noOfRecords: steps.length,
+    noOfRecords: answer.forecast.length,
     serving: 'python',
   });
-  return steps;
+  return answer;
 }
 
 function resultPaths(p: { id: number; status: string; result_path: string | null }) {

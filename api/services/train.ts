@@ -531,6 +531,9 @@ export async function modelSummary(deps: AppDeps, tenantId: string, trainId: num
     baseline: (m.baseline as Record<string, unknown>) ?? undefined,
     leaderboard: Array.isArray(m.leaderboard) ? (m.leaderboard as Array<Record<string, unknown>>) : undefined,
     curves: m.curves && typeof m.curves === 'object' ? (m.curves as Record<string, unknown>) : undefined,
+    ...(Array.isArray(m.backtest)
+      ? { backtest: m.backtest as Array<Record<string, unknown>>, coverage_80: num(m.coverage_80), coverage_95: num(m.coverage_95) }
+      : {}),
   };
   const cm = Array.isArray(m.confusion_matrix) ? (m.confusion_matrix as number[][]) : null;
   return { model_summary: summary, confusion_matrix: cm };

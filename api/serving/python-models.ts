@@ -22,6 +22,12 @@ export interface ForecastStep {
   upper?: number | null;
 }
 
+/** How the model that answered a forecast used each covariate: its given future values, its past values only, or not. */
+export interface CovariateUse {
+  name: string;
+  use: 'future' | 'lags' | 'none';
+}
+
 /** An error the Python side answered: `code` is unknown_series, invalid (a user's mistake) or internal. */
 export class PythonModelError extends Error {
   constructor(
@@ -57,7 +63,15 @@ export class PythonModels {
     const lines = createInterface({ input: child.stdout });
     const ready = new Promise<void>((resolve, reject) => {
       lines.on('line', (line) => {
-        let msg: { ready?: boolean; id?: number; rows?: PythonRow[]; forecast?: ForecastStep[]; error?: string; code?: string };
+        let msg: {
+          ready?: boolean;
+          id?: number;
+          rows?: PythonRow[];
+          forecast?: ForecastStep[];
+          covariates?: CovariateUse[];
+          error?: string;
+          code?: string;
+        };
         try {
           msg = JSON.parse(line);
         } catch {
@@ -68,7 +82,7 @@ export class PythonModels {
         if (!p) return;
         this.pending.delete(msg.id!);
         if (msg.error) p.reject(new PythonModelError(msg.error, msg.code ?? 'internal'));
-        else p.resolve(msg.forecast ?? msg.rows ?? []);
+        else p.resolve(msg.forecast ? { forecast: msg.forecast, covariates: msg.covariates ?? [] } : (msg.rows ?? []));
       });
       child.on('exit', (code) => {
         const err = new Error(`the Python model server exited (${code}): ${stderr.trim().split('\n').pop() ?? ''}`);
@@ -96,7 +110,12 @@ export class PythonModels {
     return this.ask({ model_key: modelKey, rows });
   }
 
-  forecast(modelKey: string, uniqueId: string, steps: number, exogenous?: Array<Record<string, unknown>>): Promise<ForecastStep[]> {
+  forecast(
+    modelKey: string,
+    uniqueId: string,
+    steps: number,
+    exogenous?: Array<Record<string, unknown>>,
+  ): Promise<{ forecast: ForecastStep[]; covariates: CovariateUse[] }> {
     return this.ask({ op: 'forecast', model_key: modelKey, unique_id: uniqueId, steps, ...(exogenous ? { exogenous } : {}) });
   }
 

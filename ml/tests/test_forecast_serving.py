@@ -1,5 +1,5 @@
 """Serving a stored Forecast model: steps after the last date of the series at its frequency, intervals around the
-value, exogenous values required when the model uses them, an unknown series named as such."""
+value, the covariate's future values used when given and its past values otherwise, an unknown series named as such."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def stored():
 
 
 def test_steps_follow_the_last_date_with_intervals(stored):
-    steps = forecast(stored, "A", 3, [{"promo": 1}, {"promo": 0}, {"promo": 1}])
+    answer = forecast(stored, "A", 3, [{"promo": 1}, {"promo": 0}, {"promo": 1}])
+    assert answer["covariates"] == [{"name": "promo", "use": "future"}]
+    steps = answer["forecast"]
     last = pd.Timestamp("2024-01-07") + pd.Timedelta(weeks=49)
     assert [s["date"] for s in steps] == [(last + pd.Timedelta(weeks=k)).date().isoformat() for k in (1, 2, 3)]
     for s in steps:
@@ -44,8 +46,10 @@ def test_steps_follow_the_last_date_with_intervals(stored):
     assert steps[0]["value"] > steps[1]["value"]  # the promotion week
 
 
-def test_exogenous_required_and_unknown_series(stored):
+def test_without_future_values_the_fallback_forecasts_and_unknown_series(stored):
+    answer = forecast(stored, "A", 2, None)
+    assert answer["covariates"] == [{"name": "promo", "use": "lags"}] and len(answer["forecast"]) == 2
     with pytest.raises(JobError, match="exogenous values for promo"):
-        forecast(stored, "A", 2, None)
+        forecast(stored, "A", 2, [{"promo": 0}])
     with pytest.raises(UnknownSeries):
         forecast(stored, "Z", 2, [{"promo": 0}] * 2)

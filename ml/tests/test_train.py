@@ -265,7 +265,10 @@ def test_forecast_per_series_beats_seasonal_naive(algo):
         and out["config"]["season_length"] == 7
         and out["config"]["exogenous"] == ["promo"]
     )
-    assert out["config"]["series"] == 2 and out["rows"]["test"] == 28
+    windows = out["config"]["backtest_windows"]
+    assert out["config"]["series"] == 2 and windows >= 3 and out["rows"]["backtest"] == windows * 28
+    assert [w["window"] for w in m["backtest"]] == list(range(windows, 0, -1))
+    assert m["mase"] == pytest.approx(np.mean([w["mase"] for w in m["backtest"]]), abs=1e-5)
     if algo in ("lightgbm", "arima", "auto"):  # these use the promo column
         assert m["mase"] < 0.8 * base["mase"], (m, base)
     else:

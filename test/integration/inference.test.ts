@@ -484,6 +484,12 @@ describe('inference on the real stack', () => {
     const post = (body: unknown, as?: string) => json('/api/v1/inference/forecast', { method: 'POST', json: body, as });
     const ok = await post({ ...f, exogenous });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.covariates).toEqual([{ name: 'promo', use: 'future' }]);
+    // The seed's plain request (no future values) still forecasts, from the covariate's past values only.
+    const plain = await post(f);
+    expect(plain.status, JSON.stringify(plain.body)).toBe(200);
+    expect(plain.body.forecast).toHaveLength(3);
+    expect(plain.body.covariates).toEqual([{ name: 'promo', use: 'lags' }]);
     const last = SERIES_START + (SERIES_WEEKS - 1) * 7 * 86_400_000;
     expect(ok.body.forecast.map((s: any) => s.date)).toEqual(
       [1, 2, 3].map((k) => new Date(last + k * 7 * 86_400_000).toISOString().slice(0, 10)),
@@ -498,7 +504,6 @@ describe('inference on the real stack', () => {
     expect(ok.body.forecast[0].value).toBeGreaterThan(ok.body.forecast[1].value);
 
     const cases: Array<[string, unknown, number, string?]> = [
-      ['missing exogenous', f, 422, 'exogenous'],
       ['ill-typed exogenous', { ...f, exogenous: [{ promo: 'x' }, { promo: 0 }, { promo: 1 }] }, 422, 'exogenous.0.promo'],
       ['unknown exogenous', { ...f, exogenous: exogenous.map((e) => ({ ...e, price: 3 })) }, 422, 'price'],
       ['another frequency', { ...f, frequency: 'Day', exogenous }, 422, 'frequency'],
@@ -524,7 +529,7 @@ describe('inference on the real stack', () => {
       ).status,
     ).toBe(422);
     const list = await json(`/api/v1/inference/predictions?train_id=${f.train_id}`);
-    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data).toHaveLength(2);
     expect(list.body.data[0]).toMatchObject({
       prediction_type: 'forecast',
       no_of_records: 3,

@@ -26,7 +26,7 @@ export const batchPredictionHandler: RouteHandler<typeof batchPrediction, Authed
 };
 
 export const forecastHandler: RouteHandler<typeof forecast, AuthedEnv> = async (c) =>
-  c.json({ forecast: await inference.forecast(c.var.deps, c.var.principal, c.req.valid('json')) }, 200);
+  c.json(await inference.forecast(c.var.deps, c.var.principal, c.req.valid('json')), 200);
 
 export const predictionResultHandler: RouteHandler<typeof predictionResult, AuthedEnv> = async (c) => {
   const { prediction_id } = c.req.valid('query');

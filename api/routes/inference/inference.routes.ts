@@ -89,7 +89,7 @@ export const forecast = protectedRoute(PERMISSIONS.predict, {
     200: { description: 'The forecast', content: json(ForecastResponse) },
     409: modelErrors[409],
     404: error('No such model in your tenant, or no series `unique_id` in the model'),
-    422: error('Not a Forecast model, another frequency, or missing / ill-typed exogenous values'),
+    422: error('Not a Forecast model, another frequency, or ill-typed / unknown exogenous values'),
   },
 });
 

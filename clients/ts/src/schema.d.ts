@@ -2683,7 +2683,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
-                /** @description Not a Forecast model, another frequency, or missing / ill-typed exogenous values */
+                /** @description Not a Forecast model, another frequency, or ill-typed / unknown exogenous values */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7906,6 +7906,19 @@ export interface components {
             unique_id: string;
         };
         ForecastResponse: {
+            /**
+             * @example [
+             *       {
+             *         "name": "promo",
+             *         "use": "lags"
+             *       }
+             *     ]
+             */
+            covariates?: {
+                name: string;
+                /** @enum {string} */
+                use: "future" | "lags" | "none";
+            }[];
             forecast: {
                 confidence: number | null;
                 /** @example 2025-10-05 */
@@ -8198,9 +8211,14 @@ export interface components {
             confusion_matrix: number[][] | null;
             model_summary: {
                 accuracy?: number | null;
+                backtest?: {
+                    [key: string]: unknown;
+                }[];
                 baseline?: {
                     [key: string]: unknown;
                 };
+                coverage_80?: number | null;
+                coverage_95?: number | null;
                 curves?: {
                     [key: string]: unknown;
                 };

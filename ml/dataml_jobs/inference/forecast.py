@@ -1,5 +1,6 @@
 """Forecasts with a stored Forecast model (ml/dataml_jobs/training/forecast.py `ForecastModel`): `steps` ahead of the
-last date of one series, at the model's own frequency, with the 95 % prediction interval. Nothing is refitted."""
+last date of one series, at the model's own frequency, with the 95 % prediction interval, and how each covariate
+was used. Without future covariate values the model's fallback (which needs none) answers."""
 
 from __future__ import annotations
 
@@ -25,20 +26,23 @@ def load_forecaster(blob: bytes) -> tuple[Any, dict[str, Any]]:
 
 def forecast(
     fm: Any, unique_id: str, steps: int, exogenous: list[dict[str, Any]] | None, level: int = 95
-) -> list[dict[str, Any]]:
+) -> dict[str, Any]:
+    """{"forecast": [{date, value, confidence, lower, upper}], "covariates": [{name, use}]}."""
     history = fm.history[fm.history["unique_id"] == str(unique_id)]
     if history.empty:
         raise UnknownSeries(f"the model has no series {unique_id!r}")
     last = history["ds"].iloc[-1]
     dates = pd.date_range(last, periods=steps + 1, freq=fm.freq)[1:]
     future = None
-    if fm.exog:
-        if not exogenous or len(exogenous) != steps:
-            raise JobError(f"exogenous values for {', '.join(fm.exog)} are required for each of the {steps} steps")
+    if fm.exog and exogenous:
+        if len(exogenous) != steps:
+            raise JobError(f"exogenous values for {', '.join(fm.exog)} are needed for each of the {steps} steps")
         future = pd.DataFrame(
             {"unique_id": str(unique_id), "ds": dates, **{c: [float(e[c]) for e in exogenous] for c in fm.exog}}
         )
-    out = fm.model.forecast(history.reset_index(drop=True), steps, fm.freq, future)
+    elif fm.exog and getattr(fm, "quantiles", None) is None:  # a model stored before fallbacks: it needs them
+        raise JobError(f"exogenous values for {', '.join(fm.exog)} are required for each of the {steps} steps")
+    out = fm.predict(steps, future, ids=[str(unique_id)])
     out = out[out["unique_id"] == str(unique_id)].sort_values("ds")
     rows = []
     for _, r in out.iterrows():
@@ -52,7 +56,7 @@ def forecast(
                 "upper": _f(r.get(f"hi-{level}")),
             }
         )
-    return rows
+    return {"forecast": rows, "covariates": fm.covariate_use(future is not None)}
 
 
 def _f(v: Any) -> float | None:

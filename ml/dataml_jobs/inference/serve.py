@@ -2,7 +2,8 @@
 
 Protocol: JSON lines. Request {"id", "model_key", "rows": [{column: value}]} -> response {"id", "rows":
 [{prediction, probabilities?}]} or {"id", "error", "code"}; a forecast: {"id", "op": "forecast", "model_key",
-"unique_id", "steps", "exogenous"?} -> {"id", "forecast": [{date, value, confidence, lower, upper}]}.
+"unique_id", "steps", "exogenous"?} -> {"id", "forecast": [{date, value, confidence, lower, upper}],
+"covariates": [{name, use}]}.
 Loaded pipelines are kept (LRU, `--cache` entries), so a request costs one `predict_proba` on a small frame.
 The API validates and types the features before it asks.
 """
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 fm = get(req["model_key"], forecaster=True)
                 resp: dict[str, Any] = {
                     "id": req.get("id"),
-                    "forecast": forecast(fm, req["unique_id"], int(req["steps"]), req.get("exogenous")),
+                    **forecast(fm, req["unique_id"], int(req["steps"]), req.get("exogenous")),
                 }
             else:
                 model: LoadedModel = get(req["model_key"])

@@ -1,16 +1,19 @@
 """Forecasting per series (`unique_id` from the Id role, one series when there is none) at the data's own frequency.
 
-Models: statsforecast AutoETS and AutoARIMA (ARIMA takes the exogenous columns), and gradient boosting
-(LightGBM / XGBoost) on lag features, forecasting recursively. Evaluation is time-ordered: the last `h` points of
-every series are held out (test); `auto` compares the candidates on the `h` points before those (validation).
-Metrics: MASE (scaled by the in-sample seasonal-naive error) and sMAPE (0..2), both also for the seasonal-naive
-baseline. The stored model is refit on all rows; prediction intervals are 80 % and 95 %.
+Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, SeasonalNaive and mlforecast gradient
+boosting on differenced lags (LightGBM / XGBoost), plus the mean of the best two. Each is judged by rolling-origin
+backtests over up to MAX_WINDOWS windows of `h` points at the end of every series (forecast_backtest.py); the
+reported MASE / sMAPE are the chosen candidate's backtest averages, and its 80 % / 95 % intervals are conformal
+over the backtest errors. Numeric feature columns are covariates: the `+future` candidates take their values at
+the forecast dates (known in advance, given to 9.4 as `exogenous`); the others forecast without them, the lag
+model through each covariate's value `h` steps back. When the best candidate needs future values, the best one
+that does not is stored beside it and answers a request without them. The stored models are fit on all rows.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,11 +22,18 @@ import pandas as pd
 from ..common.runner import JobError
 from .artifacts import run_metadata, save_model
 from .dataset import read_dataset
+from .forecast_backtest import LEVELS, Backtest, Errors, naive_scale
+from .forecast_legacy import LagBoost, StatModel  # noqa: F401 - artifacts stored before forecast_models.py unpickle
+from .forecast_models import BOOSTERS, STAT_MODELS, MeanCandidate, candidate, label
 from .model import TrainSpec, library_versions
 
-LEVELS = [80, 95]
-Z = {80: 1.2816, 95: 1.96}
 SEASON = {"D": 7, "B": 5, "W": 52, "M": 12, "MS": 12, "ME": 12, "Q": 4, "QS": 4, "QE": 4, "h": 24, "H": 24, "min": 60}
+MAX_WINDOWS = 4
+FUTURE = {*BOOSTERS, "arima"}  # the candidates that can take future covariate values
+MIN_WINDOWS = 3  # fewer only when the series are too short, and the result says so
+# Cheap first: when the time budget runs out the costly ones are skipped (in `auto` only). A `+future` variant (when
+# there are covariates) comes right after its own candidate.
+AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "lightgbm+diff", "arima"]
 
 
 def infer_freq(ds: pd.Series) -> str:
@@ -45,174 +55,6 @@ def season_for(freq: str, shortest: int) -> int:
     base = "".join(ch for ch in freq if ch.isalpha()).split("-")[0]
     m = SEASON.get(base, 1)
     return m if shortest >= 2 * m + 2 else 1
-
-
-def mase(y: np.ndarray, yhat: np.ndarray, history: np.ndarray, m: int) -> float:
-    if len(history) <= m:
-        m = 1
-    scale = np.mean(np.abs(history[m:] - history[:-m])) if len(history) > m else np.nan
-    if not np.isfinite(scale) or scale == 0:
-        scale = np.mean(np.abs(history - history.mean())) or 1.0
-    return float(np.mean(np.abs(y - yhat)) / scale)
-
-
-def smape(y: np.ndarray, yhat: np.ndarray) -> float:
-    den = np.abs(y) + np.abs(yhat)
-    ok = den > 0
-    return float(np.mean(np.where(ok, 2 * np.abs(y - yhat) / np.where(ok, den, 1), 0.0)))
-
-
-def score(test: pd.DataFrame, pred: pd.DataFrame, train: pd.DataFrame, m: int) -> dict[str, float]:
-    """Mean over series of MASE and sMAPE."""
-    merged = test.merge(pred, on=["unique_id", "ds"], how="left")
-    mases, smapes = [], []
-    for uid, g in merged.groupby("unique_id"):
-        hist = train.loc[train.unique_id == uid, "y"].to_numpy(dtype="float64")
-        y, yhat = g["y"].to_numpy(dtype="float64"), g["yhat"].to_numpy(dtype="float64")
-        mases.append(mase(y, yhat, hist, m))
-        smapes.append(smape(y, yhat))
-    return {"mase": float(np.mean(mases)), "smape": float(np.mean(smapes))}
-
-
-# --- gradient boosting on lag features -------------------------------------------------------------------
-
-
-@dataclass
-class LagBoost:
-    algorithm: str
-    lags: list[int]
-    exog: list[str]
-    seed: int
-    model: Any = None
-    resid_q: dict[int, float] = field(default_factory=dict)
-
-    def _rows(self, hist: np.ndarray, ds: pd.Timestamp, exog_row: dict[str, float]) -> list[float]:
-        feats = [hist[-lag] if len(hist) >= lag else np.nan for lag in self.lags]
-        feats += [float(ds.day_of_week), float(ds.month), float(ds.day)]
-        feats += [float(exog_row.get(c, np.nan)) for c in self.exog]
-        return feats
-
-    def fit(self, df: pd.DataFrame) -> LagBoost:
-        X, y = [], []
-        for _, g in df.groupby("unique_id", sort=True):
-            vals = g["y"].to_numpy(dtype="float64")
-            for i in range(1, len(g)):
-                row = g.iloc[i]
-                X.append(self._rows(vals[:i], row["ds"], {c: row[c] for c in self.exog}))
-                y.append(vals[i])
-        X, y = np.asarray(X, dtype="float64"), np.asarray(y)
-        if self.algorithm == "xgboost":
-            import xgboost as xgb
-
-            self.model = xgb.XGBRegressor(
-                n_estimators=300, learning_rate=0.05, max_depth=5, n_jobs=1, random_state=self.seed
-            )
-        else:
-            import lightgbm as lgb
-
-            self.model = lgb.LGBMRegressor(
-                n_estimators=300,
-                learning_rate=0.05,
-                num_leaves=15,
-                min_child_samples=5,
-                n_jobs=1,
-                random_state=self.seed,
-                verbose=-1,
-                deterministic=True,
-                force_row_wise=True,
-            )
-        self.model.fit(X, y)
-        resid = np.abs(y - self.model.predict(X))
-        self.resid_q = {lv: float(np.quantile(resid, lv / 100)) for lv in LEVELS}
-        return self
-
-    def forecast(self, history: pd.DataFrame, h: int, freq: str, future: pd.DataFrame | None) -> pd.DataFrame:
-        out = []
-        for uid, g in history.groupby("unique_id", sort=True):
-            vals = list(g["y"].to_numpy(dtype="float64"))
-            ds = pd.date_range(g["ds"].iloc[-1], periods=h + 1, freq=freq)[1:]
-            fut = future[future.unique_id == uid].set_index("ds") if future is not None and self.exog else None
-            for step, d in enumerate(ds, start=1):
-                ex = {c: (fut.loc[d, c] if fut is not None and d in fut.index else np.nan) for c in self.exog}
-                yhat = float(self.model.predict(np.asarray([self._rows(np.asarray(vals), d, ex)]))[0])
-                vals.append(yhat)
-                row = {"unique_id": uid, "ds": d, "yhat": yhat}
-                for lv in LEVELS:  # widen with the horizon: errors compound when forecasting recursively
-                    w = self.resid_q[lv] * np.sqrt(step)
-                    row[f"lo-{lv}"], row[f"hi-{lv}"] = yhat - w, yhat + w
-                out.append(row)
-        return pd.DataFrame(out)
-
-
-# --- statsforecast models -------------------------------------------------------------------------------
-
-
-@dataclass
-class StatModel:
-    algorithm: str  # ets | arima | seasonal_naive
-    season: int
-    exog: list[str]
-    freq: str
-    history: pd.DataFrame | None = None
-
-    def _model(self):
-        from statsforecast.models import AutoARIMA, AutoETS, SeasonalNaive
-
-        if self.algorithm == "ets":
-            return AutoETS(season_length=self.season)
-        if self.algorithm == "arima":
-            return AutoARIMA(season_length=self.season)
-        return SeasonalNaive(season_length=self.season)
-
-    def fit(self, df: pd.DataFrame) -> StatModel:
-        self.history = df.copy()
-        return self
-
-    def forecast(self, history: pd.DataFrame, h: int, freq: str, future: pd.DataFrame | None) -> pd.DataFrame:
-        from statsforecast import StatsForecast
-
-        use_exog = self.algorithm == "arima" and self.exog and future is not None
-        cols = ["unique_id", "ds", "y"] + (self.exog if use_exog else [])
-        sf = StatsForecast(models=[self._model()], freq=freq, n_jobs=1)
-        fc = sf.forecast(
-            h=h, df=history[cols], X_df=future[["unique_id", "ds"] + self.exog] if use_exog else None, level=LEVELS
-        )
-        fc = fc.reset_index() if "unique_id" not in fc.columns else fc
-        name = next(c for c in fc.columns if c not in ("unique_id", "ds") and "-lo-" not in c and "-hi-" not in c)
-        out = fc.rename(
-            columns={
-                name: "yhat",
-                **{f"{name}-lo-{lv}": f"lo-{lv}" for lv in LEVELS},
-                **{f"{name}-hi-{lv}": f"hi-{lv}" for lv in LEVELS},
-            }
-        )
-        return out[["unique_id", "ds", "yhat"] + [f"{s}-{lv}" for lv in LEVELS for s in ("lo", "hi")]]
-
-
-def make(algorithm: str, season: int, exog: list[str], freq: str, seed: int):
-    if algorithm in ("lightgbm", "xgboost"):
-        lags = sorted({1, 2, 3, season, 2 * season} - {0}) if season > 1 else [1, 2, 3, 4, 5, 6]
-        return LagBoost(algorithm, lags, exog, seed)
-    return StatModel(algorithm, season, exog, freq)
-
-
-@dataclass
-class ForecastModel:
-    """What a forecast artifact holds: the refit model, its frequency, and each series' history."""
-
-    model: Any
-    freq: str
-    horizon: int
-    exog: list[str]
-    history: pd.DataFrame
-
-    def predict(self, h: int | None = None, future: pd.DataFrame | None = None) -> pd.DataFrame:
-        return self.model.forecast(self.history, h or self.horizon, self.freq, future)
-
-
-def split_tail(df: pd.DataFrame, h: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rank = df.groupby("unique_id").cumcount(ascending=False)
-    return df[rank >= h].copy(), df[rank < h].copy()
 
 
 def prepare(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, list[str]]:
@@ -243,67 +85,174 @@ def prepare(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, list[str]]
     return out, exog
 
 
+@dataclass
+class ForecastModel:
+    """What a forecast artifact holds: the candidate(s) fit on all rows, each series' history, the conformal
+    quantiles of their backtest errors. `fallback` answers requests without future covariate values when `model`
+    needs them. Fields with defaults are absent from artifacts stored before them (their class default applies)."""
+
+    model: Any
+    freq: str
+    horizon: int
+    exog: list[str]
+    history: pd.DataFrame
+    season: int = 1
+    quantiles: dict[int, float] | None = None
+    fallback: Any = None
+    fallback_quantiles: dict[int, float] | None = None
+
+    def chosen(self, future_given: bool) -> tuple[Any, dict[int, float] | None]:
+        if self.fallback is not None and not future_given:
+            return self.fallback, self.fallback_quantiles
+        return self.model, self.quantiles
+
+    def predict(
+        self, h: int | None = None, future: pd.DataFrame | None = None, ids: list[str] | None = None
+    ) -> pd.DataFrame:
+        h = h or self.horizon
+        hist = self.history if ids is None else self.history[self.history.unique_id.isin(ids)].reset_index(drop=True)
+        if self.quantiles is None:  # an artifact of forecast_legacy.py: its model makes its own intervals
+            return self.model.forecast(hist, h, self.freq, future)
+        model, q = self.chosen(future is not None)
+        out = model.forecast(hist, h, future if model.uses == "future" else None)
+        scales = {
+            uid: naive_scale(g["y"].to_numpy(dtype="float64"), self.season) for uid, g in hist.groupby("unique_id")
+        }
+        out = out.sort_values(["unique_id", "ds"]).reset_index(drop=True)
+        width = out["unique_id"].map(scales).to_numpy() * np.sqrt(out.groupby("unique_id").cumcount().to_numpy() + 1)
+        for lv in LEVELS:
+            out[f"lo-{lv}"] = out["yhat"] - q[lv] * width
+            out[f"hi-{lv}"] = out["yhat"] + q[lv] * width
+        return out
+
+    def covariate_use(self, future_given: bool) -> list[dict[str, str]]:
+        """How the model that answers uses each covariate: `future` (its given values), `lags` (its past values
+        only) or `none`."""
+        if self.quantiles is None:
+            return [{"name": c, "use": "future"} for c in self.exog]
+        model, _ = self.chosen(future_given)
+        return [{"name": c, "use": model.uses} for c in self.exog]
+
+
+def windows_for(shortest: int, h: int, season: int) -> tuple[int, int]:
+    """(backtest windows, season length): as many windows as leave every fit at least a few seasons of history."""
+    for m in (season, 1) if season > 1 else (1,):
+        least = max(2 * m + 4, h + 4, 10)
+        for w in range(MAX_WINDOWS, 0, -1):
+            if shortest - w * h >= least:
+                return w, m
+    raise JobError(f"the shortest series has {shortest} points; forecasting {h} ahead needs at least {h + 10}")
+
+
 def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
     data, exog = prepare(df, spec)
     sizes = data.groupby("unique_id").size()
     freq = infer_freq(data.loc[data.unique_id == sizes.idxmax(), "ds"])
     shortest = int(sizes.min())
     h = int(spec.forecast.get("horizon") or max(1, min(30, shortest // 5)))
-    if shortest < 3 * h + 3:
-        raise JobError(f"the shortest series has {shortest} points; forecasting {h} ahead needs at least {3 * h + 3}")
-    season = season_for(freq, shortest - 2 * h)
-    train, test = split_tail(data, h)
-    candidates = ["ets", "arima", "lightgbm"] if spec.algorithm == "auto" else [spec.algorithm]
-    leaderboard: list[dict[str, Any]] = []
-    chosen = candidates[0]
-    if len(candidates) > 1:
-        fit_part, valid = split_tail(train, h)
-        best = None
-        started = time.monotonic()
-        for cand in candidates:
-            if best is not None and time.monotonic() - started > spec.time_budget:
-                leaderboard.append({"algorithm": cand, "skipped": "time budget exhausted"})
-                continue
-            t0 = time.monotonic()
-            m = make(cand, season, exog, freq, spec.seed).fit(fit_part)
-            s = score(valid, m.forecast(fit_part, h, freq, valid), fit_part, season)
-            leaderboard.append(
-                {
-                    "algorithm": cand,
-                    "validation_score": -s["mase"],
-                    "validation_metric": "neg_mase",
-                    "validation_headline": 1 - s["smape"] / 2,
-                    "fit_seconds": round(time.monotonic() - t0, 3),
-                }
-            )
-            if best is None or s["mase"] < best[0]:
-                best = (s["mase"], cand)
-        chosen = best[1]  # type: ignore[index]
-        for row in leaderboard:
-            row["selected"] = row["algorithm"] == chosen
-    model = make(chosen, season, exog, freq, spec.seed).fit(train)
-    pred = model.forecast(train, h, freq, test)
-    metrics = score(test, pred, train, season)
-    base = score(
-        test,
-        make("seasonal_naive", season, [], freq, spec.seed).fit(train).forecast(train, h, freq, None),
-        train,
-        season,
+    windows, season = windows_for(shortest, h, season_for(freq, shortest - MIN_WINDOWS * h))
+    bt = Backtest(data, h, windows, season)
+
+    def make(name: str, future: bool):
+        return lambda: candidate(name, season, freq, h, exog, future, spec.seed)
+
+    # The seed's algorithm names: a booster means its lag model with and without differencing.
+    names = (
+        AUTO
+        if spec.algorithm == "auto"
+        else [spec.algorithm, f"{spec.algorithm}+diff"]
+        if spec.algorithm in BOOSTERS
+        else [spec.algorithm]
     )
-    merged = test.merge(pred, on=["unique_id", "ds"])
-    coverage = {
-        f"coverage_{lv}": float(np.mean((merged.y >= merged[f"lo-{lv}"]) & (merged.y <= merged[f"hi-{lv}"])))
-        for lv in LEVELS
+    plan = [(n, f) for n in names for f in (False, True) if not f or (exog and n.split("+")[0] in FUTURE)]
+    results: dict[str, tuple[Any, Errors]] = {}
+    leaderboard: list[dict[str, Any]] = []
+    started = time.monotonic()
+    for name, future in plan:
+        proto = make(name, future)()
+        key = label(proto)
+        if spec.algorithm == "auto" and results and time.monotonic() - started > spec.time_budget:
+            leaderboard.append({"algorithm": key, "skipped": "time budget exhausted"})
+            continue
+        results[key] = (make(name, future), bt.run(key, make(name, future)))
+    base = bt.run("seasonal_naive", make("seasonal_naive", False))
+
+    def best(pool: list[str]) -> list[str]:
+        return sorted(pool, key=lambda k: (results[k][1].summary()["mase"], k))
+
+    if spec.algorithm == "auto":  # the mean of the two best, with and without future values
+        for pool in (list(results), [k for k in results if "+future" not in k]):
+            top = best(pool)[:2]
+            if len(top) == 2:
+                parts = [results[k][0] for k in top]
+                mean = lambda parts=parts: MeanCandidate([p() for p in parts])  # noqa: E731
+                key = label(mean())
+                if key not in results:
+                    results[key] = (mean, Backtest.mean_of(results[top[0]][1], results[top[1]][1]))
+    chosen = best(list(results))[0]
+    without = [k for k in results if results[k][0]().uses != "future"]
+    fallback = best(without)[0] if results[chosen][0]().uses == "future" and without else None
+
+    for key, (mk, err) in results.items():
+        s = err.summary()
+        leaderboard.append(
+            {
+                "algorithm": key,
+                "covariates": mk().uses,
+                "backtest_mase": round(s["mase"], 6),
+                "backtest_smape": round(s["smape"], 6),
+                "window_mase": s["window_mase"],
+                "windows": windows,
+                "validation_score": -s["mase"],
+                "validation_metric": "neg_mase",
+                "validation_headline": 1 - s["smape"] / 2,
+                "fit_seconds": round(err.seconds, 3),
+                "selected": key == chosen,
+                "fallback": key == fallback,
+            }
+        )
+    leaderboard.sort(key=lambda r: (r.get("skipped") is not None, r.get("backtest_mase", 0)))
+
+    err = results[chosen][1]
+    summary = err.summary()
+    metrics: dict[str, Any] = {
+        "mase": summary["mase"],
+        "smape": summary["smape"],
+        **err.coverage(),
+        "backtest_windows": windows,
+        "backtest": summary["windows"],
+        "headline": 1 - summary["smape"] / 2,
+        "headline_metric": "1 - smape/2",
     }
-    metrics.update(coverage)
-    metrics["headline"] = 1 - metrics["smape"] / 2
-    metrics["headline_metric"] = "1 - smape/2"
-    final = make(chosen, season, exog, freq, spec.seed).fit(data)
+    if windows < MIN_WINDOWS:
+        metrics["note"] = (
+            f"the shortest series ({shortest} points) leaves room for {windows} backtest window(s) of {h}, "
+            f"not {MIN_WINDOWS}: the metrics rest on fewer points"
+        )
+    if fallback:
+        fs = results[fallback][1].summary()
+        metrics["without_future_covariates"] = {
+            "algorithm": fallback,
+            "mase": fs["mase"],
+            "smape": fs["smape"],
+            **results[fallback][1].coverage(),
+        }
+    final = ForecastModel(
+        results[chosen][0]().fit(data),
+        freq,
+        h,
+        exog,
+        data,
+        season,
+        err.quantiles(),
+        results[fallback][0]().fit(data) if fallback else None,
+        results[fallback][1].quantiles() if fallback else None,
+    )
     return {
-        "model": ForecastModel(final, freq, h, exog, data),
+        "model": final,
         "algorithm": chosen,
         "metrics": metrics,
-        "baseline": {"model": "seasonal_naive", "season_length": season, **base},
+        "baseline": {"model": "seasonal_naive", "season_length": season, **base.summary()},
         "leaderboard": leaderboard,
         "config": {
             "algorithm": chosen,
@@ -312,11 +261,17 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
             "season_length": season,
             "horizon": h,
             "levels": LEVELS,
+            "backtest_windows": windows,
+            "intervals": "conformal over the backtest errors",
             "exogenous": exog,
+            "covariates": {
+                "with_future_values": results[chosen][0]().uses,
+                **({"without": results[fallback][0]().uses, "fallback": fallback} if fallback else {}),
+            },
             "series": int(sizes.size),
             "time_budget_seconds": spec.time_budget,
         },
-        "rows": {"train": len(train), "test": len(test)},
+        "rows": {"fit": len(data), "backtest": windows * h * int(sizes.size)},
     }
 
 
@@ -335,12 +290,7 @@ def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, star
     df, snapshot_id = read_dataset(settings, job, [c["column_name"] for c in spec.template])
     out = train_forecast(df, spec)
     cfg = out["config"]
-    model_class = {
-        "ets": "AutoETS",
-        "arima": "AutoARIMA",
-        "lightgbm": "LGBMRegressor (lag features)",
-        "xgboost": "XGBRegressor (lag features)",
-    }[out["algorithm"]]
+    model_class = model_class_of(out["algorithm"])
     preprocess = {
         "kind": "forecast",
         "time": spec.role("Time")[0],
@@ -367,8 +317,17 @@ def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, star
         "seed": spec.seed,
         "config": {**cfg, "model_class": model_class},
         "rows": out["rows"],
-        "library_versions": library_versions(("statsforecast",)),
+        "library_versions": library_versions(("statsforecast", "mlforecast")),
         **run_metadata(job, snapshot_id),
     }
     saved = _Saved(out["algorithm"], out["metrics"], out["baseline"], out["leaderboard"], preprocess, [])
     return save_model(settings, job, out["model"], metadata, saved, started)
+
+
+def model_class_of(key: str) -> str:
+    """`AutoARIMA+future`, `mean(AutoETS, LGBMRegressor (lag features))`: the leaderboard key in class names."""
+    if key.startswith("mean("):
+        return "mean(" + ", ".join(model_class_of(k) for k in key[5:-1].split(", ")) + ")"
+    name, *flags = key.split("+")
+    cls = STAT_MODELS.get(name) or f"{BOOSTERS[name]} (lag features)"
+    return cls + "".join("+" + f for f in flags)

@@ -67,6 +67,8 @@ from .error_response_error import ErrorResponseError
 from .forecast_body import ForecastBody
 from .forecast_body_exogenous_item import ForecastBodyExogenousItem
 from .forecast_response import ForecastResponse
+from .forecast_response_covariates_item import ForecastResponseCovariatesItem
+from .forecast_response_covariates_item_use import ForecastResponseCovariatesItemUse
 from .forecast_response_forecast_item import ForecastResponseForecastItem
 from .form_based_prediction_response import FormBasedPredictionResponse
 from .form_based_prediction_response_headers_item import (
@@ -131,6 +133,9 @@ from .model_alias_event import ModelAliasEvent
 from .model_alias_event_action import ModelAliasEventAction
 from .model_summary_response import ModelSummaryResponse
 from .model_summary_response_model_summary import ModelSummaryResponseModelSummary
+from .model_summary_response_model_summary_backtest_item import (
+    ModelSummaryResponseModelSummaryBacktestItem,
+)
 from .model_summary_response_model_summary_baseline import (
     ModelSummaryResponseModelSummaryBaseline,
 )
@@ -296,6 +301,8 @@ __all__ = (
     "ForecastBody",
     "ForecastBodyExogenousItem",
     "ForecastResponse",
+    "ForecastResponseCovariatesItem",
+    "ForecastResponseCovariatesItemUse",
     "ForecastResponseForecastItem",
     "FormBasedPredictionResponse",
     "FormBasedPredictionResponseHeadersItem",
@@ -346,6 +353,7 @@ __all__ = (
     "ModelAliasEventAction",
     "ModelSummaryResponse",
     "ModelSummaryResponseModelSummary",
+    "ModelSummaryResponseModelSummaryBacktestItem",
     "ModelSummaryResponseModelSummaryBaseline",
     "ModelSummaryResponseModelSummaryCurves",
     "ModelSummaryResponseModelSummaryLeaderboardItem",

@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.forecast_response_covariates_item import (
+        ForecastResponseCovariatesItem,
+    )
     from ..models.forecast_response_forecast_item import ForecastResponseForecastItem
 
 
@@ -18,9 +23,11 @@ class ForecastResponse:
     """
     Attributes:
         forecast (list[ForecastResponseForecastItem]):
+        covariates (list[ForecastResponseCovariatesItem] | Unset):  Example: [{'name': 'promo', 'use': 'lags'}].
     """
 
     forecast: list[ForecastResponseForecastItem]
+    covariates: list[ForecastResponseCovariatesItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +36,13 @@ class ForecastResponse:
             forecast_item = forecast_item_data.to_dict()
             forecast.append(forecast_item)
 
+        covariates: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.covariates, Unset):
+            covariates = []
+            for covariates_item_data in self.covariates:
+                covariates_item = covariates_item_data.to_dict()
+                covariates.append(covariates_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -36,11 +50,16 @@ class ForecastResponse:
                 "forecast": forecast,
             }
         )
+        if covariates is not UNSET:
+            field_dict["covariates"] = covariates
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.forecast_response_covariates_item import (
+            ForecastResponseCovariatesItem,
+        )
         from ..models.forecast_response_forecast_item import (
             ForecastResponseForecastItem,
         )
@@ -53,8 +72,20 @@ class ForecastResponse:
 
             forecast.append(forecast_item)
 
+        _covariates = d.pop("covariates", UNSET)
+        covariates: list[ForecastResponseCovariatesItem] | Unset = UNSET
+        if _covariates is not UNSET:
+            covariates = []
+            for covariates_item_data in _covariates:
+                covariates_item = ForecastResponseCovariatesItem.from_dict(
+                    covariates_item_data
+                )
+
+                covariates.append(covariates_item)
+
         forecast_response = cls(
             forecast=forecast,
+            covariates=covariates,
         )
 
         forecast_response.additional_properties = d

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.model_summary_response_model_summary_backtest_item import (
+        ModelSummaryResponseModelSummaryBacktestItem,
+    )
     from ..models.model_summary_response_model_summary_baseline import (
         ModelSummaryResponseModelSummaryBaseline,
     )
@@ -43,6 +46,9 @@ class ModelSummaryResponseModelSummary:
         baseline (ModelSummaryResponseModelSummaryBaseline | Unset):
         leaderboard (list[ModelSummaryResponseModelSummaryLeaderboardItem] | Unset):
         curves (ModelSummaryResponseModelSummaryCurves | Unset):
+        backtest (list[ModelSummaryResponseModelSummaryBacktestItem] | Unset):
+        coverage_80 (float | None | Unset):
+        coverage_95 (float | None | Unset):
     """
 
     model: str
@@ -61,6 +67,9 @@ class ModelSummaryResponseModelSummary:
     baseline: ModelSummaryResponseModelSummaryBaseline | Unset = UNSET
     leaderboard: list[ModelSummaryResponseModelSummaryLeaderboardItem] | Unset = UNSET
     curves: ModelSummaryResponseModelSummaryCurves | Unset = UNSET
+    backtest: list[ModelSummaryResponseModelSummaryBacktestItem] | Unset = UNSET
+    coverage_80: float | None | Unset = UNSET
+    coverage_95: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -149,6 +158,25 @@ class ModelSummaryResponseModelSummary:
         if not isinstance(self.curves, Unset):
             curves = self.curves.to_dict()
 
+        backtest: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.backtest, Unset):
+            backtest = []
+            for backtest_item_data in self.backtest:
+                backtest_item = backtest_item_data.to_dict()
+                backtest.append(backtest_item)
+
+        coverage_80: float | None | Unset
+        if isinstance(self.coverage_80, Unset):
+            coverage_80 = UNSET
+        else:
+            coverage_80 = self.coverage_80
+
+        coverage_95: float | None | Unset
+        if isinstance(self.coverage_95, Unset):
+            coverage_95 = UNSET
+        else:
+            coverage_95 = self.coverage_95
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -186,11 +214,20 @@ class ModelSummaryResponseModelSummary:
             field_dict["leaderboard"] = leaderboard
         if curves is not UNSET:
             field_dict["curves"] = curves
+        if backtest is not UNSET:
+            field_dict["backtest"] = backtest
+        if coverage_80 is not UNSET:
+            field_dict["coverage_80"] = coverage_80
+        if coverage_95 is not UNSET:
+            field_dict["coverage_95"] = coverage_95
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.model_summary_response_model_summary_backtest_item import (
+            ModelSummaryResponseModelSummaryBacktestItem,
+        )
         from ..models.model_summary_response_model_summary_baseline import (
             ModelSummaryResponseModelSummaryBaseline,
         )
@@ -334,6 +371,35 @@ class ModelSummaryResponseModelSummary:
         else:
             curves = ModelSummaryResponseModelSummaryCurves.from_dict(_curves)
 
+        _backtest = d.pop("backtest", UNSET)
+        backtest: list[ModelSummaryResponseModelSummaryBacktestItem] | Unset = UNSET
+        if _backtest is not UNSET:
+            backtest = []
+            for backtest_item_data in _backtest:
+                backtest_item = ModelSummaryResponseModelSummaryBacktestItem.from_dict(
+                    backtest_item_data
+                )
+
+                backtest.append(backtest_item)
+
+        def _parse_coverage_80(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        coverage_80 = _parse_coverage_80(d.pop("coverage_80", UNSET))
+
+        def _parse_coverage_95(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        coverage_95 = _parse_coverage_95(d.pop("coverage_95", UNSET))
+
         model_summary_response_model_summary = cls(
             model=model,
             accuracy=accuracy,
@@ -351,6 +417,9 @@ class ModelSummaryResponseModelSummary:
             baseline=baseline,
             leaderboard=leaderboard,
             curves=curves,
+            backtest=backtest,
+            coverage_80=coverage_80,
+            coverage_95=coverage_95,
         )
 
         model_summary_response_model_summary.additional_properties = d

@@ -1,0 +1,222 @@
+"""The forecast candidates: statsforecast's AutoETS, AutoARIMA, AutoTheta, SeasonalNaive and an mlforecast
+gradient-boosted lag model; the mean of two of them.
+
+Every candidate answers `forecast(history, h, future)` with a frame (unique_id, ds, yhat): `history` is each
+series' past (unique_id, ds, y and the covariate columns), `future` the covariates' values for the next `h` dates
+or None. A candidate with `uses == "future"` needs `future`; the others use covariates only through values
+already in `history` (`"lags"`) or not at all (`"none"`), so they forecast without any future values.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+# statsforecast compiles its models with numba on first use (seconds per model); cache the machine code on disk so
+# that only the first job on a machine pays it, not every Ray job. numba reads the directory at its import, which
+# another library may have done already.
+os.environ.setdefault("NIXTLA_NUMBA_CACHE", "1")
+os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(tempfile.gettempdir(), "dataml-numba-cache"))
+if "numba" in sys.modules:
+    sys.modules["numba"].config.CACHE_DIR = os.environ["NUMBA_CACHE_DIR"]
+
+# statsforecast's model classes by the names the leaderboard and the seed's algorithm field use.
+STAT_MODELS = {"ets": "AutoETS", "arima": "AutoARIMA", "theta": "AutoTheta", "seasonal_naive": "SeasonalNaive"}
+BOOSTERS = {"lightgbm": "LGBMRegressor", "xgboost": "XGBRegressor"}
+
+
+def future_dates(history: pd.DataFrame, h: int, freq: str) -> pd.DataFrame:
+    """The next `h` dates of every series in `history`."""
+    last = history.groupby("unique_id", sort=True)["ds"].max()
+    rows = [(uid, d) for uid, end in last.items() for d in pd.date_range(end, periods=h + 1, freq=freq)[1:]]
+    return pd.DataFrame(rows, columns=["unique_id", "ds"])
+
+
+@dataclass
+class StatCandidate:
+    """A statsforecast model, fitted on each series' history at forecast time (they are fast and local)."""
+
+    name: str  # a STAT_MODELS key
+    season: int
+    freq: str
+    exog: list[str] = field(default_factory=list)  # given to AutoARIMA as regressors known in advance
+
+    @property
+    def uses(self) -> str:
+        return "future" if self.exog else "none"
+
+    def _model(self):
+        from statsforecast import models
+
+        cls = getattr(models, STAT_MODELS[self.name])
+        return cls(season_length=self.season)
+
+    def fit(self, df: pd.DataFrame) -> StatCandidate:
+        return self
+
+    def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
+        from statsforecast import StatsForecast
+
+        sf = StatsForecast(models=[self._model()], freq=self.freq, n_jobs=1)
+        X = None
+        if self.exog:
+            given = future[["unique_id", "ds", *self.exog]] if future is not None else None
+            X = future_dates(history, h, self.freq)
+            X = (
+                X.merge(given, on=["unique_id", "ds"], how="left")
+                if given is not None
+                else X.assign(**dict.fromkeys(self.exog, np.nan))
+            )
+            X[self.exog] = X[self.exog].fillna(history[self.exog].median())
+        fc = sf.forecast(h=h, df=history[["unique_id", "ds", "y", *self.exog]], X_df=X)
+        fc = fc.reset_index() if "unique_id" not in fc.columns else fc
+        name = next(c for c in fc.columns if c not in ("unique_id", "ds"))
+        out = fc.rename(columns={name: "yhat"})[["unique_id", "ds", "yhat"]]
+        out["unique_id"] = out["unique_id"].astype(str)
+        return out
+
+
+@dataclass
+class LagCandidate:
+    """Gradient boosting on lags of the target (mlforecast), forecasting recursively.
+
+    With `diff` the target is differenced first where a KPSS test finds it non-stationary (mlforecast's
+    AutoDifferences), so that trends extrapolate, which trees cannot do on levels; without it the trees see levels,
+    which is better where covariates or a stable level drive the series (differencing doubles the noise). The
+    backtests choose. Seasonal lags carry the season. Covariates enter as
+    their value `h` steps back, known for every step of the horizon without future values (`"lags"`); with
+    `future=True` also as their value at the forecast date and the step before (a differenced target moves with
+    the covariate's change).
+    """
+
+    name: str  # a BOOSTERS key
+    season: int
+    freq: str
+    horizon: int
+    exog: list[str] = field(default_factory=list)
+    future: bool = False
+    diff: bool = False
+    seed: int = 0
+    fitted: Any = None
+
+    @property
+    def uses(self) -> str:
+        return "future" if self.future and self.exog else "lags" if self.exog else "none"
+
+    def _shifts(self) -> dict[int, list[str]]:
+        """The covariate columns the model reads, by how many steps back their value is taken."""
+        out = {self.horizon: [f"{c}__lag{self.horizon}" for c in self.exog]}
+        if self.future:
+            out.setdefault(0, []).extend(self.exog)
+            if self.horizon != 1:
+                out[1] = [f"{c}__lag1" for c in self.exog]
+        return out
+
+    def _with_covariates(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """`frame` (unique_id, ds, and the covariates' values, NaN where unknown) with the shifted covariates."""
+        out = frame[["unique_id", "ds"] + (["y"] if "y" in frame else [])].copy()
+        by = frame.groupby("unique_id", sort=False)
+        for k, cols in self._shifts().items():
+            for c, col in zip(self.exog, cols, strict=True):
+                out[col] = by[c].shift(k) if k else frame[c]
+        return out
+
+    def _regressor(self):
+        if self.name == "xgboost":
+            import xgboost as xgb
+
+            return xgb.XGBRegressor(n_estimators=200, learning_rate=0.05, max_depth=4, n_jobs=1, random_state=self.seed)
+        import lightgbm as lgb
+
+        return lgb.LGBMRegressor(
+            n_estimators=200,
+            learning_rate=0.05,
+            num_leaves=15,
+            min_child_samples=5,
+            n_jobs=1,
+            random_state=self.seed,
+            verbose=-1,
+            deterministic=True,
+            force_row_wise=True,
+        )
+
+    def fit(self, df: pd.DataFrame) -> LagCandidate:
+        from mlforecast import MLForecast
+        from mlforecast.target_transforms import AutoDifferences
+
+        m = self.season
+        lags = sorted({1, 2, 3, m, 2 * m} if m > 1 else {1, 2, 3, 4, 5, 6})
+        self.fitted = MLForecast(
+            models={self.name: self._regressor()},
+            freq=self.freq,
+            lags=[lag for lag in lags if lag < df.groupby("unique_id").size().min() // 2],
+            target_transforms=[AutoDifferences(max_diffs=1)] if self.diff else None,
+        )
+        self.fitted.fit(self._with_covariates(df), static_features=[], dropna=True)
+        return self
+
+    def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
+        X = None
+        if self.exog:
+            # History and the next h dates in one frame, so that shifting reads past values across the boundary.
+            ahead = future_dates(history, h, self.freq)
+            if self.future and future is not None:
+                ahead = ahead.merge(future[["unique_id", "ds", *self.exog]], on=["unique_id", "ds"], how="left")
+            both = pd.concat([history[["unique_id", "ds", *self.exog]], ahead], ignore_index=True)
+            both = both.sort_values(["unique_id", "ds"], kind="stable").reset_index(drop=True)
+            if self.future:  # a missing future value: the covariate's median (as prepare() fills the history)
+                both[self.exog] = both[self.exog].fillna(history[self.exog].median())
+            X = self._with_covariates(both).merge(ahead[["unique_id", "ds"]], on=["unique_id", "ds"])
+        hist = self._with_covariates(history)
+        fc = self.fitted.predict(h, new_df=hist, X_df=X)
+        out = fc.rename(columns={self.name: "yhat"})[["unique_id", "ds", "yhat"]]
+        out["unique_id"] = out["unique_id"].astype(str)
+        return out
+
+
+@dataclass
+class MeanCandidate:
+    """The mean of two candidates' forecasts (the two best in the backtests)."""
+
+    parts: list[Any]
+
+    @property
+    def name(self) -> str:
+        return "mean(" + ", ".join(label(p) for p in self.parts) + ")"
+
+    @property
+    def uses(self) -> str:
+        kinds = {p.uses for p in self.parts}
+        return "future" if "future" in kinds else "lags" if "lags" in kinds else "none"
+
+    def fit(self, df: pd.DataFrame) -> MeanCandidate:
+        for p in self.parts:
+            p.fit(df)
+        return self
+
+    def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
+        fcs = [p.forecast(history, h, future) for p in self.parts]
+        out = fcs[0].copy()
+        out["yhat"] = np.mean([f["yhat"].to_numpy(dtype="float64") for f in fcs], axis=0)
+        return out
+
+
+def candidate(name: str, season: int, freq: str, horizon: int, exog: list[str], future: bool, seed: int):
+    """`lightgbm+diff`: the booster on the differenced target; `+future`: taking future covariate values."""
+    name, _, flag = name.partition("+")
+    if name in BOOSTERS:
+        return LagCandidate(name, season, freq, horizon, exog, future, flag == "diff", seed)
+    return StatCandidate(name, season, freq, exog if future and name == "arima" else [])
+
+
+def label(c: Any) -> str:
+    """The candidate's leaderboard name: the algorithm, `+future` when it takes future covariate values."""
+    if isinstance(c, MeanCandidate):
+        return c.name
+    return c.name + ("+diff" if getattr(c, "diff", False) else "") + ("+future" if c.uses == "future" else "")

@@ -1,0 +1,63 @@
+"""Rolling-origin backtests and conformal intervals (dataml_jobs/training/forecast_backtest.py, forecast.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dataml_jobs.training.forecast import train_forecast, windows_for
+from dataml_jobs.training.forecast_backtest import conformal_quantile
+from dataml_jobs.training.model import TrainSpec
+
+TEMPLATE = [
+    {"column_name": "sid", "data_type": "String"},
+    {"column_name": "month", "data_type": "Date"},
+    {"column_name": "y", "data_type": "Float"},
+]
+COLUMNS = [
+    {"column_name": "sid", "data_type": "String", "attribute_name": "Id"},
+    {"column_name": "month", "data_type": "Date", "attribute_name": "Time"},
+    {"column_name": "y", "data_type": "Float", "attribute_name": "Target"},
+]
+
+
+def test_conformal_quantile_is_the_finite_sample_rank_and_the_largest_score_when_too_few():
+    scores = np.arange(1, 20, dtype=float)  # 19 scores: the 95 % quantile is the ceil(20 * 0.95) = 19th
+    assert conformal_quantile(scores, 95) == 19.0
+    assert conformal_quantile(scores, 80) == 16.0
+    assert conformal_quantile(np.array([3.0, 1.0]), 95) == 3.0
+
+
+def test_windows_shrink_for_short_series_and_the_result_says_so():
+    assert windows_for(120, 12, 12) == (4, 12)
+    assert windows_for(40, 6, 12) == (2, 12)  # keeps the season: two windows leave each fit 28 points
+    assert windows_for(30, 6, 12) == (3, 1)  # too short for a yearly season after the windows
+    rng = np.random.default_rng(1)
+    dates = pd.date_range("2020-01-01", periods=26, freq="MS")
+    df = pd.DataFrame({"sid": "a", "month": dates, "y": 50 + np.cumsum(rng.normal(0, 1, len(dates)))})
+    out = train_forecast(df, TrainSpec("Forecast", "ets", COLUMNS, TEMPLATE, forecast={"horizon": 6}))
+    assert out["config"]["backtest_windows"] == 2
+    assert "2 backtest window(s)" in out["metrics"]["note"]
+    assert [r["windows"] for r in out["leaderboard"]] == [2]
+
+
+def test_intervals_widen_with_the_step_and_the_quantiles_come_from_the_backtest():
+    rng = np.random.default_rng(2)
+    dates = pd.date_range("2018-01-01", periods=72, freq="MS")
+    rows = [
+        pd.DataFrame(
+            {"sid": s, "month": dates, "y": 100 + 10 * np.sin(np.arange(72) * np.pi / 6) + rng.normal(0, 2, 72)}
+        )
+        for s in ("a", "b", "c")
+    ]
+    out = train_forecast(pd.concat(rows), TrainSpec("Forecast", "ets", COLUMNS, TEMPLATE, forecast={"horizon": 6}))
+    fc = out["model"].predict()
+    a = fc[fc.unique_id == "a"]
+    width = (a["hi-95"] - a["lo-95"]).to_numpy()
+    assert np.all(np.diff(width) > 0) and np.all(a["hi-80"] < a["hi-95"])
+    assert 0.5 <= out["metrics"]["coverage_95"] <= 1.0
+    assert out["model"].quantiles[95] > out["model"].quantiles[80] > 0
+    assert out["config"]["backtest_windows"] == 4 and out["config"]["season_length"] == 12
+    with pytest.raises(KeyError):
+        out["metrics"]["note"]
