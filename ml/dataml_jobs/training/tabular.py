@@ -241,7 +241,12 @@ def train_tabular(
     if algorithm == "auto" and problem == "Classification":
         with span("calibrate"):
             # What the budget leaves once the search is done, less a reserve for the evaluation and the export.
-            left = time_budget * (1 - EXPORT_SHARE) - (time.perf_counter() - started)
+            # With `max_trials` the model must not depend on the machine's speed: the comparison always runs.
+            left = (
+                float("inf")
+                if max_trials is not None
+                else time_budget * (1 - EXPORT_SHARE) - (time.perf_counter() - started)
+            )
             method, search_info["calibration"] = calibration.choose(pipe, X_tr, y_tr, n_classes, seed, left)
         if method is not None:
             pipe = calibration.calibrated(pipe, method, seed)
