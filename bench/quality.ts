@@ -45,7 +45,10 @@ export async function benchQuality(_ctx: BenchContext): Promise<BenchResult[]> {
     if (!rel.length) continue;
     // A zero error on a baseline cannot be divided by: floor every value at 1e-3.
     const f = (v: number) => Math.max(v, 1e-3);
-    for (const arms of [['lightgbm', 'flaml'], ['lightgbm', 'flaml', 'h2o']] as const) {
+    for (const arms of [
+      ['lightgbm', 'flaml'],
+      ['lightgbm', 'flaml', 'h2o'],
+    ] as const) {
       const best = (r: Row) => Math.min(...arms.map((a) => r[a][metric]!));
       const ratios = rel.map((r) => f(r.platform[metric]!) / f(best(r)));
       results.push({
