@@ -19,8 +19,9 @@ interface Row {
   platform_algorithm: string;
   lightgbm: Scores;
   flaml: Scores;
-  h2o: Scores;
-  h2o_leader: string;
+  /** null: H2O AutoML finished no model within the budget. */
+  h2o: Scores | null;
+  h2o_leader: string | null;
   platform_calibration: string | null;
   platform_seconds: number;
   platform_phases: Record<string, number>;
@@ -49,7 +50,7 @@ export async function benchQuality(_ctx: BenchContext): Promise<BenchResult[]> {
       ['lightgbm', 'flaml'],
       ['lightgbm', 'flaml', 'h2o'],
     ] as const) {
-      const best = (r: Row) => Math.min(...arms.map((a) => r[a][metric]!));
+      const best = (r: Row) => Math.min(...arms.map((a) => r[a]?.[metric] ?? Number.POSITIVE_INFINITY));
       const ratios = rel.map((r) => f(r.platform[metric]!) / f(best(r)));
       results.push({
         name: `quality: ${metric}, auto ÷ best of (${arms.join(', ')}) (geo. mean)`,
@@ -61,7 +62,7 @@ export async function benchQuality(_ctx: BenchContext): Promise<BenchResult[]> {
         note: rel
           .map(
             (r, i) =>
-              `${r.dataset} ${r.platform[metric]!.toFixed(4)} (${r.platform_algorithm}${r.platform_calibration ? `+${r.platform_calibration}` : ''}) vs ${arms.map((a) => `${a} ${r[a][metric]!.toFixed(4)}`).join(', ')} → ${ratios[i]!.toFixed(3)}`,
+              `${r.dataset} ${r.platform[metric]!.toFixed(4)} (${r.platform_algorithm}${r.platform_calibration ? `+${r.platform_calibration}` : ''}) vs ${arms.map((a) => `${a} ${r[a]?.[metric]?.toFixed(4) ?? 'no model'}`).join(', ')} → ${ratios[i]!.toFixed(3)}`,
           )
           .join('; '),
       });
