@@ -46,9 +46,19 @@ def calibrated(pipe: Pipeline, method: str, seed: int) -> Pipeline:
 
 
 def choose(
-    pipe: Pipeline, X: pd.DataFrame, y: np.ndarray, n_classes: int, seed: int, seconds_left: float
+    pipe: Pipeline,
+    X: pd.DataFrame,
+    y: np.ndarray,
+    n_classes: int,
+    seed: int,
+    seconds_left: float,
+    trial_seconds: float = 0.0,
 ) -> tuple[str | None, dict[str, Any]]:
-    """The calibration method to use (None: the model as it is) and the record of the choice."""
+    """The calibration method to use (None: the model as it is) and the record of the choice. `trial_seconds`: what
+    the search's trial of this configuration took, a first estimate of a fit that spares even the plain fit when
+    the budget is already spent."""
+    if trial_seconds * FOLDS * (len(METHODS) + 2.5) > seconds_left:
+        return None, {"method": None, "skipped": f"not enough time left ({max(seconds_left, 0):.1f} s)"}
     X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=VALIDATION_SHARE, random_state=seed, stratify=y)
     if np.bincount(y_fit.astype(int), minlength=n_classes).min(initial=FOLDS) < FOLDS:
         return None, {"method": None, "skipped": f"a class has fewer than {FOLDS} rows"}

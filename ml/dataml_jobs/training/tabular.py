@@ -247,7 +247,8 @@ def train_tabular(
                 if max_trials is not None
                 else time_budget * (1 - EXPORT_SHARE) - (time.perf_counter() - started)
             )
-            method, search_info["calibration"] = calibration.choose(pipe, X_tr, y_tr, n_classes, seed, left)
+            trial = next((r["fit_seconds"] for r in leaderboard if r["selected"]), 0.0)
+            method, search_info["calibration"] = calibration.choose(pipe, X_tr, y_tr, n_classes, seed, left, trial)
         if method is not None:
             pipe = calibration.calibrated(pipe, method, seed)
     if before_fit is not None:
