@@ -49,11 +49,7 @@ def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
         }
     )
     mixed.loc[rng.random(n) < 0.1, "a"] = np.nan
-    logit = (
-        1.2 * mixed.a.fillna(0)
-        - mixed.b * mixed.d
-        + np.where(mixed.c.isin(["x", "y"]), 1.0, -0.5)
-    )
+    logit = 1.2 * mixed.a.fillna(0) - mixed.b * mixed.d + np.where(mixed.c.isin(["x", "y"]), 1.0, -0.5)
     binary = mixed.assign(y=np.where(logit + rng.logistic(size=n) > 0, "yes", "no"))
     out.append(("mixed_binary_noisy", binary, "y", "Classification"))
     X, y = d.make_friedman1(n_samples=2000, n_features=10, noise=1.0, random_state=3)
@@ -65,12 +61,7 @@ def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
             "Regression",
         )
     )
-    reg = mixed.assign(
-        y=3 * mixed.a.fillna(0)
-        - mixed.b**2
-        + np.log1p(mixed.d) * 2
-        + rng.normal(0, 1.0, n)
-    )
+    reg = mixed.assign(y=3 * mixed.a.fillna(0) - mixed.b**2 + np.log1p(mixed.d) * 2 + rng.normal(0, 1.0, n))
     out.append(("mixed_regression", reg, "y", "Regression"))
     # Imbalanced (about 6 % positive), a high-cardinality string column, missing values in two columns.
     m = 5000
@@ -84,14 +75,7 @@ def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
         }
     )
     risky = imb.merchant.isin([f"m{i}" for i in range(5)])
-    z = (
-        -3.6
-        + 0.5 * np.log(imb.amount)
-        - 0.02 * imb.age
-        + 1.2 * risky
-        + 0.8 * (imb.channel == "web")
-        + imb.score
-    )
+    z = -3.6 + 0.5 * np.log(imb.amount) - 0.02 * imb.age + 1.2 * risky + 0.8 * (imb.channel == "web") + imb.score
     imb = imb.assign(fraud=np.where(z + rng.logistic(size=m) > 0, "1", "0"))
     imb.loc[rng.random(m) < 0.15, "age"] = np.nan
     imb.loc[rng.random(m) < 0.05, "channel"] = None
@@ -119,18 +103,13 @@ def spec_parts(frame: pd.DataFrame, target: str, problem: str):
     template = [
         {
             "column_name": c,
-            "data_type": "Float"
-            if pd.api.types.is_numeric_dtype(frame[c])
-            else "String",
+            "data_type": "Float" if pd.api.types.is_numeric_dtype(frame[c]) else "String",
         }
         for c in frame.columns
     ]
     if problem == "Classification":
         frame = frame.assign(**{target: frame[target].astype(str)})
-        template = [
-            dict(t, data_type="String") if t["column_name"] == target else t
-            for t in template
-        ]
+        template = [dict(t, data_type="String") if t["column_name"] == target else t for t in template]
     columns = [
         {
             "column_name": target,
@@ -141,9 +120,7 @@ def spec_parts(frame: pd.DataFrame, target: str, problem: str):
     return frame, template, columns
 
 
-def scores(
-    problem: str, y: np.ndarray, out: np.ndarray, n_classes: int
-) -> dict[str, float]:
+def scores(problem: str, y: np.ndarray, out: np.ndarray, n_classes: int) -> dict[str, float]:
     from sklearn import metrics as skm
 
     if problem == "Classification":
@@ -172,34 +149,21 @@ def h2o_automl(
     tr = X_tr.assign(__y=[levels[int(v)] for v in y_tr] if clf else y_tr)
     frame = h2o.H2OFrame(
         tr,
-        column_types={
-            c: ("enum" if not pd.api.types.is_numeric_dtype(tr[c]) else "real")
-            for c in tr.columns
-        }
+        column_types={c: ("enum" if not pd.api.types.is_numeric_dtype(tr[c]) else "real") for c in tr.columns}
         | ({"__y": "enum"} if clf else {}),
     )
     test = h2o.H2OFrame(
         X_te,
-        column_types={
-            c: ("enum" if not pd.api.types.is_numeric_dtype(X_te[c]) else "real")
-            for c in X_te.columns
-        },
+        column_types={c: ("enum" if not pd.api.types.is_numeric_dtype(X_te[c]) else "real") for c in X_te.columns},
     )
     aml = H2OAutoML(max_runtime_secs=int(max(budget, 1)), seed=SEED, verbosity=None)
     aml.train(y="__y", training_frame=frame)
-    if (
-        aml.leader is None
-    ):  # no model finished within the budget (a loaded machine): reported, not hidden
+    if aml.leader is None:  # no model finished within the budget (a loaded machine): reported, not hidden
         return None, None
     pred = aml.leader.predict(test).as_data_frame(use_multi_thread=False)
     if not clf:
         return pred["predict"].to_numpy(dtype="float64"), aml.leader.model_id
-    proba = np.column_stack(
-        [
-            pred[c].to_numpy(dtype="float64") if c in pred else np.zeros(len(pred))
-            for c in levels
-        ]
-    )
+    proba = np.column_stack([pred[c].to_numpy(dtype="float64") if c in pred else np.zeros(len(pred)) for c in levels])
     return proba, aml.leader.model_id
 
 
@@ -239,9 +203,7 @@ def run(budget: float) -> list[dict]:
     rows = []
     for name, raw, target, problem in datasets():
         frame, template, columns = spec_parts(raw, target, problem)
-        spec = TrainSpec(
-            problem, "auto", columns, template, seed=SEED, time_budget=budget
-        )
+        spec = TrainSpec(problem, "auto", columns, template, seed=SEED, time_budget=budget)
         SPANS.clear()
         t0 = time.perf_counter()
         trained = train_frame(frame, spec)
@@ -269,9 +231,7 @@ def run(budget: float) -> list[dict]:
                 X[c] = X[c].astype("category")
         X_tr, X_te, y_tr, y_te = split(X, y, problem, SEED)
         clf = problem == "Classification"
-        model = (lgb.LGBMClassifier if clf else lgb.LGBMRegressor)(
-            verbose=-1, random_state=SEED
-        )
+        model = (lgb.LGBMClassifier if clf else lgb.LGBMRegressor)(verbose=-1, random_state=SEED)
         model.fit(X_tr, y_tr)
         lgbm = scores(
             problem,
@@ -300,9 +260,7 @@ def run(budget: float) -> list[dict]:
         t2 = time.perf_counter()
         h2o_out, h2o_leader = h2o_automl(X_tr, y_tr, X_te, clf, n_classes, budget)
         h2o_seconds = time.perf_counter() - t2
-        h2o_scores = (
-            scores(problem, y_te, h2o_out, n_classes) if h2o_out is not None else None
-        )
+        h2o_scores = scores(problem, y_te, h2o_out, n_classes) if h2o_out is not None else None
         rows.append(
             {
                 "dataset": name,
@@ -316,9 +274,7 @@ def run(budget: float) -> list[dict]:
                 "flaml": flaml,
                 "h2o": h2o_scores,
                 "h2o_leader": h2o_leader,
-                "platform_calibration": trained.metadata["config"]
-                .get("calibration", {})
-                .get("method"),
+                "platform_calibration": trained.metadata["config"].get("calibration", {}).get("method"),
                 "platform_seconds": round(platform_seconds, 2),
                 "platform_phases": phases,
                 "platform_onnx": blob is not None,
