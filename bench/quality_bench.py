@@ -6,6 +6,8 @@ Arms, per dataset (every arm is scored on the same held-out 20 %, the platform's
   frame it read (so the same search, hold-out fit and refit); its reported hold-out metrics are compared.
 - lightgbm: `LGBMClassifier()` / `LGBMRegressor()` with default settings, pandas categoricals.
 - flaml: `flaml.AutoML` with `time_budget = BUDGET` and its default estimators, on the same frame.
+- h2o: H2O-3 AutoML (`h2o` from the `bench` dependency group, on the machine's Java) with `max_runtime_secs =
+  BUDGET`, its defaults otherwise (cross-validated models and stacked ensembles), one thread, on the same frame.
 
 Datasets: sklearn's bundled ones (no network) and generated ones of different shapes. Prints one JSON line.
 Usage: quality_bench.py <budget seconds>
@@ -51,21 +53,58 @@ def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
     binary = mixed.assign(y=np.where(logit + rng.logistic(size=n) > 0, "yes", "no"))
     out.append(("mixed_binary_noisy", binary, "y", "Classification"))
     X, y = d.make_friedman1(n_samples=2000, n_features=10, noise=1.0, random_state=3)
-    out.append(("friedman1", pd.DataFrame(X, columns=[f"x{i}" for i in range(10)]).assign(y=y), "y", "Regression"))
+    out.append(
+        (
+            "friedman1",
+            pd.DataFrame(X, columns=[f"x{i}" for i in range(10)]).assign(y=y),
+            "y",
+            "Regression",
+        )
+    )
     reg = mixed.assign(y=3 * mixed.a.fillna(0) - mixed.b**2 + np.log1p(mixed.d) * 2 + rng.normal(0, 1.0, n))
     out.append(("mixed_regression", reg, "y", "Regression"))
+    # Imbalanced (about 6 % positive), a high-cardinality string column, missing values in two columns.
+    m = 5000
+    imb = pd.DataFrame(
+        {
+            "amount": rng.lognormal(3, 1, m),
+            "age": rng.integers(18, 80, m).astype(float),
+            "merchant": rng.choice([f"m{i}" for i in range(40)], m),
+            "channel": rng.choice(["web", "app", "store"], m, p=[0.5, 0.3, 0.2]),
+            "score": rng.normal(size=m),
+        }
+    )
+    risky = imb.merchant.isin([f"m{i}" for i in range(5)])
+    z = -3.6 + 0.5 * np.log(imb.amount) - 0.02 * imb.age + 1.2 * risky + 0.8 * (imb.channel == "web") + imb.score
+    imb = imb.assign(fraud=np.where(z + rng.logistic(size=m) > 0, "1", "0"))
+    imb.loc[rng.random(m) < 0.15, "age"] = np.nan
+    imb.loc[rng.random(m) < 0.05, "channel"] = None
+    out.append(("imbalanced_binary", imb, "fraud", "Classification"))
     X, y = d.make_classification(
-        n_samples=3000, n_features=30, n_informative=8, n_classes=4, flip_y=0.05, random_state=5
+        n_samples=3000,
+        n_features=30,
+        n_informative=8,
+        n_classes=4,
+        flip_y=0.05,
+        random_state=5,
     )
     out.append(
-        ("wide_multiclass", pd.DataFrame(X, columns=[f"f{i}" for i in range(30)]).assign(y=y), "y", "Classification")
+        (
+            "wide_multiclass",
+            pd.DataFrame(X, columns=[f"f{i}" for i in range(30)]).assign(y=y),
+            "y",
+            "Classification",
+        )
     )
     return out
 
 
 def spec_parts(frame: pd.DataFrame, target: str, problem: str):
     template = [
-        {"column_name": c, "data_type": "Float" if pd.api.types.is_numeric_dtype(frame[c]) else "String"}
+        {
+            "column_name": c,
+            "data_type": "Float" if pd.api.types.is_numeric_dtype(frame[c]) else "String",
+        }
         for c in frame.columns
     ]
     if problem == "Classification":
@@ -94,20 +133,90 @@ def scores(problem: str, y: np.ndarray, out: np.ndarray, n_classes: int) -> dict
     return {"rmse": float(np.sqrt(skm.mean_squared_error(y, out)))}
 
 
+def h2o_automl(
+    X_tr: pd.DataFrame,
+    y_tr: np.ndarray,
+    X_te: pd.DataFrame,
+    clf: bool,
+    n_classes: int,
+    budget: float,
+):
+    import h2o
+    from h2o.automl import H2OAutoML
+
+    # Class levels as names that cannot be read as numbers, so H2O keeps them as a factor and names its columns so.
+    levels = [f"c{i}" for i in range(n_classes)]
+    tr = X_tr.assign(__y=[levels[int(v)] for v in y_tr] if clf else y_tr)
+    frame = h2o.H2OFrame(
+        tr,
+        column_types={c: ("enum" if not pd.api.types.is_numeric_dtype(tr[c]) else "real") for c in tr.columns}
+        | ({"__y": "enum"} if clf else {}),
+    )
+    test = h2o.H2OFrame(
+        X_te,
+        column_types={c: ("enum" if not pd.api.types.is_numeric_dtype(X_te[c]) else "real") for c in X_te.columns},
+    )
+    aml = H2OAutoML(max_runtime_secs=int(max(budget, 1)), seed=SEED, verbosity=None)
+    aml.train(y="__y", training_frame=frame)
+    if aml.leader is None:  # no model finished within the budget (a loaded machine): reported, not hidden
+        return None, None
+    pred = aml.leader.predict(test).as_data_frame(use_multi_thread=False)
+    if not clf:
+        return pred["predict"].to_numpy(dtype="float64"), aml.leader.model_id
+    proba = np.column_stack([pred[c].to_numpy(dtype="float64") if c in pred else np.zeros(len(pred)) for c in levels])
+    return proba, aml.leader.model_id
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def run(budget: float) -> list[dict]:
+    import h2o
     import lightgbm as lgb
     from flaml import AutoML
+    from h2o.backend.server import H2OLocalServer
+
+    # One JVM for every dataset, one thread like the other arms; its start is not counted in any wall time. On a
+    # loaded machine the JVM takes longer than h2o's fixed 60 s to answer; a port of our own, so the bench never
+    # joins (or shuts down) an H2O another process started.
+    H2OLocalServer._TIME_TO_START = 600
+    h2o.init(
+        port=_free_port(),
+        nthreads=1,
+        max_mem_size="2G",
+        enable_assertions=False,
+        verbose=False,
+    )
+    h2o.no_progress()
 
     from dataml_jobs.training.model import TrainSpec, prepare_target, train_frame
+    from dataml_jobs.training.onnx_export import export_onnx
+    from dataml_jobs.training.preprocess import to_model_frame
+    from dataml_jobs.training.spans import SPANS, span
     from dataml_jobs.training.tabular import split
 
     rows = []
     for name, raw, target, problem in datasets():
         frame, template, columns = spec_parts(raw, target, problem)
         spec = TrainSpec(problem, "auto", columns, template, seed=SEED, time_budget=budget)
+        SPANS.clear()
         t0 = time.perf_counter()
         trained = train_frame(frame, spec)
+        # The ONNX export (and its check) is part of what a training costs before the model can serve.
+        with span("onnx"):
+            blob, _ = export_onnx(
+                trained.pipeline,
+                trained.features,
+                problem,
+                to_model_frame(frame, trained.features),
+            )
         platform_seconds = time.perf_counter() - t0
+        phases = {k: round(v, 2) for k, v in SPANS.items()}
         m = trained.metrics
         platform = (
             {"log_loss": m["log_loss"], "error_rate": 1 - m["accuracy"]}
@@ -115,7 +224,7 @@ def run(budget: float) -> list[dict]:
             else {"rmse": m["rmse"]}
         )
         # The same rows and split as the platform's evaluation.
-        df, y, labels, n_classes = prepare_target(frame, spec)
+        df, y, _labels, n_classes = prepare_target(frame, spec)
         X = df.drop(columns=[target]).copy()
         for c in X.columns:
             if not pd.api.types.is_numeric_dtype(X[c]):
@@ -124,7 +233,12 @@ def run(budget: float) -> list[dict]:
         clf = problem == "Classification"
         model = (lgb.LGBMClassifier if clf else lgb.LGBMRegressor)(verbose=-1, random_state=SEED)
         model.fit(X_tr, y_tr)
-        lgbm = scores(problem, y_te, model.predict_proba(X_te) if clf else model.predict(X_te), n_classes)
+        lgbm = scores(
+            problem,
+            y_te,
+            model.predict_proba(X_te) if clf else model.predict(X_te),
+            n_classes,
+        )
         automl = AutoML()
         t1 = time.perf_counter()
         automl.fit(
@@ -137,7 +251,16 @@ def run(budget: float) -> list[dict]:
             verbose=0,
         )
         flaml_seconds = time.perf_counter() - t1
-        flaml = scores(problem, y_te, automl.predict_proba(X_te) if clf else automl.predict(X_te), n_classes)
+        flaml = scores(
+            problem,
+            y_te,
+            automl.predict_proba(X_te) if clf else automl.predict(X_te),
+            n_classes,
+        )
+        t2 = time.perf_counter()
+        h2o_out, h2o_leader = h2o_automl(X_tr, y_tr, X_te, clf, n_classes, budget)
+        h2o_seconds = time.perf_counter() - t2
+        h2o_scores = scores(problem, y_te, h2o_out, n_classes) if h2o_out is not None else None
         rows.append(
             {
                 "dataset": name,
@@ -149,11 +272,18 @@ def run(budget: float) -> list[dict]:
                 "platform_trials": trained.metadata["config"].get("trials"),
                 "lightgbm": lgbm,
                 "flaml": flaml,
+                "h2o": h2o_scores,
+                "h2o_leader": h2o_leader,
+                "platform_calibration": trained.metadata["config"].get("calibration", {}).get("method"),
                 "platform_seconds": round(platform_seconds, 2),
+                "platform_phases": phases,
+                "platform_onnx": blob is not None,
                 "flaml_seconds": round(flaml_seconds, 2),
+                "h2o_seconds": round(h2o_seconds, 2),
             }
         )
         print(f"[quality] {json.dumps(rows[-1])}", file=sys.stderr, flush=True)
+    h2o.cluster().shutdown()
     return rows
 
 

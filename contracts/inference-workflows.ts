@@ -15,6 +15,8 @@ export const PredictJobInput = z.object({
   /** `tenants/<tenant>/predictions/<id>/predictions.csv` */
   csvKey: z.string(),
   chunkRows: z.number().int().positive().optional(),
+  /** Also write each row's feature contributions. */
+  explain: z.boolean().optional(),
 });
 export type PredictJobInput = z.infer<typeof PredictJobInput>;
 

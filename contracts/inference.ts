@@ -14,22 +14,50 @@ export const RealtimePredictionBody = z
     preprocess_id: IntId,
     features: FeatureValues.openapi({ example: { Account_No: 1434355, Base_Offer_Name: 'B00010' } }),
     target: z.string().min(1).openapi({ example: 'Churn' }),
+    // Not in the seed: per-row feature contributions in the response (`explanation`).
+    explain: z.boolean().optional().openapi({ description: 'Also return the feature contributions of this prediction.' }),
   })
   .openapi('RealtimePredictionBody');
 export type RealtimePredictionBody = z.infer<typeof RealtimePredictionBody>;
 
-// Adds `probabilities` (class -> probability) for classification models.
+const ExplainedOutput = z.object({
+  base_value: z.number(),
+  contributions: z.record(z.string(), z.number()).openapi({ description: 'Original input column -> its contribution.' }),
+  raw_output: z.number().openapi({ description: 'base_value + the sum of the contributions: the model output explained.' }),
+});
+
+// What the contributions add up to: the model's raw output before its link (docs/inference.md#explanations).
+export const Explanation = z
+  .object({
+    output: z.enum(['log_odds', 'softmax_score', 'probability', 'value']),
+    calibrated: z.boolean().openapi({ description: 'The probabilities are a calibration of the output explained (auto).' }),
+    outputs: z
+      .record(z.string(), ExplainedOutput)
+      .openapi({ description: 'Per explained output: the positive class (binary), every class (multiclass), or "prediction".' }),
+  })
+  .openapi('Explanation');
+export type Explanation = z.infer<typeof Explanation>;
+
+// Adds `probabilities` (class -> probability) for classification models, and `explanation` when asked for.
 export const RealtimePredictionResponse = z
   .object({
     prediction: z.union([z.string(), z.number(), z.boolean()]),
     accuracy: z.number().nullable(),
     probabilities: z.record(z.string(), z.number()).optional(),
+    explanation: Explanation.optional(),
   })
   .openapi('RealtimePredictionResponse');
 export type RealtimePredictionResponse = z.infer<typeof RealtimePredictionResponse>;
 
 // 9.2 Batch Prediction
-export const BatchPredictionBody = z.object({ train_id: ModelRef, dataset_id: IntId }).openapi('BatchPredictionBody');
+export const BatchPredictionBody = z
+  .object({
+    train_id: ModelRef,
+    dataset_id: IntId,
+    // Not in the seed: adds `contribution_*` columns to the result (docs/inference.md#explanations).
+    explain: z.boolean().optional().openapi({ description: "Also write each row's feature contributions." }),
+  })
+  .openapi('BatchPredictionBody');
 export type BatchPredictionBody = z.infer<typeof BatchPredictionBody>;
 
 // Adds `prediction_id`, the id 9.5 polls (Discrepancy 12).

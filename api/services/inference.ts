@@ -46,7 +46,9 @@ export async function realtimePrediction(
   const classification = m.problemType === 'Classification';
   let out: RealtimePredictionResponse;
   let serving: string;
-  if (m.onnxKey) {
+  // Contributions come from the pipeline itself (the boosters' TreeSHAP output), which the ONNX graph does not
+  // compute: an explained row goes to the Python model server, a prediction alone stays on ONNX.
+  if (m.onnxKey && !body.explain) {
     const p = await timed(deps, 'onnx', () => state.onnx.predict(m.onnxKey!, m.features, row, classification));
     out = classification
       ? {
@@ -60,11 +62,12 @@ export async function realtimePrediction(
     const plain = Object.fromEntries(
       Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? null : v === '' ? null : v]),
     );
-    const [p] = await timed(deps, 'python', () => state.python.predict(m.modelKey!, [plain]));
+    const [p] = await timed(deps, 'python', () => state.python.predict(m.modelKey!, [plain], body.explain));
     out = {
       prediction: p!.prediction as RealtimePredictionResponse['prediction'],
       accuracy: m.accuracy,
       ...(p!.probabilities ? { probabilities: p!.probabilities } : {}),
+      ...(p!.explanation ? { explanation: p!.explanation } : {}),
     };
     serving = 'python';
   }
@@ -164,6 +167,7 @@ export async function startBatchPrediction(deps: AppDeps, principal: Principal, 
       outputTable: `gold.prediction_${p.id}`,
       bucket: deps.config.s3.bucket,
       csvKey: predictionCsvKey(tenantId, p.id),
+      ...(body.explain ? { explain: true } : {}),
     },
   };
   await startJobOrMarkFailed(

@@ -6,12 +6,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { jobEnvironment, type Config } from '../../config/config.js';
+import type { Explanation } from '../../contracts/inference.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 export interface PythonRow {
   prediction: unknown;
   probabilities?: Record<string, number>;
+  explanation?: Explanation;
 }
 
 export interface ForecastStep {
@@ -106,8 +108,9 @@ export class PythonModels {
     return answer;
   }
 
-  predict(modelKey: string, rows: Array<Record<string, unknown>>): Promise<PythonRow[]> {
-    return this.ask({ model_key: modelKey, rows });
+  /** `explain`: each row also gets its feature contributions. */
+  predict(modelKey: string, rows: Array<Record<string, unknown>>, explain = false): Promise<PythonRow[]> {
+    return this.ask({ model_key: modelKey, rows, ...(explain ? { explain } : {}) });
   }
 
   forecast(

@@ -354,6 +354,55 @@ describe('inference on the real stack', () => {
     expect((await json(`/api/v1/inference/predictions?train_id=${m.id}`, { as: other })).status).toBe(404);
   });
 
+  it('explain=true: per-row contributions of the original inputs that, with the base value, sum to the model output (9.1 and 9.2)', async () => {
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    const sum = (o: { base_value: number; contributions: Record<string, number> }) =>
+      Object.values(o.contributions).reduce((a, b) => a + b, o.base_value);
+    const inputs = ['age', 'tenure', 'plan', 'active'];
+    // binary xgboost (log-odds of the positive class, ONNX otherwise), linear regression (the value), dated lightgbm (Python server)
+    for (const [kind, m] of Object.entries(models)) {
+      for (const r of scoreRows.slice(0, 5)) {
+        const res = await json('/api/v1/inference/', {
+          method: 'POST',
+          json: { train_id: m.id, preprocess_id: m.preprocess_id, target: m.target, features: features(r), explain: true },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const e = res.body.explanation;
+        const [label, out] = Object.entries(e.outputs as Record<string, any>)[0]!;
+        expect(Object.keys(e.outputs)).toHaveLength(1);
+        expect(Object.keys(out.contributions).sort()).toEqual(kind === 'dated' ? [...inputs, 'signup'].sort() : [...inputs].sort());
+        expect(Math.abs(sum(out) - out.raw_output), kind).toBeLessThan(1e-6);
+        if (kind === 'regression') {
+          expect(e.output).toBe('value');
+          expect(label).toBe('prediction');
+          expect(Math.abs(out.raw_output - res.body.prediction)).toBeLessThan(1e-6 * Math.max(1, Math.abs(res.body.prediction)));
+        } else {
+          expect(e.output).toBe('log_odds');
+          expect(label).toBe('true');
+          expect(Math.abs(sigmoid(out.raw_output) - res.body.probabilities.true), kind).toBeLessThan(1e-5);
+        }
+      }
+    }
+    const m = models.binary;
+    const batch = await json('/api/v1/inference/batchPrediction', {
+      method: 'POST',
+      json: { train_id: m.id, dataset_id: scoreDatasetId, explain: true },
+    });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(202);
+    const pid = batch.body.prediction_id as number;
+    const result = await until(`prediction ${pid}`, async () => {
+      const r = await json(`/api/v1/inference/result?prediction_id=${pid}`);
+      return ['completed', 'failed', 'cancelled'].includes(r.body?.status) ? r.body : undefined;
+    });
+    expect(result.status, JSON.stringify(result)).toBe('completed');
+    const out = parseCsv((await json(result.download_path)).body);
+    expect(out).toHaveLength(60);
+    for (const row of out) {
+      const total = [...inputs.map((f) => `contribution_${f}`), 'contribution_base'].reduce((a, c) => a + Number(row[c]), 0);
+      expect(Math.abs(sigmoid(total) - Number(row.probability_true)), JSON.stringify(row)).toBeLessThan(1e-5);
+    }
+  }, 300_000);
+
   it('bad inputs answer a clear 4xx and start nothing', async () => {
     const m = models.binary;
     const rayBefore = (await ray().list()).length;

@@ -113,6 +113,9 @@ describe('model quality on the real stack', () => {
     const meta = await artifactMetadata(a.id);
     expect(meta.rows).toEqual({ train: ROWS * 0.8, test: ROWS * 0.2, fit: ROWS });
     expect(meta.config).toMatchObject({ refit_on_all_rows: true, search: 'flaml', trials: TRIALS, max_trials: TRIALS });
+    // Calibration was compared on validation log-loss (and chose the same for the same seed and data).
+    expect(meta.config.calibration.validation_log_loss.none).toEqual(expect.any(Number));
+    expect((await artifactMetadata(b.id)).config.calibration).toEqual(meta.config.calibration);
 
     // 9.1: one probability per class, summing to 1.
     for (const features of [
@@ -128,6 +131,24 @@ describe('model quality on the real stack', () => {
       const p = Object.values(res.body.probabilities as Record<string, number>);
       expect(p).toHaveLength(2);
       expect(Math.abs(p.reduce((x, y) => x + y, 0) - 1)).toBeLessThan(1e-5);
+
+      // explain=true: the same prediction, and contributions of the inputs that add up to the explained output.
+      const why = await json('/api/v1/inference/', {
+        method: 'POST',
+        json: { train_id: a.id, preprocess_id: a.preprocess_id, target: 'churn', features, explain: true },
+      });
+      expect(why.status, JSON.stringify(why.body)).toBe(200);
+      expect(why.body.prediction).toBe(res.body.prediction);
+      const e = why.body.explanation;
+      expect(e.calibrated).toBe(meta.config.calibration.method !== null);
+      const out = e.outputs.true;
+      expect(Object.keys(out.contributions).sort()).toEqual(['active', 'age', 'plan', 'tenure']);
+      const total = Object.values(out.contributions as Record<string, number>).reduce((x, y) => x + y, out.base_value);
+      expect(Math.abs(total - out.raw_output)).toBeLessThan(1e-9 * Math.max(1, Math.abs(total)));
+      if (!e.calibrated) {
+        const want = e.output === 'log_odds' ? 1 / (1 + Math.exp(-total)) : total;
+        expect(Math.abs(want - res.body.probabilities.true)).toBeLessThan(1e-5);
+      }
     }
   });
 });

@@ -7566,6 +7566,8 @@ export interface components {
         BatchPredictionBody: {
             /** @example 1 */
             dataset_id: number;
+            /** @description Also write each row's feature contributions. */
+            explain?: boolean;
             /** @example 19 */
             train_id: number | string;
         };
@@ -7887,6 +7889,24 @@ export interface components {
                 message: string;
             };
             request_id?: string;
+        };
+        Explanation: {
+            /** @description The probabilities are a calibration of the output explained (auto). */
+            calibrated: boolean;
+            /** @enum {string} */
+            output: "log_odds" | "softmax_score" | "probability" | "value";
+            /** @description Per explained output: the positive class (binary), every class (multiclass), or "prediction". */
+            outputs: {
+                [key: string]: {
+                    base_value: number;
+                    /** @description Original input column -> its contribution. */
+                    contributions: {
+                        [key: string]: number;
+                    };
+                    /** @description base_value + the sum of the contributions: the model output explained. */
+                    raw_output: number;
+                };
+            };
         };
         ForecastBody: {
             /** @example 1 */
@@ -8343,6 +8363,8 @@ export interface components {
             data: components["schemas"]["UserResponse"][];
         };
         RealtimePredictionBody: {
+            /** @description Also return the feature contributions of this prediction. */
+            explain?: boolean;
             /**
              * @example {
              *       "Account_No": 1434355,
@@ -8361,6 +8383,7 @@ export interface components {
         };
         RealtimePredictionResponse: {
             accuracy: number | null;
+            explanation?: components["schemas"]["Explanation"];
             prediction: string | number | boolean;
             probabilities?: {
                 [key: string]: number;

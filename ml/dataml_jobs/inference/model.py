@@ -17,6 +17,7 @@ import pandas as pd
 from ..common.runner import JobError
 from ..common.settings import Settings
 from ..common.storage import get_bytes
+from ..training.explain import contributions, output_space
 from ..training.model import load_artifact
 from ..training.preprocess import Feature, to_model_frame
 
@@ -65,18 +66,46 @@ class Predictions:
 
     labels: np.ndarray
     proba: np.ndarray | None
+    explanation: Explanation | None = None
 
 
-def predict(model: LoadedModel, df: pd.DataFrame) -> Predictions:
+@dataclass
+class Explanation:
+    """Per-row contributions [rows, features, outputs] and base values [rows, outputs] in the `space` of
+    `training.explain.output_space`; `outputs` names the outputs (the positive class of a binary model, every class
+    of a multiclass one, "prediction" for regression)."""
+
+    space: str
+    calibrated: bool  # the probabilities are a calibration of the raw output explained (training/calibration.py)
+    outputs: list[str]
+    features: list[str]
+    contrib: np.ndarray
+    base: np.ndarray
+
+
+def explain(model: LoadedModel, X: pd.DataFrame) -> Explanation:
+    """`X`: the typed frame (`LoadedModel.frame`)."""
+    pipe_model = model.pipeline.named_steps["model"]
+    clf = model.problem_type == "Classification"
+    k = len(model.class_labels)
+    contrib, base, names = contributions(model.pipeline, X, k)
+    labels = [label_name(c) for c in model.class_labels]
+    outputs = (labels if k > 2 else labels[-1:]) if clf else ["prediction"]
+    calibrated = hasattr(pipe_model, "calibrated_classifiers_")
+    return Explanation(output_space(pipe_model, clf, k), calibrated, outputs, names, contrib, base)
+
+
+def predict(model: LoadedModel, df: pd.DataFrame, with_explanation: bool = False) -> Predictions:
     X = model.frame(df)
+    why = explain(model, X) if with_explanation else None
     if model.problem_type == "Classification":
         proba = np.asarray(model.pipeline.predict_proba(X), dtype="float64")
         # Every classifier we train predicts the class of highest probability; one pass instead of two.
         idx = proba.argmax(axis=1)
         labels = np.asarray(model.class_labels, dtype=object)[idx]
-        return Predictions(labels=labels, proba=proba)
+        return Predictions(labels=labels, proba=proba, explanation=why)
     values = np.asarray(model.pipeline.predict(X), dtype="float64").reshape(-1)
-    return Predictions(labels=values, proba=None)
+    return Predictions(labels=values, proba=None, explanation=why)
 
 
 def to_json_rows(model: LoadedModel, p: Predictions) -> list[dict[str, Any]]:
@@ -87,5 +116,21 @@ def to_json_rows(model: LoadedModel, p: Predictions) -> list[dict[str, Any]]:
         row: dict[str, Any] = {"prediction": v.item() if isinstance(v, np.generic) else v}
         if p.proba is not None:
             row["probabilities"] = {n: float(x) for n, x in zip(names, p.proba[i], strict=False)}
+        if p.explanation is not None:
+            row["explanation"] = _explanation_json(p.explanation, i)
         out.append(row)
     return out
+
+
+def _explanation_json(e: Explanation, i: int) -> dict[str, Any]:
+    """Row `i`'s explanation: per output, its base value, the contribution of each feature, and their sum (the raw
+    output the model computes, in `output`'s space)."""
+    per: dict[str, Any] = {}
+    for j, name in enumerate(e.outputs):
+        c = e.contrib[i, :, j]
+        per[name] = {
+            "base_value": float(e.base[i, j]),
+            "contributions": {f: float(v) for f, v in zip(e.features, c, strict=True)},
+            "raw_output": float(e.base[i, j] + c.sum()),
+        }
+    return {"output": e.space, "calibrated": e.calibrated, "outputs": per}

@@ -1,7 +1,8 @@
 """A long-lived Python process the API uses for models without an ONNX copy (date features, for instance).
 
 Protocol: JSON lines. Request {"id", "model_key", "rows": [{column: value}]} -> response {"id", "rows":
-[{prediction, probabilities?}]} or {"id", "error", "code"}; a forecast: {"id", "op": "forecast", "model_key",
+[{prediction, probabilities?, explanation?}]} or {"id", "error", "code"} ("explain": true adds each row's
+feature contributions, `inference.model.explain`); a forecast: {"id", "op": "forecast", "model_key",
 "unique_id", "steps", "exogenous"?} -> {"id", "forecast": [{date, value, confidence, lower, upper}],
 "covariates": [{name, use}]}.
 Loaded pipelines are kept (LRU, `--cache` entries), so a request costs one `predict_proba` on a small frame.
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 }
             else:
                 model: LoadedModel = get(req["model_key"])
-                rows = to_json_rows(model, predict(model, pd.DataFrame(req["rows"])))
+                rows = to_json_rows(model, predict(model, pd.DataFrame(req["rows"]), bool(req.get("explain"))))
                 resp = {"id": req.get("id"), "rows": rows}
         except UnknownSeries as exc:
             resp = {"id": req.get("id"), "error": str(exc), "code": "unknown_series"}

@@ -1,11 +1,12 @@
 """Batch prediction (9.2): a trained model over a whole prediction dataset.
 
 Input: {predictionId, tenantId, trainId, table: "silver.<name>", modelKey, outputTable: "gold.<name>", bucket,
-csvKey, chunkRows?}.
+csvKey, chunkRows?, explain?}.
 
 Reads the dataset's Iceberg table at its current snapshot (the id read is reported), applies the model's stored
 pipeline (ml/dataml_jobs/inference/batch.py: typed like at training, nothing re-fitted) chunk by chunk, and
-writes every input column plus `prediction` (and `probability_<label>` per class for classification):
+writes every input column plus `prediction` (and `probability_<label>` per class for classification; with
+`explain`, each row's feature contributions as `contribution_*` columns, see inference/batch.py):
   - to the Iceberg table `outputTable` in one commit tagged `prediction-<id>` (a retry appends nothing), and
   - as CSV to s3://<bucket>/<csvKey> (overwritten by a retry: same rows, same bytes).
 
@@ -40,7 +41,9 @@ def main(job: dict[str, Any], settings: Settings, submission_id: str) -> dict[st
     if missing:
         raise JobError(f"the dataset has none of the model's input columns {', '.join(missing)}")
     data = table.scan(snapshot_id=snap.snapshot_id).to_arrow()
-    result, predict_seconds = predict_table(model, data, int(job.get("chunkRows") or DEFAULT_CHUNK))
+    result, predict_seconds = predict_table(
+        model, data, int(job.get("chunkRows") or DEFAULT_CHUNK), bool(job.get("explain"))
+    )
     # The CSV and the Iceberg commit are independent: written concurrently (pyarrow releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as pool:
         csv_future = pool.submit(put_table_csv, settings, job["bucket"], job["csvKey"], result)

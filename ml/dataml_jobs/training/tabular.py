@@ -10,6 +10,7 @@ H2O and AutoGluon's `refit_full` do: the 20 % held out for the report is not los
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from sklearn.base import clone
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
+from . import calibration
 from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
 from .search import SearchResult, search
@@ -31,6 +33,8 @@ DEFAULT_TIME_BUDGET = 120.0
 # The share of the time budget the search may use; the rest is for the hold-out fit, the refit and the export.
 SEARCH_SHARE = 0.6
 TEST_SIZE = 0.2
+# The share of the time budget kept for the evaluation, the curves and the ONNX export after the fits.
+EXPORT_SHARE = 0.1
 
 
 def make_estimator(
@@ -220,6 +224,7 @@ def train_tabular(
 ) -> TabularOutcome:
     """`before_fit` is called with the final pipeline just before it is fitted (the train job starts its warm-up
     of the export and upload libraries then, in a thread, while the model fits)."""
+    started = time.perf_counter()
     with span("split"):
         X_tr, X_te, y_tr, y_te = split(X, y, problem, seed)
     leaderboard: list[dict[str, Any]] = []
@@ -233,6 +238,19 @@ def train_tabular(
         search_info = {"search": "flaml", "trials": found.trials, "max_trials": max_trials}
         params = None
     pipe = make_pipeline(chosen, problem, features, n_classes, seed, params, estimator)
+    if algorithm == "auto" and problem == "Classification":
+        with span("calibrate"):
+            # What the budget leaves once the search is done, less a reserve for the evaluation and the export.
+            # With `max_trials` the model must not depend on the machine's speed: the comparison always runs.
+            left = (
+                float("inf")
+                if max_trials is not None
+                else time_budget * (1 - EXPORT_SHARE) - (time.perf_counter() - started)
+            )
+            trial = next((r["fit_seconds"] for r in leaderboard if r["selected"]), 0.0)
+            method, search_info["calibration"] = calibration.choose(pipe, X_tr, y_tr, n_classes, seed, left, trial)
+        if method is not None:
+            pipe = calibration.calibrated(pipe, method, seed)
     if before_fit is not None:
         before_fit(pipe)
     with span("fit"):

@@ -64,6 +64,15 @@ from .error_report_counts import ErrorReportCounts
 from .error_report_examples_item import ErrorReportExamplesItem
 from .error_response import ErrorResponse
 from .error_response_error import ErrorResponseError
+from .explanation import Explanation
+from .explanation_output import ExplanationOutput
+from .explanation_outputs import ExplanationOutputs
+from .explanation_outputs_additional_property import (
+    ExplanationOutputsAdditionalProperty,
+)
+from .explanation_outputs_additional_property_contributions import (
+    ExplanationOutputsAdditionalPropertyContributions,
+)
 from .forecast_body import ForecastBody
 from .forecast_body_exogenous_item import ForecastBodyExogenousItem
 from .forecast_response import ForecastResponse
@@ -298,6 +307,11 @@ __all__ = (
     "ErrorReportExamplesItem",
     "ErrorResponse",
     "ErrorResponseError",
+    "Explanation",
+    "ExplanationOutput",
+    "ExplanationOutputs",
+    "ExplanationOutputsAdditionalProperty",
+    "ExplanationOutputsAdditionalPropertyContributions",
     "ForecastBody",
     "ForecastBodyExogenousItem",
     "ForecastResponse",

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="BatchPredictionBody")
 
 
@@ -15,10 +17,12 @@ class BatchPredictionBody:
     Attributes:
         train_id (int | str):  Example: 19.
         dataset_id (int):  Example: 1.
+        explain (bool | Unset): Also write each row's feature contributions.
     """
 
     train_id: int | str
     dataset_id: int
+    explain: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,6 +30,8 @@ class BatchPredictionBody:
         train_id = self.train_id
 
         dataset_id = self.dataset_id
+
+        explain = self.explain
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,6 +41,8 @@ class BatchPredictionBody:
                 "dataset_id": dataset_id,
             }
         )
+        if explain is not UNSET:
+            field_dict["explain"] = explain
 
         return field_dict
 
@@ -49,9 +57,12 @@ class BatchPredictionBody:
 
         dataset_id = d.pop("dataset_id")
 
+        explain = d.pop("explain", UNSET)
+
         batch_prediction_body = cls(
             train_id=train_id,
             dataset_id=dataset_id,
+            explain=explain,
         )
 
         batch_prediction_body.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.realtime_prediction_body_features import (
         RealtimePredictionBodyFeatures,
@@ -23,12 +25,14 @@ class RealtimePredictionBody:
         preprocess_id (int):  Example: 1.
         features (RealtimePredictionBodyFeatures):  Example: {'Account_No': 1434355, 'Base_Offer_Name': 'B00010'}.
         target (str):  Example: Churn.
+        explain (bool | Unset): Also return the feature contributions of this prediction.
     """
 
     train_id: int | str
     preprocess_id: int
     features: RealtimePredictionBodyFeatures
     target: str
+    explain: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +45,8 @@ class RealtimePredictionBody:
 
         target = self.target
 
+        explain = self.explain
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -51,6 +57,8 @@ class RealtimePredictionBody:
                 "target": target,
             }
         )
+        if explain is not UNSET:
+            field_dict["explain"] = explain
 
         return field_dict
 
@@ -73,11 +81,14 @@ class RealtimePredictionBody:
 
         target = d.pop("target")
 
+        explain = d.pop("explain", UNSET)
+
         realtime_prediction_body = cls(
             train_id=train_id,
             preprocess_id=preprocess_id,
             features=features,
             target=target,
+            explain=explain,
         )
 
         realtime_prediction_body.additional_properties = d

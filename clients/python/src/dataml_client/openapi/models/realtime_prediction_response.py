@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.explanation import Explanation
     from ..models.realtime_prediction_response_probabilities import (
         RealtimePredictionResponseProbabilities,
     )
@@ -24,11 +25,13 @@ class RealtimePredictionResponse:
         prediction (bool | float | str):
         accuracy (float | None):
         probabilities (RealtimePredictionResponseProbabilities | Unset):
+        explanation (Explanation | Unset):
     """
 
     prediction: bool | float | str
     accuracy: float | None
     probabilities: RealtimePredictionResponseProbabilities | Unset = UNSET
+    explanation: Explanation | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +45,10 @@ class RealtimePredictionResponse:
         if not isinstance(self.probabilities, Unset):
             probabilities = self.probabilities.to_dict()
 
+        explanation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.explanation, Unset):
+            explanation = self.explanation.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -52,11 +59,14 @@ class RealtimePredictionResponse:
         )
         if probabilities is not UNSET:
             field_dict["probabilities"] = probabilities
+        if explanation is not UNSET:
+            field_dict["explanation"] = explanation
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.explanation import Explanation
         from ..models.realtime_prediction_response_probabilities import (
             RealtimePredictionResponseProbabilities,
         )
@@ -84,10 +94,18 @@ class RealtimePredictionResponse:
                 _probabilities
             )
 
+        _explanation = d.pop("explanation", UNSET)
+        explanation: Explanation | Unset
+        if isinstance(_explanation, Unset):
+            explanation = UNSET
+        else:
+            explanation = Explanation.from_dict(_explanation)
+
         realtime_prediction_response = cls(
             prediction=prediction,
             accuracy=accuracy,
             probabilities=probabilities,
+            explanation=explanation,
         )
 
         realtime_prediction_response.additional_properties = d

@@ -1,0 +1,38 @@
+"""`auto`'s calibration choice (training/calibration.py): by validation log-loss, within the time left."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dataml_jobs.training import calibration
+from dataml_jobs.training.preprocess import Feature, to_model_frame
+from dataml_jobs.training.tabular import make_pipeline
+
+FEATURES = [Feature("a", "Float"), Feature("b", "Float")]
+
+
+def noisy(n: int = 1500) -> tuple[pd.DataFrame, np.ndarray]:
+    rng = np.random.default_rng(4)
+    df = pd.DataFrame({"a": rng.normal(size=n), "b": rng.normal(size=n)})
+    y = (df.a + rng.logistic(scale=2.0, size=n) > 0).astype(int).to_numpy()
+    return to_model_frame(df, FEATURES), y
+
+
+def test_an_overconfident_model_is_calibrated_and_its_probabilities_sum_to_1() -> None:
+    X, y = noisy()
+    # Deep trees at a high rate on labels that are mostly noise: far too confident.
+    pipe = make_pipeline("lightgbm", "Classification", FEATURES, 2, 1, {"num_leaves": 63, "learning_rate": 0.3})
+    method, record = calibration.choose(pipe, X, y, 2, 1, float("inf"))
+    losses = record["validation_log_loss"]
+    assert method in calibration.METHODS and losses[method] < losses["none"] * (1 - calibration.MIN_GAIN)
+    fitted = calibration.calibrated(pipe, method, 1).fit(X, y)
+    np.testing.assert_allclose(fitted.predict_proba(X).sum(axis=1), 1.0, atol=1e-12)
+
+
+def test_no_time_left_keeps_the_model_as_it_is_without_fitting() -> None:
+    X, y = noisy(300)
+    pipe = make_pipeline("lightgbm", "Classification", FEATURES, 2, 1)
+    method, record = calibration.choose(pipe, X, y, 2, 1, seconds_left=0.0, trial_seconds=0.1)
+    assert method is None and record["skipped"].startswith("not enough time left")
+    assert "validation_log_loss" not in record  # nothing was fitted
