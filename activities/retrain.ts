@@ -129,7 +129,7 @@ export function createRetrainActivities({ db }: { db: Kysely<Database> }) {
     }): Promise<PromotionRecord | null> {
       return db.transaction().execute(async (trx) => {
         const run = await runs.findRunByWorkflow(trx, a.workflowId, true);
-        if (!run || run.status !== 'Running') return run?.promotion ?? null;
+        if (run?.status !== 'Running') return run?.promotion ?? null;
         if (a.error) {
           await runs.finishRun(trx, a.workflowId, { status: 'Failed', error: a.error });
           return null;

@@ -105,8 +105,12 @@ export async function createSchedule(deps: AppDeps, principal: Principal, body: 
     return view(deps, { ...row, predictor_name: predictor.predictor_name });
   } catch (err) {
     if (err instanceof ScheduleAlreadyRunning) throw conflict(`A retraining schedule named "${body.name}" exists`);
-    if (isGrpcServiceError(err) && err.code === GRPC_INVALID_ARGUMENT)
-      throw unprocessable(`cron: ${err.details ?? err.message}`, [{ path: 'cron', message: err.details ?? err.message, code: 'invalid' }]);
+    // The client wraps the server's refusal (ServiceError → its gRPC cause); INVALID_ARGUMENT is the spec (a bad cron).
+    const grpc = (err as { cause?: unknown }).cause ?? err;
+    if (isGrpcServiceError(grpc) && grpc.code === GRPC_INVALID_ARGUMENT) {
+      const message = grpc.details || grpc.message;
+      throw unprocessable(`cron: ${message}`, [{ path: 'cron', message, code: 'invalid' }]);
+    }
     if ((err as { code?: string }).code === '23505') throw conflict(`A retraining schedule named "${body.name}" exists`);
     throw err;
   }

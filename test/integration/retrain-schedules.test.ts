@@ -167,7 +167,7 @@ describe('scheduled retraining', () => {
     const detail = await call(path);
     expect(detail.body.paused).toBe(true);
     expect(detail.body.runs).toHaveLength(1);
-  });
+  }, 600_000);
 
   it('a triggered run whose version is worse leaves the alias where it is, and records both metrics', async () => {
     const promoted = await champion();
@@ -180,7 +180,7 @@ describe('scheduled retraining', () => {
     expect(run.promotion).toMatchObject({ alias: 'champion', decision: 'refused', metric: 'accuracy', current_train_id: promoted });
     expect(run.promotion.new_value).toBeLessThanOrEqual(run.promotion.current_value);
     expect(await champion()).toBe(promoted);
-  });
+  }, 600_000);
 
   it('resumes, lists, stays invisible to other tenants, records who did what, and deletes', async () => {
     expect((await call(`${path}/resume`, { method: 'POST' })).status).toBe(200);
