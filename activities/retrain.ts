@@ -1,7 +1,9 @@
 // Activities of scheduled retraining (issue 15): start a run's training the way 8.1 does (same checks, same rows,
 // same workflow input), and decide its promote-if-better. Both are idempotent by the run's workflow id.
 import { randomBytes } from 'node:crypto';
+import type { SearchAttributePair } from '@temporalio/common';
 import type { Kysely } from 'kysely';
+import { jobSearchAttributes } from '../api/temporal/start-job.js';
 import { HttpError } from '../api/errors.js';
 import { prepareTraining, sha256 } from '../api/services/train.js';
 import type { ScheduledRetrainInput } from '../contracts/retrain-schedules.js';
@@ -14,7 +16,7 @@ import { findTrainingById, latestTrainingsOfPredictor, setCallbackSecret, setTra
 import type { PromotionRecord } from '../db/tables/lifecycle.js';
 
 export type RetrainStart =
-  | { ok: true; trainingId: number; trainWorkflowId: string; input: TrainWorkflowInput }
+  | { ok: true; trainingId: number; trainWorkflowId: string; input: TrainWorkflowInput; searchAttributes: SearchAttributePair[] }
   | { ok: false; error: string };
 
 /** The rule, in the words recorded with every decision. */
@@ -56,6 +58,7 @@ export function createRetrainActivities({ db }: { db: Kysely<Database> }) {
           trainingId: again.training_id,
           trainWorkflowId: training!.workflow_id,
           input: { ...input, job: { ...input.job, callbackSecret: secret } },
+          searchAttributes: jobSearchAttributes({ kind: 'train', tenantId: a.tenantId, resourceId: again.training_id }),
         };
       }
       const schedule = await runs.findScheduleById(db, a.tenantId, a.scheduleId);
@@ -109,7 +112,13 @@ export function createRetrainActivities({ db }: { db: Kysely<Database> }) {
               .then(() => undefined),
         });
         await runs.setRunInput(db, a.workflowId, withoutSecret(input));
-        return { ok: true, trainingId: training.id, trainWorkflowId: training.workflow_id, input };
+        return {
+          ok: true,
+          trainingId: training.id,
+          trainWorkflowId: training.workflow_id,
+          input,
+          searchAttributes: jobSearchAttributes({ kind: 'train', tenantId: a.tenantId, resourceId: training.id }),
+        };
       } catch (err) {
         if (err instanceof HttpError && err.status < 500) return fail(err.message);
         throw err;

@@ -1,17 +1,13 @@
 // One firing of a retraining schedule (issue 15): starts an ordinary training workflow (`train-<id>`, as 8.1 does) as
 // a child, waits for it, then records the run and, for a promoting schedule, the promote-if-better decision.
 import { CancellationScope, ParentClosePolicy, executeChild, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { Activities } from '../activities/index.js';
 import type { ScheduledRetrainInput } from '../contracts/retrain-schedules.js';
-import { SEARCH_ATTRIBUTES } from '../contracts/workflows.js';
 import { RECORD_ACTIVITY } from './activity-options.js';
 import { failureMessage } from './failure-message.js';
 import type { trainWorkflow } from './train.js';
 
 const { startScheduledRetrain, finishScheduledRetrain } = proxyActivities<Activities>(RECORD_ACTIVITY);
-
-const key = (name: string) => defineSearchAttributeKey(name, SearchAttributeType.KEYWORD);
 
 export interface ScheduledRetrainResult {
   trainingId: number | null;
@@ -32,11 +28,8 @@ export async function scheduledRetrainWorkflow(input: ScheduledRetrainInput): Pr
       args: [started.input],
       // Cancelling this run cancels its training (which records itself Cancelled).
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-      typedSearchAttributes: [
-        { key: key(SEARCH_ATTRIBUTES.kind), value: 'train' },
-        { key: key(SEARCH_ATTRIBUTES.tenantId), value: input.tenantId },
-        { key: key(SEARCH_ATTRIBUTES.resourceId), value: String(started.trainingId) },
-      ],
+      // The same search attributes as 8.1's start (kind, tenant, resource), built by the activity.
+      typedSearchAttributes: started.searchAttributes,
     });
   } catch (err) {
     const error = isCancellation(err) ? 'Cancelled on request' : failureMessage(err);
