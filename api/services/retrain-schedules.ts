@@ -1,6 +1,6 @@
 // Scheduled retraining (issue 15): a tenant's schedules are Temporal Schedules (timing, paused state, overlap) whose
 // action is scheduledRetrainWorkflow; Postgres keeps what they retrain, their runs and who changed them.
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, isGrpcServiceError } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType, type TypedSearchAttributes } from '@temporalio/common';
 import { PERMISSIONS } from '../../contracts/permissions.js';
 import type { CreateScheduleBody, ScheduledRetrainInput } from '../../contracts/retrain-schedules.js';
@@ -10,8 +10,6 @@ import { findPredictorByName, latestTrainingsOfPredictor } from '../../db/reposi
 import type { AppDeps, Principal } from '../deps.js';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { unavailableDependency } from '../dependency-errors.js';
-
-const GRPC_INVALID_ARGUMENT = 3;
 
 /** Temporal ids are global: the tenant is part of the schedule's id and of its runs' workflow ids. */
 const temporalScheduleId = (tenantId: string, name: string) => `retrain-${tenantId}-${name}`;
@@ -105,12 +103,9 @@ export async function createSchedule(deps: AppDeps, principal: Principal, body: 
     return view(deps, { ...row, predictor_name: predictor.predictor_name });
   } catch (err) {
     if (err instanceof ScheduleAlreadyRunning) throw conflict(`A retraining schedule named "${body.name}" exists`);
-    // The client wraps the server's refusal (ServiceError → its gRPC cause); INVALID_ARGUMENT is the spec (a bad cron).
-    const grpc = (err as { cause?: unknown }).cause ?? err;
-    if (isGrpcServiceError(grpc) && grpc.code === GRPC_INVALID_ARGUMENT) {
-      const message = grpc.details || grpc.message;
-      throw unprocessable(`cron: ${message}`, [{ path: 'cron', message, code: 'invalid' }]);
-    }
+    // The server parses the cron; the client turns its "Invalid schedule spec" refusal into a TypeError.
+    if (body.cron && err instanceof TypeError)
+      throw unprocessable(`cron: ${err.message}`, [{ path: 'cron', message: err.message, code: 'invalid' }]);
     if ((err as { code?: string }).code === '23505') throw conflict(`A retraining schedule named "${body.name}" exists`);
     throw err;
   }

@@ -124,6 +124,12 @@ describe('scheduled retraining', () => {
       json: { ...body, interval_seconds: undefined, cron: 'not a cron' },
     });
     expect(badCron.status, JSON.stringify(badCron.body)).toBe(422);
+    expect(badCron.body.error.details[0].path).toBe('cron');
+    const outOfRange = await call('/api/v1/retrain-schedules', {
+      method: 'POST',
+      json: { ...body, interval_seconds: undefined, cron: '99 * * * *' },
+    });
+    expect(outOfRange.status, JSON.stringify(outOfRange.body)).toBe(422);
     const noPredictor = await call('/api/v1/retrain-schedules', { method: 'POST', json: { ...body, predictor_name: 'no-such-predictor' } });
     expect(noPredictor.status).toBe(404);
     // Another tenant holding every permission cannot schedule this tenant's predictor.
