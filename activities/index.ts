@@ -10,6 +10,7 @@ import { createTrainActivities } from './train.js';
 import { createInferenceActivities } from './inference.js';
 import type { JobMetrics } from './job-metrics.js';
 import { createUploadSessionActivities } from './upload-sessions.js';
+import { createRetrainActivities } from './retrain.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { WarmRunners } from '../integrations/warm-runners.js';
 
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTrainActivities(deps),
     ...createInferenceActivities(deps),
     ...createUploadSessionActivities(deps),
+    ...createRetrainActivities(deps),
   };
 }
 

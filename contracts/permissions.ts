@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   manageAliases: 'can_manage_aliases',
   /** Downloading a version's artifacts (the fitted pipeline leaves the platform with them). */
   exportModels: 'can_export_models',
+  /** Creating, pausing, resuming, triggering and deleting retraining schedules: they start trainings on their own. */
+  scheduleTraining: 'can_schedule_training',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

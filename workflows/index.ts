@@ -9,3 +9,4 @@ export { shapWorkflow } from './shap.js';
 export { batchPredictWorkflow } from './batch-predict.js';
 export { noopStepWorkflow } from './noop-step.js';
 export { uploadSessionExpiryWorkflow } from './upload-session-expiry.js';
+export { scheduledRetrainWorkflow } from './scheduled-retrain.js';

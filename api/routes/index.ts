@@ -17,6 +17,7 @@ import { inferenceRouter } from './inference/index.js';
 import { jobsRouter } from './jobs/index.js';
 import { aliasesRouter } from './aliases/index.js';
 import { modelExportRouter } from './model-export/index.js';
+import { retrainSchedulesRouter } from './retrain-schedules/index.js';
 
 export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   utilsRouter,
@@ -35,4 +36,5 @@ export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   jobsRouter,
   aliasesRouter,
   modelExportRouter,
+  retrainSchedulesRouter,
 ];

@@ -2,6 +2,7 @@
 // workflow), and what the other 8.x endpoints do with one: status refresh, deletion, callbacks, SHAP, summaries.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Transaction } from 'kysely';
 import type { TemplateDataType } from '../../contracts/templates.js';
 import {
   ALGORITHMS_BY_PROBLEM,
@@ -13,6 +14,7 @@ import {
 } from '../../contracts/train.js';
 import type { ShapWorkflowInput, TrainJobInput, TrainWorkflowInput } from '../../contracts/train-workflows.js';
 import { workflowIds } from '../../contracts/workflows.js';
+import type { Database } from '../../db/database.js';
 import { findJobByWorkflowId } from '../../db/repositories/jobs.js';
 import * as repo from '../../db/repositories/train.js';
 import { failureMessage } from '../../workflows/failure-message.js';
@@ -32,7 +34,7 @@ const issue = (path: string, message: string, code = 'invalid'): Issue => ({ pat
 export type DatasetForTraining = NonNullable<Awaited<ReturnType<typeof repo.datasetForTraining>>>;
 
 /** The dataset, checked for training use (422 naming `dataset_id` otherwise). */
-export async function trainableDataset(deps: AppDeps, tenantId: string, datasetId: number): Promise<DatasetForTraining> {
+export async function trainableDataset(deps: Pick<AppDeps, 'db'>, tenantId: string, datasetId: number): Promise<DatasetForTraining> {
   const d = await repo.datasetForTraining(deps.db, tenantId, datasetId);
   if (!d) throw fail([issue('dataset_id', `no dataset ${datasetId} in your tenant`, 'not_found')]);
   if (d.usage !== 't')
@@ -124,10 +126,18 @@ export interface PreparedTraining {
   parent: repo.TrainingRecord | null;
 }
 
-/** Name uniqueness (409), or for is_incremental the predictor and version to continue. */
-export async function resolvePredictor(deps: AppDeps, tenantId: string, body: CreateTrainingBody): Promise<PreparedTraining> {
+/**
+ * Name uniqueness (409), or for is_incremental the predictor and version to continue. `newVersion` (a scheduled
+ * full retraining) adds a version to the existing predictor, trained from scratch (no parent).
+ */
+export async function resolvePredictor(
+  deps: Pick<AppDeps, 'db'>,
+  tenantId: string,
+  body: CreateTrainingBody,
+  newVersion = false,
+): Promise<PreparedTraining> {
   const existing = await repo.findPredictorByName(deps.db, tenantId, body.predictor_name);
-  if (!body.is_incremental) {
+  if (!body.is_incremental && !newVersion) {
     if (existing) throw conflict(`A predictor named "${body.predictor_name}" already exists in your tenant`);
     return { predictorId: null, version: 1, parent: null };
   }
@@ -140,6 +150,7 @@ export async function resolvePredictor(deps: AppDeps, tenantId: string, body: Cr
   if (newest && repo.ACTIVE_STATUSES.includes(newest.status as never)) {
     throw conflict(`version ${newest.version} of "${existing.predictor_name}" is still training`);
   }
+  if (!body.is_incremental) return { predictorId: existing.id, version: (newest?.version ?? 0) + 1, parent: null };
   // Continues the newest completed version (a failed or cancelled attempt is skipped).
   const parent = completed ? await repo.findTraining(deps.db, tenantId, completed.id) : undefined;
   if (!parent) {
@@ -176,11 +187,27 @@ export function secretMatches(given: string | undefined, storedSha256: string): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function createAndStart(deps: AppDeps, principal: Principal, body: CreateTrainingBody) {
+export interface PrepareOptions {
+  /** A new version of the existing predictor trained from scratch (scheduled full retraining). */
+  newVersion?: boolean;
+  /** Runs in the transaction that inserts the training (a scheduled run records itself with it). */
+  inTransaction?: (trx: Transaction<Database>, training: repo.TrainingRow) => Promise<void>;
+}
+
+/**
+ * Every check, then the predictor and training rows, and the training workflow's input (not started): what 8.1 and
+ * a scheduled retraining share.
+ */
+export async function prepareTraining(
+  deps: Pick<AppDeps, 'db'>,
+  principal: Pick<Principal, 'tenantId' | 'username'>,
+  body: CreateTrainingBody,
+  opts: PrepareOptions = {},
+): Promise<{ training: repo.TrainingRow; input: TrainWorkflowInput }> {
   const { tenantId, username } = principal;
   const dataset = await trainableDataset(deps, tenantId, body.dataset_id);
   checkColumns(body, dataset);
-  const prep = await resolvePredictor(deps, tenantId, body);
+  const prep = await resolvePredictor(deps, tenantId, body, opts.newVersion);
   const secret = randomBytes(24).toString('base64url');
   const seed = body.seed ?? DEFAULT_SEED;
   const algorithm = prep.parent ? (prep.parent.chosen_algorithm ?? prep.parent.algorithm) : body.algorithm;
@@ -205,7 +232,7 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
             username,
           })
         ).id;
-      return repo.insertTraining(trx, {
+      const row = await repo.insertTraining(trx, {
         tenantId,
         predictorId,
         version: prep.version,
@@ -226,6 +253,8 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
         username,
         workflowIdFor: (id) => workflowIds.train(id),
       });
+      await opts.inTransaction?.(trx, row);
+      return row;
     });
   } catch (err) {
     if ((err as { code?: string }).code === '23505')
@@ -264,6 +293,12 @@ export async function createAndStart(deps: AppDeps, principal: Principal, body: 
     shapEnabled: body.shap_enabled,
     job: { ...job, callbackSecret: secret },
   };
+  return { training, input };
+}
+
+export async function createAndStart(deps: AppDeps, principal: Principal, body: CreateTrainingBody) {
+  const { tenantId } = principal;
+  const { training, input } = await prepareTraining(deps, principal, body);
   await startJobOrMarkFailed(
     deps.temporal,
     deps.config,

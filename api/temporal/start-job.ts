@@ -1,6 +1,6 @@
 // Starts a job workflow the same way everywhere: readable id, the platform's task queue, and search
 // attributes for tenant, resource and kind so that the Temporal UI can find any job.
-import { defineSearchAttributeKey, SearchAttributeType, type TypedSearchAttributes } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type TypedSearchAttributes } from '@temporalio/common';
 import { isGrpcServiceError, type Client, type Workflow, type WorkflowHandle, type WorkflowStartOptions } from '@temporalio/client';
 import type { Config } from '../../config/config.js';
 import { SEARCH_ATTRIBUTES } from '../../contracts/workflows.js';
@@ -18,12 +18,17 @@ export interface StartJobOptions<W extends Workflow> {
   resourceId?: string | number | null;
 }
 
-export async function startJob<W extends Workflow>(temporal: Client, config: Config, opts: StartJobOptions<W>): Promise<WorkflowHandle<W>> {
-  const pairs = [
+/** The search attributes of a job's workflow (also given to a training started as a child by a scheduled run). */
+export function jobSearchAttributes(opts: Pick<StartJobOptions<Workflow>, 'kind' | 'tenantId' | 'resourceId'>): SearchAttributePair[] {
+  return [
     { key: kindKey, value: opts.kind },
     ...(opts.tenantId ? [{ key: tenantKey, value: opts.tenantId }] : []),
     ...(opts.resourceId != null ? [{ key: resourceKey, value: String(opts.resourceId) }] : []),
   ];
+}
+
+export async function startJob<W extends Workflow>(temporal: Client, config: Config, opts: StartJobOptions<W>): Promise<WorkflowHandle<W>> {
+  const pairs = jobSearchAttributes(opts);
   const options = {
     taskQueue: config.temporal.taskQueue,
     workflowId: opts.workflowId,

@@ -46,45 +46,66 @@ export async function aliasTarget(db: Db, tenantId: string, predictorName: strin
   return row?.training_id;
 }
 
+/** The version an alias of the predictor points at, locked until the transaction ends. */
+export async function lockAliasTarget(trx: Transaction<Database>, predictorId: number, alias: string): Promise<number | undefined> {
+  const row = await trx
+    .selectFrom('model_aliases')
+    .select('training_id')
+    .where('predictor_id', '=', predictorId)
+    .where('alias', '=', alias)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.training_id;
+}
+
 /**
  * Points `alias` at `trainingId` and records the change, in one transaction; the alias row is locked so that
  * two concurrent moves record a consistent from → to chain. Returns the previous target (undefined: created).
  */
-export async function setAlias(
-  db: Kysely<Database>,
-  a: { tenantId: string; predictorId: number; alias: string; trainingId: number; username: string; reason?: string },
-): Promise<number | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('model_aliases')
-      .select('training_id')
-      .where('predictor_id', '=', a.predictorId)
-      .where('alias', '=', a.alias)
-      .forUpdate()
-      .executeTakeFirst();
-    if (before?.training_id === a.trainingId) return before.training_id;
-    await trx
-      .insertInto('model_aliases')
-      .values({ tenant_id: a.tenantId, predictor_id: a.predictorId, alias: a.alias, training_id: a.trainingId, updated_by: a.username })
-      .onConflict((oc) =>
-        oc.columns(['predictor_id', 'alias']).doUpdateSet({ training_id: a.trainingId, updated_by: a.username, updated_at: new Date() }),
-      )
-      .execute();
-    await trx
-      .insertInto('model_alias_events')
-      .values({
-        tenant_id: a.tenantId,
-        predictor_id: a.predictorId,
-        alias: a.alias,
-        action: before ? 'move' : 'set',
-        from_training_id: before?.training_id ?? null,
-        to_training_id: a.trainingId,
-        username: a.username,
-        reason: a.reason ?? null,
-      })
-      .execute();
-    return before?.training_id;
-  });
+export async function setAlias(db: Kysely<Database>, a: NewAliasTarget): Promise<number | undefined> {
+  return db.transaction().execute((trx) => setAliasIn(trx, a));
+}
+
+export interface NewAliasTarget {
+  tenantId: string;
+  predictorId: number;
+  alias: string;
+  trainingId: number;
+  username: string;
+  reason?: string;
+}
+
+/** setAlias inside the caller's transaction (a scheduled promotion records its decision in the same one). */
+export async function setAliasIn(trx: Transaction<Database>, a: NewAliasTarget): Promise<number | undefined> {
+  const before = await trx
+    .selectFrom('model_aliases')
+    .select('training_id')
+    .where('predictor_id', '=', a.predictorId)
+    .where('alias', '=', a.alias)
+    .forUpdate()
+    .executeTakeFirst();
+  if (before?.training_id === a.trainingId) return before.training_id;
+  await trx
+    .insertInto('model_aliases')
+    .values({ tenant_id: a.tenantId, predictor_id: a.predictorId, alias: a.alias, training_id: a.trainingId, updated_by: a.username })
+    .onConflict((oc) =>
+      oc.columns(['predictor_id', 'alias']).doUpdateSet({ training_id: a.trainingId, updated_by: a.username, updated_at: new Date() }),
+    )
+    .execute();
+  await trx
+    .insertInto('model_alias_events')
+    .values({
+      tenant_id: a.tenantId,
+      predictor_id: a.predictorId,
+      alias: a.alias,
+      action: before ? 'move' : 'set',
+      from_training_id: before?.training_id ?? null,
+      to_training_id: a.trainingId,
+      username: a.username,
+      reason: a.reason ?? null,
+    })
+    .execute();
+  return before?.training_id;
 }
 
 /** Deletes the alias and records it; returns the version it pointed at (undefined: there was no such alias). */

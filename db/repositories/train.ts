@@ -50,6 +50,8 @@ export interface NewTraining {
   workflowIdFor: (id: number) => string;
 }
 
+export type TrainingRow = Awaited<ReturnType<typeof insertTraining>>;
+
 export async function insertTraining(db: Db, t: NewTraining) {
   const row = await db
     .insertInto('trainings')
@@ -99,6 +101,11 @@ const trainingColumns = (db: Db) =>
     ]);
 
 export type TrainingRecord = NonNullable<Awaited<ReturnType<typeof findTraining>>>;
+
+/** A new secret for the 8.7 / 8.11 callbacks (a retried scheduled start hands the workflow a fresh one). */
+export async function setCallbackSecret(db: Db, id: number, sha256: string) {
+  await db.updateTable('trainings').set({ callback_secret_sha256: sha256 }).where('id', '=', id).execute();
+}
 
 export async function findTraining(db: Db, tenantId: string, id: number) {
   return trainingColumns(db).where('t.tenant_id', '=', tenantId).where('t.id', '=', id).executeTakeFirst();

@@ -49,6 +49,9 @@ const STARTS_COMPUTE = [
   'POST /api/v1/inference/forecast', // forecast model in the API
   'POST /api/v1/ray/terminate_ray_job', // cancels a workflow and its Ray job
   'POST /api/v1/jobs/{workflow_id}/cancel', // cancels a workflow and its Ray job
+  'POST /api/v1/retrain-schedules', // a Temporal Schedule starting trainings
+  'POST /api/v1/retrain-schedules/{schedule_name}/trigger', // a training now
+  'POST /api/v1/retrain-schedules/{schedule_name}/resume', // trainings again
 ];
 const isReadPermission = (p: string) => p.startsWith('can_read_');
 

@@ -16,6 +16,8 @@ from .column_statistics_quantiles import ColumnStatisticsQuantiles
 from .column_statistics_top_values_item import ColumnStatisticsTopValuesItem
 from .create_permission_body import CreatePermissionBody
 from .create_permission_response import CreatePermissionResponse
+from .create_retrain_schedule_body import CreateRetrainScheduleBody
+from .create_retrain_schedule_body_mode import CreateRetrainScheduleBodyMode
 from .create_role_body import CreateRoleBody
 from .create_role_response import CreateRoleResponse
 from .create_template_body import CreateTemplateBody
@@ -129,6 +131,7 @@ from .list_files_response import ListFilesResponse
 from .list_jobs_response import ListJobsResponse
 from .list_permissions_response import ListPermissionsResponse
 from .list_predictions_response import ListPredictionsResponse
+from .list_retrain_schedules_response import ListRetrainSchedulesResponse
 from .list_roles_response import ListRolesResponse
 from .list_training_jobs_response import ListTrainingJobsResponse
 from .login_access_token_form import LoginAccessTokenForm
@@ -191,6 +194,15 @@ from .refresh_token_response import RefreshTokenResponse
 from .refresh_token_response_token_type import RefreshTokenResponseTokenType
 from .refresh_training_statuses_response import RefreshTrainingStatusesResponse
 from .reset_password_response import ResetPasswordResponse
+from .retrain_run import RetrainRun
+from .retrain_run_promotion_type_0 import RetrainRunPromotionType0
+from .retrain_run_promotion_type_0_decision import RetrainRunPromotionType0Decision
+from .retrain_run_status import RetrainRunStatus
+from .retrain_schedule import RetrainSchedule
+from .retrain_schedule_action_response import RetrainScheduleActionResponse
+from .retrain_schedule_detail import RetrainScheduleDetail
+from .retrain_schedule_event import RetrainScheduleEvent
+from .retrain_schedule_mode import RetrainScheduleMode
 from .role_response import RoleResponse
 from .set_alias_body import SetAliasBody
 from .set_alias_response import SetAliasResponse
@@ -271,6 +283,8 @@ __all__ = (
     "ColumnStatisticsTopValuesItem",
     "CreatePermissionBody",
     "CreatePermissionResponse",
+    "CreateRetrainScheduleBody",
+    "CreateRetrainScheduleBodyMode",
     "CreateRoleBody",
     "CreateRoleResponse",
     "CreateTemplateBody",
@@ -354,6 +368,7 @@ __all__ = (
     "ListJobsResponse",
     "ListPermissionsResponse",
     "ListPredictionsResponse",
+    "ListRetrainSchedulesResponse",
     "ListRolesResponse",
     "ListTrainingJobsResponse",
     "LoginAccessTokenForm",
@@ -400,6 +415,15 @@ __all__ = (
     "RefreshTokenResponseTokenType",
     "RefreshTrainingStatusesResponse",
     "ResetPasswordResponse",
+    "RetrainRun",
+    "RetrainRunPromotionType0",
+    "RetrainRunPromotionType0Decision",
+    "RetrainRunStatus",
+    "RetrainSchedule",
+    "RetrainScheduleActionResponse",
+    "RetrainScheduleDetail",
+    "RetrainScheduleEvent",
+    "RetrainScheduleMode",
     "RoleResponse",
     "SetAliasBody",
     "SetAliasResponse",

@@ -1,0 +1,191 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.retrain_schedule_action_response import RetrainScheduleActionResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    schedule_name: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/retrain-schedules/{schedule_name}/trigger".format(
+            schedule_name=quote(str(schedule_name), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | RetrainScheduleActionResponse | None:
+    if response.status_code == 200:
+        response_200 = RetrainScheduleActionResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | RetrainScheduleActionResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    schedule_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | RetrainScheduleActionResponse]:
+    """Run a retraining schedule now (skipped if a run is in progress)
+
+    Args:
+        schedule_name (str):  Example: nightly-churn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | RetrainScheduleActionResponse]
+    """
+
+    kwargs = _get_kwargs(
+        schedule_name=schedule_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    schedule_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | RetrainScheduleActionResponse | None:
+    """Run a retraining schedule now (skipped if a run is in progress)
+
+    Args:
+        schedule_name (str):  Example: nightly-churn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | RetrainScheduleActionResponse
+    """
+
+    return sync_detailed(
+        schedule_name=schedule_name,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    schedule_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | RetrainScheduleActionResponse]:
+    """Run a retraining schedule now (skipped if a run is in progress)
+
+    Args:
+        schedule_name (str):  Example: nightly-churn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | RetrainScheduleActionResponse]
+    """
+
+    kwargs = _get_kwargs(
+        schedule_name=schedule_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    schedule_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | RetrainScheduleActionResponse | None:
+    """Run a retraining schedule now (skipped if a run is in progress)
+
+    Args:
+        schedule_name (str):  Example: nightly-churn.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | RetrainScheduleActionResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            schedule_name=schedule_name,
+            client=client,
+        )
+    ).parsed
