@@ -35,6 +35,7 @@ export const multipartFilesBody = {
 };
 
 export const uploadDataset = protectedRoute(PERMISSIONS.uploadDataset, {
+  'x-rate-limit': 'upload',
   method: 'post',
   path: '/api/v1/dataset/upload',
   tags: ['Dataset'],

@@ -31,6 +31,7 @@ import { requireCallbackSecret } from './callback-secret.js';
 const tags = ['Train'];
 
 export const createTraining = protectedRoute(PERMISSIONS.trainModels, {
+  'x-rate-limit': 'train',
   method: 'post',
   path: '/api/v1/train/',
   tags,
