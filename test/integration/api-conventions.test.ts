@@ -83,7 +83,11 @@ describe('rate limits', () => {
   });
 
   it('shares the counts between API processes (one Postgres table)', async () => {
-    const second = await buildTestApp({ RATE_LIMIT_TRAIN_PER_TOKEN: '2', RATE_LIMIT_TRAIN_PER_TENANT: '3', RATE_LIMIT_WINDOW_SECONDS: '300' });
+    const second = await buildTestApp({
+      RATE_LIMIT_TRAIN_PER_TOKEN: '2',
+      RATE_LIMIT_TRAIN_PER_TENANT: '3',
+      RATE_LIMIT_WINDOW_SECONDS: '300',
+    });
     try {
       const token = (await userWith(t.deps, await newTenant(t.deps), 'all')).token;
       expect((await train(token)).status).toBe(422);

@@ -18,7 +18,7 @@ function tsFiles(dir: string): string[] {
 }
 
 /** Codes given to HttpError, written into an `{ error: { code } }` envelope, or chosen for one in app.ts. */
-export function thrownCodes(source: string): string[] {
+function thrownCodes(source: string): string[] {
   const patterns = [/new HttpError\(\s*\d+\s*,\s*'([a-z_]+)'/g, /error:\s*\{\s*code:\s*'([a-z_]+)'/g, /const code: ErrorCode =([^;]+);/g];
   const codes: string[] = [];
   for (const re of patterns)

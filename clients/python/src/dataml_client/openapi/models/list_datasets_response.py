@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,10 +19,16 @@ class ListDatasetsResponse:
     Attributes:
         total (int):
         data (list[DatasetSummary]):
+        limit (int): The page size used
+        offset (int):
+        next_after (int | None): Pass as `after` for the next page; null on the last page
     """
 
     total: int
     data: list[DatasetSummary]
+    limit: int
+    offset: int
+    next_after: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,12 +39,22 @@ class ListDatasetsResponse:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
+        limit = self.limit
+
+        offset = self.offset
+
+        next_after: int | None
+        next_after = self.next_after
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "total": total,
                 "data": data,
+                "limit": limit,
+                "offset": offset,
+                "next_after": next_after,
             }
         )
 
@@ -58,9 +74,23 @@ class ListDatasetsResponse:
 
             data.append(data_item)
 
+        limit = d.pop("limit")
+
+        offset = d.pop("offset")
+
+        def _parse_next_after(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after = _parse_next_after(d.pop("next_after"))
+
         list_datasets_response = cls(
             total=total,
             data=data,
+            limit=limit,
+            offset=offset,
+            next_after=next_after,
         )
 
         list_datasets_response.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,9 +18,17 @@ class ListPredictionsResponse:
     """
     Attributes:
         data (list[PredictionRecord]):
+        total (int):
+        limit (int): The page size used
+        offset (int):
+        next_after (int | None): Pass as `after` for the next page; null on the last page
     """
 
     data: list[PredictionRecord]
+    total: int
+    limit: int
+    offset: int
+    next_after: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,11 +37,24 @@ class ListPredictionsResponse:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
+        total = self.total
+
+        limit = self.limit
+
+        offset = self.offset
+
+        next_after: int | None
+        next_after = self.next_after
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "data": data,
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "next_after": next_after,
             }
         )
 
@@ -51,8 +72,25 @@ class ListPredictionsResponse:
 
             data.append(data_item)
 
+        total = d.pop("total")
+
+        limit = d.pop("limit")
+
+        offset = d.pop("offset")
+
+        def _parse_next_after(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after = _parse_next_after(d.pop("next_after"))
+
         list_predictions_response = cls(
             data=data,
+            total=total,
+            limit=limit,
+            offset=offset,
+            next_after=next_after,
         )
 
         list_predictions_response.additional_properties = d
