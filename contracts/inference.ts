@@ -146,6 +146,6 @@ export const PredictionRecord = z
 export type PredictionRecord = z.infer<typeof PredictionRecord>;
 
 export const ListPredictionsResponse = z
-  .object({ data: z.array(PredictionRecord), total: z.number().int().nonnegative(), ...PageFields })
+  .object({ data: z.array(PredictionRecord), total: z.number().int().nonnegative().optional(), ...PageFields })
   .openapi('ListPredictionsResponse');
 export type ListPredictionsResponse = z.infer<typeof ListPredictionsResponse>;

@@ -28,11 +28,11 @@ export const ListPageQuery = z.object({
 });
 export type ListPageQuery = z.infer<typeof ListPageQuery>;
 
-/** The paging fields a list answer carries beside the seed's shape. */
+/** The paging fields a list answer carries beside the seed's shape (always sent; optional so the seed's samples stay valid). */
 export const PageFields = {
-  limit: z.number().int().positive().openapi({ description: 'The page size used' }),
-  offset: z.number().int().nonnegative(),
-  next_after: z.number().int().nullable().openapi({ description: 'Pass as `after` for the next page; null on the last page' }),
+  limit: z.number().int().positive().optional().openapi({ description: 'The page size used' }),
+  offset: z.number().int().nonnegative().optional(),
+  next_after: z.number().int().nullable().optional().openapi({ description: 'Pass as `after` for the next page; null on the last page' }),
 };
 
 /** Headers of a list whose seed shape is a bare array (6.3): the same information as PageFields. */

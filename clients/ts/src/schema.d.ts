@@ -8308,10 +8308,10 @@ export interface components {
         GetAllTemplatesResponse: {
             data: components["schemas"]["TemplateSummary"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         GetDatasetByIdResponse: {
@@ -8440,19 +8440,19 @@ export interface components {
         ListDatasetsResponse: {
             data: components["schemas"]["DatasetSummary"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ListFilesResponse: {
             data: components["schemas"]["DatasetFile"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ListJobsResponse: {
@@ -8468,11 +8468,11 @@ export interface components {
         ListPredictionsResponse: {
             data: components["schemas"]["PredictionRecord"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
-            total: number;
+            next_after?: number | null;
+            offset?: number;
+            total?: number;
         };
         ListRolesResponse: {
             data: components["schemas"]["RoleResponse"][];
@@ -8483,10 +8483,10 @@ export interface components {
         ListTrainingJobsResponse: {
             data: components["schemas"]["TrainingJob"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ListValidatedDatasetsResponse: components["schemas"]["ValidatedDataset"][];
@@ -8712,10 +8712,10 @@ export interface components {
             count: number;
             data: components["schemas"]["UserResponse"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
+            next_after?: number | null;
+            offset?: number;
         };
         RealtimePredictionBody: {
             /**
@@ -8756,10 +8756,10 @@ export interface components {
         RefreshTrainingStatusesResponse: {
             data: components["schemas"]["TrainingJob"][];
             /** @description The page size used */
-            limit: number;
+            limit?: number;
             /** @description Pass as `after` for the next page; null on the last page */
-            next_after: number | null;
-            offset: number;
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ResetPasswordResponse: {
