@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { dependencyUnavailable, unavailableDependency } from './dependency-errors.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
+import type { ErrorCode } from '../contracts/error-codes.js';
 import { HttpError } from './errors.js';
 import { readJsonBody } from './middleware/fast-json-body.js';
 import { checkUrlText } from './middleware/text-input.js';
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps) {
     if (err instanceof HTTPException) {
       // Hono's own: malformed JSON, body limits, ...
       const status = err.status;
-      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
+      const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
       return c.json({ error: { code, message: err.message || 'Bad request' }, request_id }, status);
     }
     (c.var.log ?? deps.log).error({ err }, 'unhandled error');

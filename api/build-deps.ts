@@ -16,6 +16,7 @@ import { lazyTemporalConnection } from './temporal/connection.js';
 import { Serving } from './serving/serving.js';
 import { ApiMetrics } from './metrics/api-metrics.js';
 import { ModelAliasResolver } from './serving/model-aliases.js';
+import { RateLimits } from './rate-limits.js';
 
 export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & { close: () => Promise<void> }> {
   const db = createDb(config.postgres.url, 10, { log });
@@ -56,6 +57,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
     templateLists,
     metrics,
     modelAliases,
+    rateLimits: new RateLimits(db, config.rateLimits),
     async close() {
       await serving.close(); // first: it writes its last counts to the database
       auth.close();

@@ -8,6 +8,7 @@ import type { Config } from '../config/config.js';
 import type { ChangeFeed } from './change-feed/change-feed.js';
 import type { Database } from '../db/database.js';
 import type { Principal } from './auth/principal.js';
+import type { RateLimits } from './rate-limits.js';
 import type { AuthService } from './auth/service.js';
 import type { UserListCache } from './auth/user-list-cache.js';
 import type { TemplateListCache } from './services/template-list-cache.js';
@@ -42,6 +43,8 @@ export interface AppDeps {
   metrics?: ApiMetrics;
   /** `<predictor>@<alias>` → train_id for 9.1–9.4, switched by the change feed after preloading the new model. */
   modelAliases: ModelAliasResolver;
+  /** Per-tenant and per-token limits of upload, train and prediction requests (shared through Postgres). */
+  rateLimits?: RateLimits;
 }
 
 export type { Principal } from './auth/principal.js';

@@ -1,10 +1,11 @@
 // One error type for the API; the one error handler in app.ts turns it (and everything else) into JSON.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../contracts/error-codes.js';
 
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,

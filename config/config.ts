@@ -109,6 +109,18 @@ export const ConfigSchema = z.object({
     workerPort: z.coerce.number().int().min(1).max(65535).optional(),
   }),
 
+  // Requests per window on the expensive routes, per tenant and per token (login session); 0 = no limit.
+  // Counted in Postgres (api/rate-limits.ts), so several API processes share them.
+  rateLimits: z.object({
+    windowSeconds: z.coerce.number().int().positive().default(60),
+    uploadPerTenant: z.coerce.number().int().min(0).default(300),
+    uploadPerToken: z.coerce.number().int().min(0).default(120),
+    trainPerTenant: z.coerce.number().int().min(0).default(120),
+    trainPerToken: z.coerce.number().int().min(0).default(60),
+    predictPerTenant: z.coerce.number().int().min(0).default(60_000),
+    predictPerToken: z.coerce.number().int().min(0).default(30_000),
+  }),
+
   auth: z.object({
     jwtSecret: z.string().optional(),
     accessTokenTtlSeconds: z.coerce
@@ -205,6 +217,15 @@ export function loadConfig(env: Env = process.env): Config {
       host: env.METRICS_HOST,
       port: env.METRICS_PORT,
       workerPort: env.WORKER_METRICS_PORT,
+    },
+    rateLimits: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      uploadPerTenant: env.RATE_LIMIT_UPLOAD_PER_TENANT,
+      uploadPerToken: env.RATE_LIMIT_UPLOAD_PER_TOKEN,
+      trainPerTenant: env.RATE_LIMIT_TRAIN_PER_TENANT,
+      trainPerToken: env.RATE_LIMIT_TRAIN_PER_TOKEN,
+      predictPerTenant: env.RATE_LIMIT_PREDICT_PER_TENANT,
+      predictPerToken: env.RATE_LIMIT_PREDICT_PER_TOKEN,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ErrorCodeSchema } from './error-codes.js';
 
 // Shared building blocks for the per-module contracts. No I/O.
 
@@ -67,16 +68,14 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-export const ErrorResponse = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'validation_error' }),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
+/** The one error envelope (api/errors.ts), with `code` any of the documented codes or only some of them. */
+export const errorEnvelope = (code: z.ZodType) =>
+  z.object({
+    error: z.object({ code, message: z.string(), details: z.unknown().optional() }),
     request_id: z.string().optional(),
-  })
-  .openapi('ErrorResponse');
+  });
+
+export const ErrorResponse = errorEnvelope(ErrorCodeSchema).openapi('ErrorResponse');
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 // Envelopes the seed uses (Discrepancy 10); each endpoint re-registers one under its own name.

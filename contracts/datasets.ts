@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PageFields } from './paging.js';
 import {
   CellValue,
   IdParam,
@@ -69,7 +70,7 @@ export const DatasetSummary = z
 export type DatasetSummary = z.infer<typeof DatasetSummary>;
 
 export const ListDatasetsResponse = z
-  .object({ total: z.number().int().nonnegative(), data: z.array(DatasetSummary) })
+  .object({ total: z.number().int().nonnegative(), data: z.array(DatasetSummary), ...PageFields })
   .openapi('ListDatasetsResponse');
 export type ListDatasetsResponse = z.infer<typeof ListDatasetsResponse>;
 

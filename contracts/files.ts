@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ListPageQuery, PageFields } from './paging.js';
 import { IdParam, IntId, PageQuery, StatusCodeMessageResponse, Timestamp, UploadedFiles } from './common.js';
 
 // The seed only ever shows `"error_report": null`; this shape comes from the issues.
@@ -68,11 +69,11 @@ export const AddFilesResponse = z
 export type AddFilesResponse = z.infer<typeof AddFilesResponse>;
 
 // 7.2 List Files in Dataset
-export const ListFilesQuery = z.object({ dataset_id: DatasetIdQueryField });
+export const ListFilesQuery = ListPageQuery.extend({ dataset_id: DatasetIdQueryField });
 export type ListFilesQuery = z.infer<typeof ListFilesQuery>;
 
 export const ListFilesResponse = z
-  .object({ total: z.number().int().nonnegative(), data: z.array(DatasetFile) })
+  .object({ total: z.number().int().nonnegative(), data: z.array(DatasetFile), ...PageFields })
   .openapi('ListFilesResponse');
 export type ListFilesResponse = z.infer<typeof ListFilesResponse>;
 

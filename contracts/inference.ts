@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ListPageQuery, PageFields } from './paging.js';
 import { ModelRef, ModelRefParam } from './aliases.js';
 import { CellValue, IdParam, IntId, JobStatusLower, Timestamp } from './common.js';
 import { ProblemType } from './train.js';
@@ -149,7 +150,7 @@ export const PredictionResultResponse = z
 export type PredictionResultResponse = z.infer<typeof PredictionResultResponse>;
 
 // 9.6 List Predictions
-export const ListPredictionsQuery = z.object({
+export const ListPredictionsQuery = ListPageQuery.extend({
   train_id: IdParam.openapi({ param: { name: 'train_id', in: 'query' }, example: 19 }),
 });
 export type ListPredictionsQuery = z.infer<typeof ListPredictionsQuery>;
@@ -178,5 +179,7 @@ export const PredictionRecord = z
   .openapi('PredictionRecord');
 export type PredictionRecord = z.infer<typeof PredictionRecord>;
 
-export const ListPredictionsResponse = z.object({ data: z.array(PredictionRecord) }).openapi('ListPredictionsResponse');
+export const ListPredictionsResponse = z
+  .object({ data: z.array(PredictionRecord), total: z.number().int().nonnegative().optional(), ...PageFields })
+  .openapi('ListPredictionsResponse');
 export type ListPredictionsResponse = z.infer<typeof ListPredictionsResponse>;

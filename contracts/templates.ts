@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PageFields } from './paging.js';
 import { IdParam, IntId, Name, StatusCodeMessageResponse, TenantId, Timestamp } from './common.js';
 
 export const TemplateDataType = z.enum(['String', 'Integer', 'Float', 'Boolean', 'Date', 'DateTime']);
@@ -76,7 +77,7 @@ export const TemplateSummary = z
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
 
 export const GetAllTemplatesResponse = z
-  .object({ total: z.number().int().nonnegative(), data: z.array(TemplateSummary) })
+  .object({ total: z.number().int().nonnegative(), data: z.array(TemplateSummary), ...PageFields })
   .openapi('GetAllTemplatesResponse');
 export type GetAllTemplatesResponse = z.infer<typeof GetAllTemplatesResponse>;
 

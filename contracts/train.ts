@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PageFields } from './paging.js';
 import {
   IdParam,
   IntId,
@@ -173,7 +174,7 @@ export const TrainingJob = z
 export type TrainingJob = z.infer<typeof TrainingJob>;
 
 export const ListTrainingJobsResponse = z
-  .object({ total: z.number().int().nonnegative(), data: z.array(TrainingJob) })
+  .object({ total: z.number().int().nonnegative(), data: z.array(TrainingJob), ...PageFields })
   .openapi('ListTrainingJobsResponse');
 export type ListTrainingJobsResponse = z.infer<typeof ListTrainingJobsResponse>;
 

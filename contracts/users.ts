@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PageFields } from './paging.js';
 import { IdParam, IntId, Password, TenantId, Username } from './common.js';
 
 // 2.1 Create User
@@ -34,7 +35,7 @@ export type CreateUserResponse = z.infer<typeof CreateUserResponse>;
 
 // 2.2 Read Users
 export const ReadUsersResponse = z
-  .object({ data: z.array(UserResponse), count: z.number().int().nonnegative() })
+  .object({ data: z.array(UserResponse), count: z.number().int().nonnegative(), ...PageFields })
   .openapi('ReadUsersResponse');
 export type ReadUsersResponse = z.infer<typeof ReadUsersResponse>;
 

@@ -7,7 +7,9 @@ import { ErrorResponse } from '../../contracts/common.js';
 import type { Permission } from '../../contracts/permissions.js';
 import type { AppEnv, Principal } from '../deps.js';
 import { forbidden } from '../errors.js';
+import { answersJson, cacheValidators } from '../middleware/cache-validators.js';
 import { idempotency } from '../middleware/idempotency.js';
+import type { RateKind } from '../rate-limits.js';
 
 /** What a handler behind requireAuth/requirePermission sees: the principal is always set. */
 export interface AuthedEnv {
@@ -45,16 +47,41 @@ const authResponses = {
   403: { description: 'The caller lacks the required permission (named in the message)', content: errorContent },
 } as const;
 
-type ProtectableConfig = Omit<RouteConfig, 'path' | 'middleware' | 'security'> & { path: string };
+type ProtectableConfig = Omit<RouteConfig, 'path' | 'middleware' | 'security'> & {
+  path: string;
+  /** Puts the route under this kind's per-tenant and per-token limits (api/rate-limits.ts); named in the document. */
+  'x-rate-limit'?: RateKind;
+};
+
+/** Counts the request against its tenant's and token's `kind` limits (429 over them); no limit without a kind. */
+const rateLimited = (kind: RateKind | undefined) =>
+  createMiddleware<AuthedEnv>(async (c, next) => {
+    if (kind) await c.var.deps.rateLimits?.consume(kind, c.var.principal);
+    await next();
+  });
+
+const rateLimitResponse = {
+  429: {
+    description: 'Over the rate limit of this tenant or token; retry after `Retry-After` seconds',
+    headers: { 'Retry-After': { schema: { type: 'integer' as const }, description: 'Seconds to wait' } },
+    content: errorContent,
+  },
+};
 
 /** createRoute with bearer auth, the permission check as route middleware, and `x-permission` in the document. */
 export function protectedRoute<const R extends ProtectableConfig>(permission: Permission, config: R) {
+  const limit = config['x-rate-limit'];
   return createRoute({
     ...config,
-    responses: { ...authResponses, ...config.responses } as typeof authResponses & R['responses'],
+    responses: { ...authResponses, ...(limit ? rateLimitResponse : {}), ...config.responses } as typeof authResponses & R['responses'],
     security: [{ bearerAuth: [] }],
     // Idempotency-Key for every protected route, after the permission check (it needs the caller).
-    middleware: [requirePermission(permission), idempotency()] as const,
+    middleware: [
+      requirePermission(permission),
+      rateLimited(limit),
+      idempotency(),
+      cacheValidators(config.method === 'get' && answersJson(config.responses)),
+    ] as const,
     'x-permission': permission,
   });
 }

@@ -7,6 +7,7 @@ import * as repo from '../../db/repositories/datasets.js';
 import { createTemplate, deleteTemplate, findTemplate, findTemplateVersion, templateNameTaken } from '../../db/repositories/templates.js';
 import type { AppDeps, Principal } from '../deps.js';
 import { badRequest, conflict, notFound } from '../errors.js';
+import { type Page, trimPage } from '../paging.js';
 import { datasetPrefix, datasetRawPrefix, s3Uri, tenantPrefix } from '../storage/keys.js';
 import { deleteKeys, deletePrefix, openObject, type OpenedObject } from '../storage/objects.js';
 import { startJob } from '../temporal/start-job.js';
@@ -137,14 +138,17 @@ export async function addFiles(deps: AppDeps, tenantId: string, datasetId: numbe
   };
 }
 
-export async function listDatasets(deps: AppDeps, tenantId: string) {
-  const rows = await repo.listDatasets(deps.db, tenantId);
-  return { total: rows.length, data: rows.map(summaryOut) };
+export async function listDatasets(deps: AppDeps, tenantId: string, page: Page) {
+  const { total, rows } = await repo.listDatasets(deps.db, tenantId, page);
+  const { data, paging } = trimPage(rows, page);
+  return { total, data: data.map(summaryOut), ...paging };
 }
 
-export async function listValidatedDatasets(deps: AppDeps, tenantId: string) {
-  const rows = await repo.listDatasets(deps.db, tenantId, true);
-  return rows.map((d) => ({
+/** 6.3's seed shape is a bare array: the paging fields go in headers (see the handler). */
+export async function listValidatedDatasets(deps: AppDeps, tenantId: string, page: Page) {
+  const { total, rows } = await repo.listDatasets(deps.db, tenantId, page, true);
+  const { data, paging } = trimPage(rows, page);
+  const list = data.map((d) => ({
     tenant_id: d.tenant_id,
     dataset_name: d.dataset_name,
     file_count: Number(d.file_count ?? 0),
@@ -153,6 +157,7 @@ export async function listValidatedDatasets(deps: AppDeps, tenantId: string) {
     template_id: d.template_id,
     id: d.id,
   }));
+  return { total, list, paging };
 }
 
 /** Cancels the validation workflows still running for these files and waits (bounded) for them to stop. */
@@ -253,10 +258,11 @@ export async function statistics(deps: AppDeps, tenantId: string, datasetId: num
   };
 }
 
-export async function listFiles(deps: AppDeps, tenantId: string, datasetId: number) {
+export async function listFiles(deps: AppDeps, tenantId: string, datasetId: number, page: Page) {
   await ownDataset(deps, tenantId, datasetId);
-  const files = await repo.listFiles(deps.db, tenantId, datasetId);
-  return { total: files.length, data: files.map(fileOut) };
+  const { total, rows } = await repo.listFilesPage(deps.db, tenantId, datasetId, page);
+  const { data, paging } = trimPage(rows, page);
+  return { total, data: data.map(fileOut), ...paging };
 }
 
 export async function fileDetails(deps: AppDeps, tenantId: string, fileId: number) {

@@ -15,6 +15,7 @@ import * as repo from '../../db/repositories/predictions.js';
 import { datasetForTraining } from '../../db/repositories/train.js';
 import type { AppDeps, Principal } from '../deps.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
+import { type Page, trimPage } from '../paging.js';
 import { typeFeatures } from '../serving/features.js';
 import { PythonModelError } from '../serving/python-models.js';
 import { labelName, traceOf, type ServedModel } from '../serving/served-model.js';
@@ -330,12 +331,13 @@ export async function openPredictionResult(deps: AppDeps, tenantId: string, pred
 }
 
 /** 9.7: the predictions made with a model (real-time ones counted per minute). */
-export async function listPredictions(deps: AppDeps, principal: Principal, train_id: number): Promise<PredictionRecord[]> {
+export async function listPredictions(deps: AppDeps, principal: Principal, train_id: number, page: Page) {
   const state = deps.serving;
   await state.models.model(principal.tenantId, train_id, true);
   await state.recorder.flush();
-  const rows = await repo.listPredictionsOfTraining(deps.db, principal.tenantId, train_id);
-  const data: PredictionRecord[] = rows.map((r) => ({
+  const { total, rows } = await repo.listPredictionsOfTraining(deps.db, principal.tenantId, train_id, page);
+  const { data: pageRows, paging } = trimPage(rows, page);
+  const data: PredictionRecord[] = pageRows.map((r) => ({
     prediction_id: Number(r.id),
     train_id: Number(r.training_id),
     date: (r.minute ?? r.created_at).toISOString(),
@@ -354,5 +356,5 @@ export async function listPredictions(deps: AppDeps, principal: Principal, train
     serving: r.serving,
     result_path: r.status === 'Completed' ? r.result_path : null,
   }));
-  return data;
+  return { data, total, ...paging };
 }

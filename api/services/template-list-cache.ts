@@ -1,12 +1,15 @@
 // The tenant's template list (5.2), kept serialized per process until the change feed reports a write to
 // that tenant's templates (any process, any write path: triggers of migration 2026_12_01_1200). The route
-// takes no parameters, so the whole body is one entry per tenant. With the body in memory a warm request
+// caches only its default page (what the seed's parameterless call returns), one entry per tenant; other pages
+// are read from the database. With the body in memory a warm request
 // costs no database round trip (authentication is cached too). One per AppDeps (built in build-deps.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { listTemplates } from '../../db/repositories/templates.js';
 import type { ChangeTopic } from '../change-feed/change-feed.js';
 import { TenantCache } from '../change-feed/tenant-cache.js';
+import type { ListPageQuery } from '../../contracts/paging.js';
+import { DEFAULT_PAGE, isDefaultPage, type Page, pageOf, trimPage } from '../paging.js';
 import { summary } from './template-summary.js';
 
 /** Without a live feed TenantCache never stores, so this only bounds a lost notification's harm. */
@@ -22,12 +25,16 @@ export class TemplateListCache {
     this.cache = new TenantCache<string>(feed, TEMPLATE_LIST_TTL_MS);
   }
 
-  /** The JSON body of template/list for `tenantId`: `{ total, data }`. */
-  body(tenantId: string): Promise<string> {
-    return this.cache.get(tenantId, 'list', async () => {
-      const rows = await listTemplates(this.db, tenantId);
-      return JSON.stringify({ total: rows.length, data: rows.map(summary) });
-    });
+  /** The JSON body of template/list for `tenantId`: `{ total, data, limit, offset, next_after }`. */
+  body(tenantId: string, q: ListPageQuery): Promise<string> {
+    if (!isDefaultPage(q)) return this.read(tenantId, pageOf(q));
+    return this.cache.get(tenantId, 'list', () => this.read(tenantId, DEFAULT_PAGE));
+  }
+
+  private async read(tenantId: string, page: Page): Promise<string> {
+    const { total, rows } = await listTemplates(this.db, tenantId, page);
+    const { data, paging } = trimPage(rows, page);
+    return JSON.stringify({ total, data: data.map(summary), ...paging });
   }
 
   /**

@@ -20,6 +20,7 @@ import * as repo from '../../db/repositories/train.js';
 import { failureMessage } from '../../workflows/failure-message.js';
 import type { AppDeps, Principal } from '../deps.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
+import { type Page, trimPage } from '../paging.js';
 import { modelArtifactPrefix, modelsPrefix } from '../storage/keys.js';
 import { deletePrefix } from '../storage/objects.js';
 import { startJobOrMarkFailed } from '../temporal/start-job.js';
@@ -367,9 +368,10 @@ export async function trainingDetails(deps: AppDeps, tenantId: string, datasetId
   };
 }
 
-export async function listTrainings(deps: AppDeps, tenantId: string) {
-  const rows = await repo.listTrainings(deps.db, tenantId);
-  return { total: rows.length, data: rows.map(toTrainingJob) };
+export async function listTrainings(deps: AppDeps, tenantId: string, page: Page) {
+  const { total, rows } = await repo.listTrainingsPage(deps.db, tenantId, page);
+  const { data, paging } = trimPage(rows, page);
+  return { total, data: data.map(toTrainingJob), ...paging };
 }
 
 /** The innermost failure message of a closed workflow. */
@@ -383,7 +385,7 @@ async function workflowFailure(deps: AppDeps, workflowId: string): Promise<strin
 }
 
 /** 8.4: every active training's status brought in line with its workflow in Temporal, then the list. */
-export async function refreshTrainings(deps: AppDeps, tenantId: string) {
+export async function refreshTrainings(deps: AppDeps, tenantId: string, page: Page) {
   for (const t of await repo.listTrainings(deps.db, tenantId)) {
     if (!ACTIVE.has(t.status)) continue;
     let status: string;
@@ -402,7 +404,7 @@ export async function refreshTrainings(deps: AppDeps, tenantId: string) {
       await repo.setTrainingStatus(deps.db, t.id, { status: 'Failed', error: await workflowFailure(deps, t.workflow_id) });
     }
   }
-  return listTrainings(deps, tenantId);
+  return listTrainings(deps, tenantId, page);
 }
 
 /** 8.5: the training's artifacts (every version) and rows, when nothing runs on it. */

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import type { FileStatus } from '../tables/data.js';
+import { type Page, windowById } from './paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -116,10 +117,19 @@ export async function findDataset(db: Db, tenantId: string, id: number) {
   return datasetColumns(db).where('d.tenant_id', '=', tenantId).where('d.id', '=', id).executeTakeFirst();
 }
 
-export async function listDatasets(db: Db, tenantId: string, onlyValid = false) {
+/** One page of the tenant's datasets (all, or only the valid ones) and how many there are in all. */
+export async function listDatasets(db: Db, tenantId: string, page: Page, onlyValid = false) {
+  let count = db.selectFrom('datasets as d').where('d.tenant_id', '=', tenantId);
   let q = datasetColumns(db).where('d.tenant_id', '=', tenantId);
-  if (onlyValid) q = q.where('d.is_valid', '=', true);
-  return q.orderBy('d.id').execute();
+  if (onlyValid) {
+    count = count.where('d.is_valid', '=', true);
+    q = q.where('d.is_valid', '=', true);
+  }
+  const [n, rows] = await Promise.all([
+    count.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    windowById(q, 'd.id', page).execute(),
+  ]);
+  return { total: Number(n.n), rows };
 }
 
 /** Whether a model was trained on the dataset (the training module's `trainings` table). */
@@ -202,6 +212,16 @@ export async function findDuplicateFile(db: Db, datasetId: number, sha256: strin
   let q = db.selectFrom('dataset_files').select(['id', 'file_name']).where('dataset_id', '=', datasetId).where('sha256', '=', sha256);
   if (exceptIds.length) q = q.where('id', 'not in', exceptIds);
   return q.executeTakeFirst();
+}
+
+/** One page of a dataset's files and how many it has. */
+export async function listFilesPage(db: Db, tenantId: string, datasetId: number, page: Page) {
+  const q = db.selectFrom('dataset_files').where('tenant_id', '=', tenantId).where('dataset_id', '=', datasetId);
+  const [n, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    windowById(q.selectAll(), 'id', page).execute(),
+  ]);
+  return { total: Number(n.n), rows };
 }
 
 export async function listFiles(db: Db, tenantId: string, datasetId: number) {

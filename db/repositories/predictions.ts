@@ -1,6 +1,7 @@
 // Predictions (issue 6). Every read is scoped by tenant; real-time predictions are counted per minute (upsert).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.js';
+import { type Page, windowById } from './paging.js';
 import type { PredictionType } from '../tables/inference.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -127,8 +128,9 @@ export async function registerOutputTable(db: Db, tenantId: string, namespace: s
 }
 
 /** 9.6: every prediction of a model, with the model's name, problem type, domain and headline metric. */
-export async function listPredictionsOfTraining(db: Db, tenantId: string, trainingId: number) {
-  return db
+/** One page of a model's predictions and how many it has. */
+export async function listPredictionsOfTraining(db: Db, tenantId: string, trainingId: number, page: Page) {
+  const q = db
     .selectFrom('predictions as pr')
     .innerJoin('trainings as t', 't.id', 'pr.training_id')
     .innerJoin('predictors as p', 'p.id', 't.predictor_id')
@@ -139,9 +141,17 @@ export async function listPredictionsOfTraining(db: Db, tenantId: string, traini
       sql<string>`case when pr.status = 'Submitted' and j.status = 'Running' then 'Running' else pr.status end`.as('effective_status'),
     )
     .where('pr.tenant_id', '=', tenantId)
-    .where('pr.training_id', '=', trainingId)
-    .orderBy('pr.id')
-    .execute();
+    .where('pr.training_id', '=', trainingId);
+  const [n, rows] = await Promise.all([
+    db
+      .selectFrom('predictions')
+      .where('tenant_id', '=', tenantId)
+      .where('training_id', '=', trainingId)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    windowById(q, 'pr.id', page).execute(),
+  ]);
+  return { total: Number(n.n), rows };
 }
 
 export interface RealtimeCount extends ModelTrace {

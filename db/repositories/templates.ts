@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import type { StoredTemplateColumn } from '../tables/data.js';
+import { type Page, windowById } from './paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -40,12 +41,19 @@ const withSchema = (db: Db) => currentVersions(db).select([...TEMPLATE_COLUMNS, 
 export type TemplateSummaryRecord = Omit<TemplateRecord, 'template_schema'> & { no_of_columns: number };
 
 /** The tenant's templates without their schemas (only the column count, which Postgres keeps beside it). */
-export async function listTemplates(db: Db, tenantId: string): Promise<TemplateSummaryRecord[]> {
-  return currentVersions(db)
+export async function listTemplates(db: Db, tenantId: string, page: Page): Promise<{ total: number; rows: TemplateSummaryRecord[] }> {
+  const q = currentVersions(db)
     .select([...TEMPLATE_COLUMNS, 'v.column_count as no_of_columns'])
-    .where('t.tenant_id', '=', tenantId)
-    .orderBy('t.id')
-    .execute();
+    .where('t.tenant_id', '=', tenantId);
+  const [n, rows] = await Promise.all([
+    db
+      .selectFrom('templates')
+      .where('tenant_id', '=', tenantId)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    windowById(q, 't.id', page).execute(),
+  ]);
+  return { total: Number(n.n), rows };
 }
 
 export async function findTemplate(db: Db, tenantId: string, id: number): Promise<TemplateRecord | undefined> {

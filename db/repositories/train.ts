@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database.js';
 import type { StoredTrainColumn } from '../tables/train.js';
+import { type Page, windowById } from './paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -120,6 +121,19 @@ export async function findTrainingByRayJob(db: Db, tenantId: string, rayJobId: s
     .where('t.tenant_id', '=', tenantId)
     .where((eb) => eb.or([eb('t.ray_submission_id', '=', rayJobId), eb('j.ray_submission_id', '=', rayJobId)]))
     .executeTakeFirst();
+}
+
+/** One page of the tenant's trainings and how many it has. */
+export async function listTrainingsPage(db: Db, tenantId: string, page: Page) {
+  const [n, rows] = await Promise.all([
+    db
+      .selectFrom('trainings')
+      .where('tenant_id', '=', tenantId)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    windowById(trainingColumns(db).where('t.tenant_id', '=', tenantId), 't.id', page).execute(),
+  ]);
+  return { total: Number(n.n), rows };
 }
 
 export async function listTrainings(db: Db, tenantId: string) {

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, UserRow } from '../database.js';
+import { type Page, windowById } from './paging.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -51,12 +52,13 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
 }
 
-// The hottest read of the module (see bench/identity.ts): a precompiled statement skips the query builder.
-const LIST_TENANT_USERS = `select ${PUBLIC_COLUMNS.join(', ')} from users where tenant_id = $1 order by id`;
-
-export async function listTenantUsers(db: Db, tenantId: string): Promise<PublicUser[]> {
-  const { rows } = await db.executeQuery<PublicUser>(CompiledQuery.raw(LIST_TENANT_USERS, [tenantId]));
-  return rows;
+/** One page of the tenant's users and how many it has (the API caches the default page: user-list-cache.ts). */
+export async function listTenantUsers(db: Db, tenantId: string, page: Page): Promise<{ total: number; rows: PublicUser[] }> {
+  const [total, rows] = await Promise.all([
+    countTenantUsers(db, tenantId),
+    windowById(db.selectFrom('users').select(PUBLIC_COLUMNS).where('tenant_id', '=', tenantId), 'id', page).execute(),
+  ]);
+  return { total, rows };
 }
 
 export async function findTenantUser(db: Db, tenantId: string, userId: number): Promise<PublicUser | undefined> {

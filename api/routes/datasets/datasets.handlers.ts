@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../auth/protected-route.js';
+import { pageOf } from '../../paging.js';
 import * as datasets from '../../services/datasets.js';
 import { uploadRequest } from '../../uploads/upload-request.js';
 import type {
@@ -20,10 +21,14 @@ export const uploadDatasetHandler: RouteHandler<typeof uploadDataset, AuthedEnv>
 };
 
 export const listDatasetsHandler: RouteHandler<typeof listDatasets, AuthedEnv> = async (c) =>
-  c.json(await datasets.listDatasets(c.var.deps, c.var.principal.tenantId), 200);
+  c.json(await datasets.listDatasets(c.var.deps, c.var.principal.tenantId, pageOf(c.req.valid('query'))), 200);
 
-export const listValidatedDatasetsHandler: RouteHandler<typeof listValidatedDatasets, AuthedEnv> = async (c) =>
-  c.json(await datasets.listValidatedDatasets(c.var.deps, c.var.principal.tenantId), 200);
+export const listValidatedDatasetsHandler: RouteHandler<typeof listValidatedDatasets, AuthedEnv> = async (c) => {
+  const { total, list, paging } = await datasets.listValidatedDatasets(c.var.deps, c.var.principal.tenantId, pageOf(c.req.valid('query')));
+  c.header('X-Total-Count', String(total));
+  if (paging.next_after !== null) c.header('X-Next-After', String(paging.next_after));
+  return c.json(list, 200);
+};
 
 export const deleteDatasetHandler: RouteHandler<typeof deleteDataset, AuthedEnv> = async (c) => {
   const { dataset_id } = c.req.valid('param');

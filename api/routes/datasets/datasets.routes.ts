@@ -13,6 +13,7 @@ import {
   ViewDatasetResponse,
 } from '../../../contracts/datasets.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
+import { ListPageQuery, PageHeaders } from '../../../contracts/paging.js';
 import { protectedRoute } from '../../auth/protected-route.js';
 import { error, json } from '../openapi-responses.js';
 
@@ -34,6 +35,7 @@ export const multipartFilesBody = {
 };
 
 export const uploadDataset = protectedRoute(PERMISSIONS.uploadDataset, {
+  'x-rate-limit': 'upload',
   method: 'post',
   path: '/api/v1/dataset/upload',
   tags: ['Dataset'],
@@ -59,7 +61,10 @@ export const listDatasets = protectedRoute(PERMISSIONS.readDatasets, {
   path: '/api/v1/dataset/list',
   tags: ['Dataset'],
   summary: '6.2 List Datasets',
-  description: '`is_valid` is null while a file is being validated; `dataset_usability` is the share of valid rows.',
+  description:
+    '`is_valid` is null while a file is being validated; `dataset_usability` is the share of valid rows. Paged by id ' +
+    '(`limit`, `offset`, keyset cursor `after`); without parameters the first 1000 datasets, as the seed.',
+  request: { query: ListPageQuery },
   responses: { 200: { description: "The tenant's datasets", content: json(ListDatasetsResponse) } },
 });
 
@@ -68,7 +73,11 @@ export const listValidatedDatasets = protectedRoute(PERMISSIONS.readDatasets, {
   path: '/api/v1/dataset/list_validated',
   tags: ['Dataset'],
   summary: '6.3 List Validated Datasets',
-  responses: { 200: { description: 'Datasets whose files are all valid', content: json(ListValidatedDatasetsResponse) } },
+  description: 'A bare array as in the seed, so the paging information is in the `X-Total-Count` and `X-Next-After` headers.',
+  request: { query: ListPageQuery },
+  responses: {
+    200: { description: 'Datasets whose files are all valid', headers: PageHeaders, content: json(ListValidatedDatasetsResponse) },
+  },
 });
 
 export const deleteDataset = protectedRoute(PERMISSIONS.deleteDataset, {

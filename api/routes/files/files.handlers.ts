@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../auth/protected-route.js';
+import { pageOf } from '../../paging.js';
 import * as datasets from '../../services/datasets.js';
 import { uploadRequest } from '../../uploads/upload-request.js';
 import { csvDownload } from '../csv-download.js';
@@ -12,8 +13,8 @@ export const addFilesHandler: RouteHandler<typeof addFiles, AuthedEnv> = async (
 };
 
 export const listFilesHandler: RouteHandler<typeof listFiles, AuthedEnv> = async (c) => {
-  const { dataset_id } = c.req.valid('query');
-  return c.json(await datasets.listFiles(c.var.deps, c.var.principal.tenantId, dataset_id), 200);
+  const q = c.req.valid('query');
+  return c.json(await datasets.listFiles(c.var.deps, c.var.principal.tenantId, q.dataset_id, pageOf(q)), 200);
 };
 
 export const viewFileHandler: RouteHandler<typeof viewFile, AuthedEnv> = async (c) => {

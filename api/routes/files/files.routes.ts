@@ -17,6 +17,7 @@ import { multipartFilesBody } from '../datasets/datasets.routes.js';
 import { error, json } from '../openapi-responses.js';
 
 export const addFiles = protectedRoute(PERMISSIONS.uploadDataset, {
+  'x-rate-limit': 'upload',
   method: 'post',
   path: '/api/v1/files/add',
   tags: ['File'],

@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../auth/protected-route.js';
+import { pageOf } from '../../paging.js';
 import * as inference from '../../services/inference.js';
 import { csvDownload } from '../csv-download.js';
 import type {
@@ -40,6 +41,6 @@ export const downloadPredictionResultHandler: RouteHandler<typeof downloadPredic
 };
 
 export const listPredictionsHandler: RouteHandler<typeof listPredictions, AuthedEnv> = async (c) => {
-  const { train_id } = c.req.valid('query');
-  return c.json({ data: await inference.listPredictions(c.var.deps, c.var.principal, train_id) }, 200);
+  const q = c.req.valid('query');
+  return c.json(await inference.listPredictions(c.var.deps, c.var.principal, q.train_id, pageOf(q)), 200);
 };

@@ -24,6 +24,7 @@ const modelErrors = {
 };
 
 export const realtimePrediction = protectedRoute(PERMISSIONS.predict, {
+  'x-rate-limit': 'predict',
   method: 'post',
   path: '/api/v1/inference/',
   tags,
@@ -44,6 +45,7 @@ export const realtimePrediction = protectedRoute(PERMISSIONS.predict, {
 });
 
 export const batchPrediction = protectedRoute(PERMISSIONS.predict, {
+  'x-rate-limit': 'predict',
   method: 'post',
   path: '/api/v1/inference/batchPrediction',
   tags,
@@ -74,6 +76,7 @@ export const formBasedPrediction = protectedRoute(PERMISSIONS.readModels, {
 });
 
 export const forecast = protectedRoute(PERMISSIONS.predict, {
+  'x-rate-limit': 'predict',
   method: 'post',
   path: '/api/v1/inference/forecast',
   tags,

@@ -11,7 +11,7 @@ export const createTemplateHandler: RouteHandler<typeof createTemplate, AuthedEn
 
 export const listTemplatesHandler: RouteHandler<typeof listTemplates, AuthedEnv> = async (c) => {
   // Served pre-serialized from the per-tenant cache; the shape is the route's GetAllTemplatesResponse.
-  const body = await c.var.deps.templateLists.body(c.var.principal.tenantId);
+  const body = await c.var.deps.templateLists.body(c.var.principal.tenantId, c.req.valid('query'));
   return c.body(body, 200, { 'content-type': 'application/json' }) as never;
 };
 

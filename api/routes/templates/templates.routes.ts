@@ -9,6 +9,7 @@ import {
   UpdateTemplateBody,
   UpdateTemplateResponse,
 } from '../../../contracts/templates.js';
+import { ListPageQuery } from '../../../contracts/paging.js';
 import { protectedRoute } from '../../auth/protected-route.js';
 import { error, json } from '../openapi-responses.js';
 
@@ -33,6 +34,8 @@ export const listTemplates = protectedRoute(PERMISSIONS.readTemplates, {
   path: '/api/v1/template/list',
   tags: ['Template'],
   summary: '5.2 Get All Templates',
+  description: 'Paged by id (`limit`, `offset`, keyset cursor `after`); without parameters the first 1000 templates, as the seed.',
+  request: { query: ListPageQuery },
   responses: { 200: { description: "The tenant's templates", content: json(GetAllTemplatesResponse) } },
 });
 

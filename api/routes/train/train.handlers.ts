@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AuthedEnv } from '../../auth/protected-route.js';
+import { pageOf } from '../../paging.js';
 import * as train from '../../services/train.js';
 import type { CallbackEnv } from './callback-secret.js';
 import type {
@@ -48,10 +49,10 @@ export const getTrainingDetailsHandler: RouteHandler<typeof getTrainingDetails, 
 };
 
 export const listTrainingsHandler: RouteHandler<typeof listTrainings, AuthedEnv> = async (c) =>
-  c.json(await train.listTrainings(c.var.deps, c.var.principal.tenantId), 200);
+  c.json(await train.listTrainings(c.var.deps, c.var.principal.tenantId, pageOf(c.req.valid('query'))), 200);
 
 export const refreshTrainingsHandler: RouteHandler<typeof refreshTrainings, AuthedEnv> = async (c) =>
-  c.json(await train.refreshTrainings(c.var.deps, c.var.principal.tenantId), 200);
+  c.json(await train.refreshTrainings(c.var.deps, c.var.principal.tenantId, pageOf(c.req.valid('query'))), 200);
 
 export const deleteTrainingHandler: RouteHandler<typeof deleteTraining, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');

@@ -23,6 +23,7 @@ import {
   UpdateModelResponse,
   ViewFeatureImportanceResponse,
 } from '../../../contracts/train.js';
+import { ListPageQuery } from '../../../contracts/paging.js';
 import { protectedRoute } from '../../auth/protected-route.js';
 import { error, json } from '../openapi-responses.js';
 import { requireCallbackSecret } from './callback-secret.js';
@@ -30,6 +31,7 @@ import { requireCallbackSecret } from './callback-secret.js';
 const tags = ['Train'];
 
 export const createTraining = protectedRoute(PERMISSIONS.trainModels, {
+  'x-rate-limit': 'train',
   method: 'post',
   path: '/api/v1/train/',
   tags,
@@ -67,7 +69,9 @@ export const listTrainings = protectedRoute(PERMISSIONS.readModels, {
   tags,
   summary: '8.3 List Training Jobs',
   description:
-    '`accuracy` is the headline metric: accuracy (Classification), R² (Regression), 1 − sMAPE/2 (Forecast). `ray_job_id` is what 12.1 terminates.',
+    '`accuracy` is the headline metric: accuracy (Classification), R² (Regression), 1 − sMAPE/2 (Forecast). `ray_job_id` is what 12.1 terminates. ' +
+    'Paged by id (`limit`, `offset`, keyset cursor `after`); without parameters the first 1000 trainings, as the seed.',
+  request: { query: ListPageQuery },
   responses: { 200: { description: "The tenant's trainings", content: json(ListTrainingJobsResponse) } },
 });
 
@@ -76,7 +80,8 @@ export const refreshTrainings = protectedRoute(PERMISSIONS.readModels, {
   path: '/api/v1/train/refresh',
   tags,
   summary: '8.4 Refresh Training Statuses',
-  description: 'Reconciles the stored status of every unfinished training with its Temporal workflow, then lists.',
+  description: 'Reconciles the stored status of every unfinished training with its Temporal workflow, then lists (paged as 8.3).',
+  request: { query: ListPageQuery },
   responses: { 200: { description: "The tenant's trainings", content: json(RefreshTrainingStatusesResponse) } },
 });
 

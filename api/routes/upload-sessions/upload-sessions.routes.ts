@@ -12,6 +12,7 @@ import { error, json } from '../openapi-responses.js';
 
 // Every route hands out or uses URLs that write into the tenant's storage: all need can_upload_dataset.
 export const createUploadSession = protectedRoute(PERMISSIONS.uploadDataset, {
+  'x-rate-limit': 'upload',
   method: 'post',
   path: '/api/v1/files/upload_sessions',
   tags: ['File'],

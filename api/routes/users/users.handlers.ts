@@ -12,7 +12,7 @@ export const createUserHandler: RouteHandler<typeof createUser, AuthedEnv> = asy
 
 export const readUsersHandler: RouteHandler<typeof readUsers, AuthedEnv> = async (c) => {
   // Served pre-serialized from the per-tenant cache; the shape is the route's UsersResponse.
-  const body = await c.var.deps.userLists.body(c.var.principal.tenantId);
+  const body = await c.var.deps.userLists.body(c.var.principal.tenantId, c.req.valid('query'));
   return c.body(body, 200, { 'content-type': 'application/json' }) as never;
 };
 

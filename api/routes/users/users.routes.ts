@@ -1,6 +1,7 @@
 import { protectedRoute } from '../../auth/protected-route.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import { CreateUserBody, CreateUserResponse, GetUserResponse, ReadUsersResponse, UserIdParams } from '../../../contracts/users.js';
+import { ListPageQuery } from '../../../contracts/paging.js';
 import { error } from '../openapi-responses.js';
 
 export const createUser = protectedRoute(PERMISSIONS.manageUsers, {
@@ -26,7 +27,10 @@ export const readUsers = protectedRoute(PERMISSIONS.readUsers, {
   path: '/api/v1/users/read-users/',
   tags: ['Users'],
   summary: '2.2 Read Users',
-  description: "All users of the caller's tenant.",
+  description:
+    "The caller's tenant's users, paged by id (`limit`, `offset`, keyset cursor `after`); `count` is how many there are " +
+    'in all. Without parameters the first 1000 users, as the seed.',
+  request: { query: ListPageQuery },
   responses: { 200: { description: 'Users', content: { 'application/json': { schema: ReadUsersResponse } } } },
 });
 

@@ -40,7 +40,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -49,7 +49,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -58,7 +58,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schema/table/column among the caller's tables in the catalog */
@@ -67,7 +67,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -76,7 +76,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -85,7 +85,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -137,7 +137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -146,7 +146,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -155,7 +155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schema/table/column among the caller's tables in the catalog */
@@ -164,7 +164,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The column is not numeric */
@@ -173,7 +173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -182,7 +182,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -230,7 +230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -239,7 +239,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -248,7 +248,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -257,7 +257,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -307,7 +307,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -316,7 +316,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -325,7 +325,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schema */
@@ -334,7 +334,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -343,7 +343,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -352,7 +352,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -403,7 +403,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -412,7 +412,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -421,7 +421,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schema/table/column among the caller's tables in the catalog */
@@ -430,7 +430,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -439,7 +439,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -448,7 +448,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -496,7 +496,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -505,7 +505,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -514,7 +514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schema/table/column among the caller's tables in the catalog */
@@ -523,7 +523,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -532,7 +532,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -541,7 +541,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -594,7 +594,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -603,7 +603,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -612,7 +612,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -621,7 +621,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A predictor was trained on this dataset */
@@ -630,7 +630,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -639,7 +639,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -648,7 +648,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -697,7 +697,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -706,7 +706,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -715,7 +715,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -724,7 +724,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The dataset has no validated rows yet */
@@ -733,7 +733,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -742,7 +742,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -751,7 +751,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -796,7 +796,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -805,7 +805,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -814,7 +814,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -823,7 +823,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -832,7 +832,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -841,7 +841,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -863,11 +863,18 @@ export interface paths {
         };
         /**
          * 6.2 List Datasets
-         * @description `is_valid` is null while a file is being validated; `dataset_usability` is the share of valid rows.
+         * @description `is_valid` is null while a file is being validated; `dataset_usability` is the share of valid rows. Paged by id (`limit`, `offset`, keyset cursor `after`); without parameters the first 1000 datasets, as the seed.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -889,7 +896,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -898,7 +905,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -907,7 +914,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -916,7 +941,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -936,10 +961,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 6.3 List Validated Datasets */
+        /**
+         * 6.3 List Validated Datasets
+         * @description A bare array as in the seed, so the paging information is in the `X-Total-Count` and `X-Next-After` headers.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -949,6 +984,10 @@ export interface paths {
                 /** @description Datasets whose files are all valid */
                 200: {
                     headers: {
+                        /** @description Pass as `after` for the next page; absent on the last page */
+                        "X-Next-After"?: string;
+                        /** @description Rows matching, over all pages */
+                        "X-Total-Count": string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -961,7 +1000,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -970,7 +1009,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -979,7 +1018,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -988,7 +1045,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1035,7 +1092,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1044,7 +1101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1053,7 +1110,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset, or no statistics requested yet */
@@ -1062,7 +1119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -1071,7 +1128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -1080,7 +1137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1141,7 +1198,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1150,7 +1207,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1159,7 +1216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description template_id is not a template of the caller's tenant */
@@ -1168,7 +1225,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description dataset_name or iceberg_table_name already used, or two files with the same content */
@@ -1177,7 +1234,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Upload larger than UPLOAD_MAX_BYTES */
@@ -1186,7 +1243,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -1195,7 +1252,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid query, or no file under "files" */
@@ -1204,7 +1261,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description Object storage unavailable (answered within seconds, with Retry-After) */
@@ -1213,7 +1281,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1263,7 +1331,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1272,7 +1340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1281,7 +1349,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -1290,7 +1358,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -1299,7 +1367,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -1308,7 +1376,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1366,7 +1434,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1375,7 +1443,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1384,7 +1452,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -1393,7 +1461,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A file with the same content is already in the dataset */
@@ -1402,7 +1470,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Upload larger than UPLOAD_MAX_BYTES */
@@ -1411,7 +1479,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -1420,7 +1488,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description No file under "files" */
@@ -1429,7 +1497,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description Object storage unavailable (answered within seconds, with Retry-After) */
@@ -1438,7 +1517,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1489,7 +1568,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1498,7 +1577,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1507,7 +1586,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such file in the caller's tenant */
@@ -1516,7 +1595,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A predictor was trained on the dataset */
@@ -1525,7 +1604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -1534,7 +1613,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -1543,7 +1622,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1590,7 +1669,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1599,7 +1678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1608,7 +1687,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description Not a file of the caller's tenant */
@@ -1617,7 +1696,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -1626,7 +1705,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -1635,7 +1714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1682,7 +1761,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1691,7 +1770,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1700,7 +1779,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such file in the caller's tenant */
@@ -1709,7 +1788,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -1718,7 +1797,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -1727,7 +1806,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1751,7 +1830,13 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
                     dataset_id: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1774,7 +1859,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1783,7 +1868,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1792,7 +1877,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -1801,7 +1886,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -1810,7 +1895,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -1819,7 +1904,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1875,7 +1960,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -1884,7 +1969,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -1893,7 +1978,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such dataset in the caller's tenant */
@@ -1902,7 +1987,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The dataset has no template */
@@ -1911,7 +1996,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description size larger than UPLOAD_MAX_BYTES */
@@ -1920,7 +2005,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -1929,7 +2014,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid body */
@@ -1938,7 +2023,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description Object storage or Temporal unavailable */
@@ -1947,7 +2043,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -1992,7 +2088,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2001,7 +2097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2010,7 +2106,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such session in the caller's tenant */
@@ -2019,7 +2115,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2028,7 +2124,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description Object storage unavailable */
@@ -2037,7 +2133,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2075,7 +2171,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2084,7 +2180,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2093,7 +2189,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such session in the caller's tenant */
@@ -2102,7 +2198,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The session is not open */
@@ -2111,7 +2207,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2120,7 +2216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description Object storage unavailable */
@@ -2129,7 +2225,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2175,7 +2271,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2184,7 +2280,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2193,7 +2289,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such session in the caller's tenant */
@@ -2202,7 +2298,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Parts missing or incomplete (details.missing_parts), or the session is not open */
@@ -2211,7 +2307,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2220,7 +2316,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description Object storage or Temporal unavailable */
@@ -2229,7 +2325,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2279,7 +2375,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2288,7 +2384,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2297,7 +2393,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such file in the caller's tenant */
@@ -2306,7 +2402,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2315,7 +2411,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2324,7 +2420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2378,7 +2474,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2387,7 +2483,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2396,7 +2492,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such model (training) in your tenant */
@@ -2405,7 +2501,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The model is not Completed (still training, failed or cancelled) */
@@ -2414,7 +2510,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -2423,7 +2519,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -2432,7 +2528,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Unknown or ill-typed features, a missing required feature, another preprocess_id or target, or a Forecast model */
@@ -2441,7 +2537,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2450,7 +2557,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2502,7 +2609,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2511,7 +2618,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2520,7 +2627,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such model (training) in your tenant */
@@ -2529,7 +2636,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The model is not Completed (still training, failed or cancelled) */
@@ -2538,7 +2645,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -2547,7 +2654,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -2556,7 +2663,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description The dataset cannot be used with this model (the message says why), or a Forecast model */
@@ -2565,7 +2672,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2574,7 +2692,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2626,7 +2744,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2635,7 +2753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2644,7 +2762,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such model in your tenant, or no series `unique_id` in the model */
@@ -2653,7 +2771,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The model is not Completed (still training, failed or cancelled) */
@@ -2662,7 +2780,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -2671,7 +2789,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -2680,7 +2798,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Not a Forecast model, another frequency, or ill-typed / unknown exogenous values */
@@ -2689,7 +2807,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2698,7 +2827,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2746,7 +2875,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2755,7 +2884,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2764,7 +2893,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such model (training) in your tenant */
@@ -2773,7 +2902,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The model is not Completed (still training, failed or cancelled) */
@@ -2782,7 +2911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2791,7 +2920,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2800,7 +2929,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2827,6 +2956,12 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
                     train_id: number;
                 };
                 header?: never;
@@ -2850,7 +2985,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2859,7 +2994,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2868,7 +3003,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such model in your tenant */
@@ -2877,7 +3012,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2886,7 +3021,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2895,7 +3030,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -2945,7 +3080,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -2954,7 +3089,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -2963,7 +3098,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such batch prediction in your tenant */
@@ -2972,7 +3107,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -2981,7 +3116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -2990,7 +3125,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3040,7 +3175,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3049,7 +3184,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3058,7 +3193,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such batch prediction in your tenant */
@@ -3067,7 +3202,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The prediction has not completed */
@@ -3076,7 +3211,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3085,7 +3220,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3094,7 +3229,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3149,7 +3284,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3158,7 +3293,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3167,7 +3302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A resource the request names does not exist in your tenant */
@@ -3176,7 +3311,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3185,7 +3320,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3194,7 +3329,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3244,7 +3379,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3253,7 +3388,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3262,7 +3397,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such job in your tenant */
@@ -3271,7 +3406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3280,7 +3415,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3289,7 +3424,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3341,7 +3476,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3350,7 +3485,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3359,7 +3494,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such job in your tenant */
@@ -3368,7 +3503,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The job has already ended */
@@ -3377,7 +3512,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3386,7 +3521,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3395,7 +3530,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3447,7 +3582,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Incorrect username or password, or inactive user */
@@ -3456,7 +3591,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Request body too large */
@@ -3465,7 +3600,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -3474,7 +3609,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Missing username or password */
@@ -3483,7 +3618,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description Too many failed attempts (see Retry-After) */
@@ -3492,7 +3627,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3501,7 +3636,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3549,7 +3684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3558,7 +3693,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -3567,7 +3702,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3576,7 +3711,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3626,7 +3761,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Unknown refresh token */
@@ -3635,7 +3770,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3644,7 +3779,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3653,7 +3788,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3699,7 +3834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3708,7 +3843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3717,7 +3852,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3767,7 +3902,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3776,7 +3911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3785,7 +3920,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such model (training) or alias in your tenant */
@@ -3794,7 +3929,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The version is not Completed, or has no stored artifact */
@@ -3803,7 +3938,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3812,7 +3947,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3821,7 +3956,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3871,7 +4006,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3880,7 +4015,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3889,7 +4024,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such predictor in your tenant */
@@ -3898,7 +4033,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -3907,7 +4042,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -3916,7 +4051,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -3966,7 +4101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -3975,7 +4110,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -3984,7 +4119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such predictor in your tenant */
@@ -3993,7 +4128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4002,7 +4137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4011,7 +4146,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4067,7 +4202,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4076,7 +4211,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4085,7 +4220,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such predictor or training in your tenant */
@@ -4094,7 +4229,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The training is not Completed */
@@ -4103,7 +4238,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -4112,7 +4247,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -4121,7 +4256,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid alias name, or the training is a version of another predictor */
@@ -4130,7 +4265,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4139,7 +4274,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4176,7 +4311,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4185,7 +4320,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4194,7 +4329,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such predictor or alias in your tenant */
@@ -4203,7 +4338,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -4212,7 +4347,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4221,7 +4356,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4230,7 +4365,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4280,7 +4415,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4289,7 +4424,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4298,7 +4433,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No Ray job with this id in your tenant */
@@ -4307,7 +4442,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The job has already finished */
@@ -4316,7 +4451,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4325,7 +4460,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4334,7 +4469,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4377,7 +4512,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4386,7 +4521,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4395,7 +4530,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4404,7 +4539,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4442,7 +4577,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4451,7 +4586,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Missing can_manage_roles, or another tenant's tenant_id */
@@ -4460,7 +4595,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such tenant (platform administrator only) */
@@ -4469,7 +4604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A permission with this name already exists in the tenant */
@@ -4478,7 +4613,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -4487,7 +4622,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -4496,7 +4631,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4505,7 +4640,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4514,7 +4649,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4557,7 +4692,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4566,7 +4701,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4575,7 +4710,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4584,7 +4719,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4622,7 +4757,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4631,7 +4766,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Missing can_manage_roles, or another tenant's tenant_id */
@@ -4640,7 +4775,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such tenant (platform administrator only) */
@@ -4649,7 +4784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A role with this name already exists in the tenant */
@@ -4658,7 +4793,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -4667,7 +4802,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -4676,7 +4811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4685,7 +4820,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4694,7 +4829,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4748,7 +4883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4757,7 +4892,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4766,7 +4901,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such role or permission in the caller's tenant */
@@ -4775,7 +4910,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -4784,7 +4919,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -4793,7 +4928,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -4802,7 +4937,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4811,7 +4946,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4820,7 +4955,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4865,7 +5000,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4874,7 +5009,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4883,7 +5018,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such user in the caller's tenant */
@@ -4892,7 +5027,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -4901,7 +5036,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -4910,7 +5045,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -4950,7 +5085,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -4959,7 +5094,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -4968,7 +5103,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such user or role in the caller's tenant */
@@ -4977,7 +5112,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -4986,7 +5121,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -4995,7 +5130,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -5004,7 +5139,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -5013,7 +5148,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5022,7 +5157,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5072,7 +5207,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Unknown, spent, expired or revoked refresh token */
@@ -5081,7 +5216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -5090,7 +5225,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5099,7 +5234,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5152,7 +5287,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5161,7 +5296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Missing can_manage_users for another user, or a wrong current password for your own */
@@ -5170,7 +5305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such user in the caller's tenant */
@@ -5179,7 +5314,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -5188,7 +5323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Password policy not met, or current_password missing for your own password */
@@ -5197,7 +5332,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description Too many wrong current passwords (see Retry-After) */
@@ -5206,7 +5341,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5215,7 +5350,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5930,7 +6065,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5939,7 +6074,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5948,7 +6083,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A resource the request names does not exist in your tenant */
@@ -5957,7 +6092,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A template with this name exists in the tenant */
@@ -5966,7 +6101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -5975,7 +6110,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -5984,7 +6119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid body: duplicate column, unknown type, default not of its type */
@@ -5993,7 +6128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6002,7 +6137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6050,7 +6185,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6059,7 +6194,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6068,7 +6203,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such template in the caller's tenant */
@@ -6077,7 +6212,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6086,7 +6221,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6095,7 +6230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6129,7 +6264,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6138,7 +6273,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6147,7 +6282,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such template in the caller's tenant */
@@ -6156,7 +6291,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Datasets use this template (delete them first) */
@@ -6165,7 +6300,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6174,7 +6309,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6183,7 +6318,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6200,10 +6335,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 5.2 Get All Templates */
+        /**
+         * 5.2 Get All Templates
+         * @description Paged by id (`limit`, `offset`, keyset cursor `after`); without parameters the first 1000 templates, as the seed.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6225,7 +6370,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6234,7 +6379,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6243,7 +6388,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6252,7 +6415,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6307,7 +6470,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6316,7 +6479,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6325,7 +6488,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such template in the caller's tenant */
@@ -6334,7 +6497,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Another template of the tenant has this name */
@@ -6343,7 +6506,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -6352,7 +6515,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -6361,7 +6524,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid body */
@@ -6370,7 +6533,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6379,7 +6542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6432,7 +6595,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6441,7 +6604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6450,7 +6613,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A resource the request names does not exist in your tenant */
@@ -6459,7 +6622,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A predictor with this name exists in the tenant */
@@ -6468,7 +6631,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -6477,7 +6640,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -6486,7 +6649,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid request (the message names the field and the reason) */
@@ -6495,7 +6658,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description Over the rate limit of this tenant or token; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error429"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6504,7 +6678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6552,7 +6726,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6561,7 +6735,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6570,7 +6744,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training in your tenant */
@@ -6579,7 +6753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A SHAP job is running */
@@ -6588,7 +6762,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6597,7 +6771,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6606,7 +6780,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6656,7 +6830,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6665,7 +6839,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6674,7 +6848,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training in your tenant */
@@ -6683,7 +6857,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The training, its SHAP job or a prediction on it is running */
@@ -6692,7 +6866,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6701,7 +6875,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6710,7 +6884,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6757,7 +6931,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6766,7 +6940,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6775,7 +6949,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training in your tenant */
@@ -6784,7 +6958,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6793,7 +6967,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6802,7 +6976,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6852,7 +7026,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6861,7 +7035,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6870,7 +7044,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training in your tenant */
@@ -6879,7 +7053,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Model not completed, or it has no artifact */
@@ -6888,7 +7062,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6897,7 +7071,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6906,7 +7080,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -6960,7 +7134,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -6969,7 +7143,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -6978,7 +7152,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A resource the request names does not exist in your tenant */
@@ -6987,7 +7161,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -6996,7 +7170,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -7005,7 +7179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -7014,7 +7188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description No such dataset in your tenant, or invalid body */
@@ -7023,7 +7197,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7032,7 +7206,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7052,11 +7226,18 @@ export interface paths {
         };
         /**
          * 8.3 List Training Jobs
-         * @description `accuracy` is the headline metric: accuracy (Classification), R² (Regression), 1 − sMAPE/2 (Forecast). `ray_job_id` is what 12.1 terminates.
+         * @description `accuracy` is the headline metric: accuracy (Classification), R² (Regression), 1 − sMAPE/2 (Forecast). `ray_job_id` is what 12.1 terminates. Paged by id (`limit`, `offset`, keyset cursor `after`); without parameters the first 1000 trainings, as the seed.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7078,7 +7259,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7087,7 +7268,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -7096,7 +7277,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7105,7 +7304,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7155,7 +7354,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7164,7 +7363,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -7173,7 +7372,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training in your tenant */
@@ -7182,7 +7381,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The model is not trained (yet) */
@@ -7191,7 +7390,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -7200,7 +7399,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7209,7 +7408,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7231,11 +7430,18 @@ export interface paths {
         };
         /**
          * 8.4 Refresh Training Statuses
-         * @description Reconciles the stored status of every unfinished training with its Temporal workflow, then lists.
+         * @description Reconciles the stored status of every unfinished training with its Temporal workflow, then lists (paged as 8.3).
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7257,7 +7463,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7266,7 +7472,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -7275,7 +7481,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7284,7 +7508,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7341,7 +7565,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing or wrong secret, or no train_id to check it against (checked before the body) */
@@ -7350,7 +7574,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The training is not running */
@@ -7359,7 +7583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -7368,7 +7592,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -7377,7 +7601,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid body */
@@ -7386,7 +7610,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7395,7 +7619,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7450,7 +7674,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing or wrong secret */
@@ -7459,7 +7683,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description No SHAP job is running for this training */
@@ -7468,7 +7692,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -7477,7 +7701,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -7486,7 +7710,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -7495,7 +7719,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7504,7 +7728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7556,7 +7780,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7565,7 +7789,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -7574,7 +7798,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training or preprocess record in your tenant */
@@ -7583,7 +7807,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -7592,7 +7816,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -7601,7 +7825,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -7610,7 +7834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description The preprocess record does not describe the same features */
@@ -7619,7 +7843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7628,7 +7852,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7676,7 +7900,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7685,7 +7909,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -7694,7 +7918,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such training, or no feature importance */
@@ -7703,7 +7927,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -7712,7 +7936,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7721,7 +7945,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7768,7 +7992,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7777,7 +8001,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -7786,7 +8010,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such user in the caller's tenant */
@@ -7795,7 +8019,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -7804,7 +8028,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7813,7 +8037,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7867,7 +8091,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7876,7 +8100,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Missing can_manage_users, or tenant_id is not the caller's tenant */
@@ -7885,7 +8109,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A resource the request names does not exist in your tenant */
@@ -7894,7 +8118,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Username or email already taken */
@@ -7903,7 +8127,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -7912,7 +8136,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -7921,7 +8145,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid body (e.g. email) */
@@ -7930,7 +8154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -7939,7 +8163,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -7959,11 +8183,18 @@ export interface paths {
         };
         /**
          * 2.2 Read Users
-         * @description All users of the caller's tenant.
+         * @description The caller's tenant's users, paged by id (`limit`, `offset`, keyset cursor `after`); `count` is how many there are in all. Without parameters the first 1000 users, as the seed.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Keyset cursor: only rows whose id is greater (pass the previous page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. */
+                    after?: number;
+                    /** @description Rows per page (default 1000, at most 1000) */
+                    limit?: number;
+                    /** @description Rows to skip (after `after` when both are given) */
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7985,7 +8216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -7994,7 +8225,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -8003,7 +8234,25 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -8012,7 +8261,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -8060,7 +8309,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
             };
@@ -8108,7 +8357,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description At least one dependency is not ready */
@@ -8165,7 +8414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -8174,7 +8423,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -8183,7 +8432,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -8548,6 +8797,120 @@ export interface components {
                 data_type: "String" | "Integer" | "Float" | "Boolean" | "Date" | "DateTime";
             }[];
         };
+        Error400: {
+            error: {
+                /** @enum {string} */
+                code: "bad_request" | "invalid_idempotency_key";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error401: {
+            error: {
+                /** @enum {string} */
+                code: "unauthorized";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error403: {
+            error: {
+                /** @enum {string} */
+                code: "forbidden";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error404: {
+            error: {
+                /** @enum {string} */
+                code: "not_found";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error409: {
+            error: {
+                /** @enum {string} */
+                code: "conflict" | "idempotency_key_in_use";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error413: {
+            error: {
+                /** @enum {string} */
+                code: "payload_too_large";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error415: {
+            error: {
+                /** @enum {string} */
+                code: "bad_request" | "invalid_idempotency_key" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "validation_error" | "idempotency_key_reused" | "too_many_values" | "too_many_requests" | "internal_error" | "http_error" | "catalog_error" | "dependency_unavailable" | "service_unavailable" | "timeout";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error422: {
+            error: {
+                /** @enum {string} */
+                code: "validation_error" | "idempotency_key_reused" | "too_many_values";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error429: {
+            error: {
+                /** @enum {string} */
+                code: "too_many_requests";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        Error503: {
+            error: {
+                /** @enum {string} */
+                code: "dependency_unavailable" | "service_unavailable";
+                details?: unknown;
+                message: string;
+            };
+            request_id?: string;
+        };
+        /**
+         * @description Stable error codes:
+         *     - `bad_request` (400): Malformed request: unreadable body, parameters or multipart form
+         *     - `invalid_idempotency_key` (400): Idempotency-Key is not 1 to 255 visible ASCII characters
+         *     - `unauthorized` (401): Missing, expired or revoked token (or a job callback without its secret)
+         *     - `forbidden` (403): The token lacks the permission the route needs, or names another tenant
+         *     - `not_found` (404): No such route, or no such resource in your tenant
+         *     - `method_not_allowed` (405): The path exists with other methods (listed in the message)
+         *     - `conflict` (409): The resource is not in a state that allows this (duplicate name, job running…)
+         *     - `idempotency_key_in_use` (409): A request with this Idempotency-Key is still running; retry later
+         *     - `payload_too_large` (413): Request body or upload over the configured limit
+         *     - `validation_error` (422): Invalid parameters or body; `details` lists each field
+         *     - `idempotency_key_reused` (422): This Idempotency-Key was used for another request
+         *     - `too_many_values` (422): More distinct values than the exact counter holds
+         *     - `too_many_requests` (429): Rate limit or login throttle; retry after Retry-After seconds
+         *     - `internal_error` (500): A bug; the request_id finds it in the logs
+         *     - `http_error` (500): Any other HTTP-level failure of the framework (its status is the answer)
+         *     - `catalog_error` (502): The Iceberg REST catalog answered with an error
+         *     - `dependency_unavailable` (503): Postgres, Temporal, S3, the catalog or Ray is down; retry after Retry-After
+         *     - `service_unavailable` (503): Object storage is unavailable for an upload; retry after Retry-After
+         *     - `timeout` (504): A job the request waits for did not finish in time (it keeps running)
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "invalid_idempotency_key" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "validation_error" | "idempotency_key_reused" | "too_many_values" | "too_many_requests" | "internal_error" | "http_error" | "catalog_error" | "dependency_unavailable" | "service_unavailable" | "timeout";
         ErrorReport: {
             /** @description Failures per rule */
             counts: {
@@ -8567,8 +8930,7 @@ export interface components {
         } | null;
         ErrorResponse: {
             error: {
-                /** @example validation_error */
-                code: string;
+                code: components["schemas"]["ErrorCode"];
                 details?: unknown;
                 message: string;
             };
@@ -8662,6 +9024,11 @@ export interface components {
         };
         GetAllTemplatesResponse: {
             data: components["schemas"]["TemplateSummary"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         GetDatasetByIdResponse: {
@@ -8789,10 +9156,20 @@ export interface components {
         };
         ListDatasetsResponse: {
             data: components["schemas"]["DatasetSummary"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ListFilesResponse: {
             data: components["schemas"]["DatasetFile"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ListJobsResponse: {
@@ -8807,6 +9184,12 @@ export interface components {
         };
         ListPredictionsResponse: {
             data: components["schemas"]["PredictionRecord"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
+            total?: number;
         };
         ListRetrainSchedulesResponse: {
             data: components["schemas"]["RetrainSchedule"][];
@@ -8819,6 +9202,11 @@ export interface components {
         ListTablesResponse: string[];
         ListTrainingJobsResponse: {
             data: components["schemas"]["TrainingJob"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ListValidatedDatasetsResponse: components["schemas"]["ValidatedDataset"][];
@@ -9048,6 +9436,11 @@ export interface components {
         ReadUsersResponse: {
             count: number;
             data: components["schemas"]["UserResponse"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
         };
         RealtimePredictionBody: {
             /** @description Also return the feature contributions of this prediction. */
@@ -9090,6 +9483,11 @@ export interface components {
         };
         RefreshTrainingStatusesResponse: {
             data: components["schemas"]["TrainingJob"][];
+            /** @description The page size used */
+            limit?: number;
+            /** @description Pass as `after` for the next page; null on the last page */
+            next_after?: number | null;
+            offset?: number;
             total: number;
         };
         ResetPasswordResponse: {

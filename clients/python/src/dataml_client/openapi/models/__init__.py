@@ -61,6 +61,37 @@ from .download_training_schema_response_schema_item import (
 from .download_training_schema_response_schema_item_data_type import (
     DownloadTrainingSchemaResponseSchemaItemDataType,
 )
+from .error_400 import Error400
+from .error_400_error import Error400Error
+from .error_400_error_code import Error400ErrorCode
+from .error_401 import Error401
+from .error_401_error import Error401Error
+from .error_401_error_code import Error401ErrorCode
+from .error_403 import Error403
+from .error_403_error import Error403Error
+from .error_403_error_code import Error403ErrorCode
+from .error_404 import Error404
+from .error_404_error import Error404Error
+from .error_404_error_code import Error404ErrorCode
+from .error_409 import Error409
+from .error_409_error import Error409Error
+from .error_409_error_code import Error409ErrorCode
+from .error_413 import Error413
+from .error_413_error import Error413Error
+from .error_413_error_code import Error413ErrorCode
+from .error_415 import Error415
+from .error_415_error import Error415Error
+from .error_415_error_code import Error415ErrorCode
+from .error_422 import Error422
+from .error_422_error import Error422Error
+from .error_422_error_code import Error422ErrorCode
+from .error_429 import Error429
+from .error_429_error import Error429Error
+from .error_429_error_code import Error429ErrorCode
+from .error_503 import Error503
+from .error_503_error import Error503Error
+from .error_503_error_code import Error503ErrorCode
+from .error_code import ErrorCode
 from .error_report import ErrorReport
 from .error_report_counts import ErrorReportCounts
 from .error_report_examples_item import ErrorReportExamplesItem
@@ -316,6 +347,37 @@ __all__ = (
     "DownloadTrainingSchemaResponse",
     "DownloadTrainingSchemaResponseSchemaItem",
     "DownloadTrainingSchemaResponseSchemaItemDataType",
+    "Error400",
+    "Error400Error",
+    "Error400ErrorCode",
+    "Error401",
+    "Error401Error",
+    "Error401ErrorCode",
+    "Error403",
+    "Error403Error",
+    "Error403ErrorCode",
+    "Error404",
+    "Error404Error",
+    "Error404ErrorCode",
+    "Error409",
+    "Error409Error",
+    "Error409ErrorCode",
+    "Error413",
+    "Error413Error",
+    "Error413ErrorCode",
+    "Error415",
+    "Error415Error",
+    "Error415ErrorCode",
+    "Error422",
+    "Error422Error",
+    "Error422ErrorCode",
+    "Error429",
+    "Error429Error",
+    "Error429ErrorCode",
+    "Error503",
+    "Error503Error",
+    "Error503ErrorCode",
+    "ErrorCode",
     "ErrorReport",
     "ErrorReportCounts",
     "ErrorReportExamplesItem",

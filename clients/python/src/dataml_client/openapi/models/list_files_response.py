@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.dataset_file import DatasetFile
@@ -19,10 +21,16 @@ class ListFilesResponse:
     Attributes:
         total (int):
         data (list[DatasetFile]):
+        limit (int | Unset): The page size used
+        offset (int | Unset):
+        next_after (int | None | Unset): Pass as `after` for the next page; null on the last page
     """
 
     total: int
     data: list[DatasetFile]
+    limit: int | Unset = UNSET
+    offset: int | Unset = UNSET
+    next_after: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +41,16 @@ class ListFilesResponse:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
+        limit = self.limit
+
+        offset = self.offset
+
+        next_after: int | None | Unset
+        if isinstance(self.next_after, Unset):
+            next_after = UNSET
+        else:
+            next_after = self.next_after
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -41,6 +59,12 @@ class ListFilesResponse:
                 "data": data,
             }
         )
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if offset is not UNSET:
+            field_dict["offset"] = offset
+        if next_after is not UNSET:
+            field_dict["next_after"] = next_after
 
         return field_dict
 
@@ -58,9 +82,25 @@ class ListFilesResponse:
 
             data.append(data_item)
 
+        limit = d.pop("limit", UNSET)
+
+        offset = d.pop("offset", UNSET)
+
+        def _parse_next_after(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        next_after = _parse_next_after(d.pop("next_after", UNSET))
+
         list_files_response = cls(
             total=total,
             data=data,
+            limit=limit,
+            offset=offset,
+            next_after=next_after,
         )
 
         list_files_response.additional_properties = d

@@ -5,7 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_503 import Error503
 from ...models.validate_token_response import ValidateTokenResponse
 from ...types import Response
 
@@ -22,24 +24,24 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ValidateTokenResponse | None:
+) -> Error400 | Error401 | Error503 | ValidateTokenResponse | None:
     if response.status_code == 200:
         response_200 = ValidateTokenResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -51,7 +53,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ValidateTokenResponse]:
+) -> Response[Error400 | Error401 | Error503 | ValidateTokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +65,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ValidateTokenResponse]:
+) -> Response[Error400 | Error401 | Error503 | ValidateTokenResponse]:
     """10.1 Validate Token
 
      Answers 200 when the bearer token is valid, unexpired and unrevoked and its user active; 401
@@ -74,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ValidateTokenResponse]
+        Response[Error400 | Error401 | Error503 | ValidateTokenResponse]
     """
 
     kwargs = _get_kwargs()
@@ -89,7 +91,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ValidateTokenResponse | None:
+) -> Error400 | Error401 | Error503 | ValidateTokenResponse | None:
     """10.1 Validate Token
 
      Answers 200 when the bearer token is valid, unexpired and unrevoked and its user active; 401
@@ -100,7 +102,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ValidateTokenResponse
+        Error400 | Error401 | Error503 | ValidateTokenResponse
     """
 
     return sync_detailed(
@@ -111,7 +113,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ValidateTokenResponse]:
+) -> Response[Error400 | Error401 | Error503 | ValidateTokenResponse]:
     """10.1 Validate Token
 
      Answers 200 when the bearer token is valid, unexpired and unrevoked and its user active; 401
@@ -122,7 +124,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ValidateTokenResponse]
+        Response[Error400 | Error401 | Error503 | ValidateTokenResponse]
     """
 
     kwargs = _get_kwargs()
@@ -135,7 +137,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ValidateTokenResponse | None:
+) -> Error400 | Error401 | Error503 | ValidateTokenResponse | None:
     """10.1 Validate Token
 
      Answers 200 when the bearer token is valid, unexpired and unrevoked and its user active; 401
@@ -146,7 +148,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ValidateTokenResponse
+        Error400 | Error401 | Error503 | ValidateTokenResponse
     """
 
     return (

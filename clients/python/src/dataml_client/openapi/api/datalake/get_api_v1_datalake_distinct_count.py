@@ -6,7 +6,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.distinct_count_response import DistinctCountResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import UNSET, Response
 
 
@@ -38,39 +43,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DistinctCountResponse | ErrorResponse | None:
+) -> (
+    DistinctCountResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 200:
         response_200 = DistinctCountResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -82,7 +96,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DistinctCountResponse | ErrorResponse]:
+) -> Response[
+    DistinctCountResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +119,15 @@ def sync_detailed(
     schema: str,
     table: str,
     column: str,
-) -> Response[DistinctCountResponse | ErrorResponse]:
+) -> Response[
+    DistinctCountResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+]:
     """11.6 Get Distinct Count
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes).
@@ -112,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistinctCountResponse | ErrorResponse]
+        Response[DistinctCountResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +164,16 @@ def sync(
     schema: str,
     table: str,
     column: str,
-) -> DistinctCountResponse | ErrorResponse | None:
+) -> (
+    DistinctCountResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | None
+):
     """11.6 Get Distinct Count
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes).
@@ -149,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistinctCountResponse | ErrorResponse
+        DistinctCountResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -166,7 +205,15 @@ async def asyncio_detailed(
     schema: str,
     table: str,
     column: str,
-) -> Response[DistinctCountResponse | ErrorResponse]:
+) -> Response[
+    DistinctCountResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+]:
     """11.6 Get Distinct Count
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes).
@@ -181,7 +228,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DistinctCountResponse | ErrorResponse]
+        Response[DistinctCountResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +248,16 @@ async def asyncio(
     schema: str,
     table: str,
     column: str,
-) -> DistinctCountResponse | ErrorResponse | None:
+) -> (
+    DistinctCountResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | None
+):
     """11.6 Get Distinct Count
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes).
@@ -216,7 +272,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DistinctCountResponse | ErrorResponse
+        DistinctCountResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
     """
 
     return (

@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.numeric_stats_response import NumericStatsResponse
 from ...types import UNSET, Response
 
@@ -38,39 +43,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | NumericStatsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | NumericStatsResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = NumericStatsResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -82,7 +96,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | NumericStatsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | NumericStatsResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +119,15 @@ def sync_detailed(
     schema_name: str,
     table_name: str,
     column_name: str,
-) -> Response[ErrorResponse | NumericStatsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | NumericStatsResponse
+]:
     """11.5 Get Numeric Stats
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
@@ -113,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | NumericStatsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | NumericStatsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +165,16 @@ def sync(
     schema_name: str,
     table_name: str,
     column_name: str,
-) -> ErrorResponse | NumericStatsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | NumericStatsResponse
+    | None
+):
     """11.5 Get Numeric Stats
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
@@ -151,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | NumericStatsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | NumericStatsResponse
     """
 
     return sync_detailed(
@@ -168,7 +207,15 @@ async def asyncio_detailed(
     schema_name: str,
     table_name: str,
     column_name: str,
-) -> Response[ErrorResponse | NumericStatsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | NumericStatsResponse
+]:
     """11.5 Get Numeric Stats
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
@@ -184,7 +231,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | NumericStatsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | NumericStatsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -204,7 +251,16 @@ async def asyncio(
     schema_name: str,
     table_name: str,
     column_name: str,
-) -> ErrorResponse | NumericStatsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | NumericStatsResponse
+    | None
+):
     """11.5 Get Numeric Stats
 
      Computed on the current snapshot by a Ray job (the request waits for it, up to 2 minutes). std_dev
@@ -220,7 +276,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | NumericStatsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | NumericStatsResponse
     """
 
     return (

@@ -5,7 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -21,29 +24,29 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[str] | None:
+) -> Error400 | Error401 | Error403 | Error503 | list[str] | None:
     if response.status_code == 200:
         response_200 = cast(list[str], response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -55,7 +58,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[str]]:
+) -> Response[Error400 | Error401 | Error403 | Error503 | list[str]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +70,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | list[str]]:
+) -> Response[Error400 | Error401 | Error403 | Error503 | list[str]]:
     """11.1 List Schemas
 
      The namespaces bronze, silver, gold and default (bronze holds the raw files in S3, not tables).
@@ -77,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[str]]
+        Response[Error400 | Error401 | Error403 | Error503 | list[str]]
     """
 
     kwargs = _get_kwargs()
@@ -92,7 +95,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | list[str] | None:
+) -> Error400 | Error401 | Error403 | Error503 | list[str] | None:
     """11.1 List Schemas
 
      The namespaces bronze, silver, gold and default (bronze holds the raw files in S3, not tables).
@@ -102,7 +105,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[str]
+        Error400 | Error401 | Error403 | Error503 | list[str]
     """
 
     return sync_detailed(
@@ -113,7 +116,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | list[str]]:
+) -> Response[Error400 | Error401 | Error403 | Error503 | list[str]]:
     """11.1 List Schemas
 
      The namespaces bronze, silver, gold and default (bronze holds the raw files in S3, not tables).
@@ -123,7 +126,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[str]]
+        Response[Error400 | Error401 | Error403 | Error503 | list[str]]
     """
 
     kwargs = _get_kwargs()
@@ -136,7 +139,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | list[str] | None:
+) -> Error400 | Error401 | Error403 | Error503 | list[str] | None:
     """11.1 List Schemas
 
      The namespaces bronze, silver, gold and default (bronze holds the raw files in S3, not tables).
@@ -146,7 +149,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[str]
+        Error400 | Error401 | Error403 | Error503 | list[str]
     """
 
     return (

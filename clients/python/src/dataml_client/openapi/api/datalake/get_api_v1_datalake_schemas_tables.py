@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import UNSET, Response
 
 
@@ -31,39 +36,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[str] | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str] | None:
     if response.status_code == 200:
         response_200 = cast(list[str], response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -75,7 +80,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[str]]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +95,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     schema_name: str,
-) -> Response[ErrorResponse | list[str]]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]
+]:
     """11.2 List Tables in Schema
 
      The caller's tenant's tables in the schema, as the catalog lists them.
@@ -101,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[str]]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     schema_name: str,
-) -> ErrorResponse | list[str] | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str] | None:
     """11.2 List Tables in Schema
 
      The caller's tenant's tables in the schema, as the catalog lists them.
@@ -132,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[str]
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]
     """
 
     return sync_detailed(
@@ -145,7 +154,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     schema_name: str,
-) -> Response[ErrorResponse | list[str]]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]
+]:
     """11.2 List Tables in Schema
 
      The caller's tenant's tables in the schema, as the catalog lists them.
@@ -158,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[str]]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     schema_name: str,
-) -> ErrorResponse | list[str] | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str] | None:
     """11.2 List Tables in Schema
 
      The caller's tenant's tables in the schema, as the catalog lists them.
@@ -187,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[str]
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[str]
     """
 
     return (

@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.table_metadata_response import TableMetadataResponse
 from ...types import UNSET, Response
 
@@ -35,39 +40,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TableMetadataResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | TableMetadataResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = TableMetadataResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -79,7 +93,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TableMetadataResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | TableMetadataResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +115,15 @@ def sync_detailed(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> Response[ErrorResponse | TableMetadataResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | TableMetadataResponse
+]:
     """11.4 Get Table Metadata
 
      `owner` is the user who created the table; `last_access_time` is the last metadata update (Iceberg
@@ -108,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TableMetadataResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | TableMetadataResponse]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +158,16 @@ def sync(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> ErrorResponse | TableMetadataResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | TableMetadataResponse
+    | None
+):
     """11.4 Get Table Metadata
 
      `owner` is the user who created the table; `last_access_time` is the last metadata update (Iceberg
@@ -143,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TableMetadataResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | TableMetadataResponse
     """
 
     return sync_detailed(
@@ -158,7 +197,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> Response[ErrorResponse | TableMetadataResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | TableMetadataResponse
+]:
     """11.4 Get Table Metadata
 
      `owner` is the user who created the table; `last_access_time` is the last metadata update (Iceberg
@@ -173,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TableMetadataResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | TableMetadataResponse]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +238,16 @@ async def asyncio(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> ErrorResponse | TableMetadataResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | TableMetadataResponse
+    | None
+):
     """11.4 Get Table Metadata
 
      `owner` is the user who created the table; `last_access_time` is the last metadata update (Iceberg
@@ -206,7 +262,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TableMetadataResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | TableMetadataResponse
     """
 
     return (

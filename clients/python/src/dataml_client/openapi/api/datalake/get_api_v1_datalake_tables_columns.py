@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.table_columns_response_item import TableColumnsResponseItem
 from ...types import UNSET, Response
 
@@ -35,7 +40,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[TableColumnsResponseItem] | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | list[TableColumnsResponseItem]
+    | None
+):
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -51,32 +65,32 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -88,7 +102,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[TableColumnsResponseItem]]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | list[TableColumnsResponseItem]
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +124,15 @@ def sync_detailed(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> Response[ErrorResponse | list[TableColumnsResponseItem]]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | list[TableColumnsResponseItem]
+]:
     """11.3 Get Table Columns
 
     Args:
@@ -114,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[TableColumnsResponseItem]]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[TableColumnsResponseItem]]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +164,16 @@ def sync(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> ErrorResponse | list[TableColumnsResponseItem] | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | list[TableColumnsResponseItem]
+    | None
+):
     """11.3 Get Table Columns
 
     Args:
@@ -146,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[TableColumnsResponseItem]
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[TableColumnsResponseItem]
     """
 
     return sync_detailed(
@@ -161,7 +200,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> Response[ErrorResponse | list[TableColumnsResponseItem]]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | list[TableColumnsResponseItem]
+]:
     """11.3 Get Table Columns
 
     Args:
@@ -173,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[TableColumnsResponseItem]]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[TableColumnsResponseItem]]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +238,16 @@ async def asyncio(
     client: AuthenticatedClient,
     schema_name: str,
     table_name: str,
-) -> ErrorResponse | list[TableColumnsResponseItem] | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | list[TableColumnsResponseItem]
+    | None
+):
     """11.3 Get Table Columns
 
     Args:
@@ -203,7 +259,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[TableColumnsResponseItem]
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | list[TableColumnsResponseItem]
     """
 
     return (

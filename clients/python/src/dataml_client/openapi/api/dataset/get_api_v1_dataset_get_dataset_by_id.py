@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.get_dataset_by_id_response import GetDatasetByIdResponse
 from ...types import UNSET, Response
 
@@ -32,39 +37,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetDatasetByIdResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetDatasetByIdResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = GetDatasetByIdResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +90,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetDatasetByIdResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetDatasetByIdResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +111,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     dataset_id: int,
-) -> Response[ErrorResponse | GetDatasetByIdResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetDatasetByIdResponse
+]:
     """6.5 Get Dataset by ID
 
     Args:
@@ -100,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetDatasetByIdResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetDatasetByIdResponse]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +148,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     dataset_id: int,
-) -> ErrorResponse | GetDatasetByIdResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetDatasetByIdResponse
+    | None
+):
     """6.5 Get Dataset by ID
 
     Args:
@@ -129,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetDatasetByIdResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetDatasetByIdResponse
     """
 
     return sync_detailed(
@@ -142,7 +181,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     dataset_id: int,
-) -> Response[ErrorResponse | GetDatasetByIdResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetDatasetByIdResponse
+]:
     """6.5 Get Dataset by ID
 
     Args:
@@ -153,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetDatasetByIdResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetDatasetByIdResponse]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +216,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     dataset_id: int,
-) -> ErrorResponse | GetDatasetByIdResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetDatasetByIdResponse
+    | None
+):
     """6.5 Get Dataset by ID
 
     Args:
@@ -180,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetDatasetByIdResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetDatasetByIdResponse
     """
 
     return (

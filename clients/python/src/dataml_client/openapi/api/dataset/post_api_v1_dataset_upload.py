@@ -5,7 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_429 import Error429
+from ...models.error_503 import Error503
 from ...models.post_api_v1_dataset_upload_body import PostApiV1DatasetUploadBody
 from ...models.post_api_v1_dataset_upload_usage import PostApiV1DatasetUploadUsage
 from ...models.upload_dataset_response import UploadDatasetResponse
@@ -51,54 +60,72 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | UploadDatasetResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | UploadDatasetResponse
+    | None
+):
     if response.status_code == 201:
         response_201 = UploadDatasetResponse.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Error429.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -110,7 +137,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | UploadDatasetResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | UploadDatasetResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -127,7 +166,19 @@ def sync_detailed(
     usage: PostApiV1DatasetUploadUsage,
     template_id: int | Unset = UNSET,
     iceberg_table_name: str | Unset = UNSET,
-) -> Response[ErrorResponse | UploadDatasetResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | UploadDatasetResponse
+]:
     """6.1 Upload Dataset
 
      Streams the file(s) to S3 (tenants/<tenant>/datasets/<id>/raw/) and starts the upload-validate
@@ -147,7 +198,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UploadDatasetResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503 | UploadDatasetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +224,20 @@ def sync(
     usage: PostApiV1DatasetUploadUsage,
     template_id: int | Unset = UNSET,
     iceberg_table_name: str | Unset = UNSET,
-) -> ErrorResponse | UploadDatasetResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | UploadDatasetResponse
+    | None
+):
     """6.1 Upload Dataset
 
      Streams the file(s) to S3 (tenants/<tenant>/datasets/<id>/raw/) and starts the upload-validate
@@ -193,7 +257,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UploadDatasetResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503 | UploadDatasetResponse
     """
 
     return sync_detailed(
@@ -214,7 +278,19 @@ async def asyncio_detailed(
     usage: PostApiV1DatasetUploadUsage,
     template_id: int | Unset = UNSET,
     iceberg_table_name: str | Unset = UNSET,
-) -> Response[ErrorResponse | UploadDatasetResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | UploadDatasetResponse
+]:
     """6.1 Upload Dataset
 
      Streams the file(s) to S3 (tenants/<tenant>/datasets/<id>/raw/) and starts the upload-validate
@@ -234,7 +310,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UploadDatasetResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503 | UploadDatasetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -258,7 +334,20 @@ async def asyncio(
     usage: PostApiV1DatasetUploadUsage,
     template_id: int | Unset = UNSET,
     iceberg_table_name: str | Unset = UNSET,
-) -> ErrorResponse | UploadDatasetResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | UploadDatasetResponse
+    | None
+):
     """6.1 Upload Dataset
 
      Streams the file(s) to S3 (tenants/<tenant>/datasets/<id>/raw/) and starts the upload-validate
@@ -278,7 +367,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UploadDatasetResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503 | UploadDatasetResponse
     """
 
     return (

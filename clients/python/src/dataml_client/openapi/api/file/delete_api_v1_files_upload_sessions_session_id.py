@@ -9,7 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.delete_api_v1_files_upload_sessions_session_id_response_200 import (
     DeleteApiV1FilesUploadSessionsSessionIdResponse200,
 )
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -29,7 +35,17 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse | None:
+) -> (
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 200:
         response_200 = DeleteApiV1FilesUploadSessionsSessionIdResponse200.from_dict(
             response.json()
@@ -38,37 +54,37 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -80,7 +96,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse]:
+) -> Response[
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +118,16 @@ def sync_detailed(
     session_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse]:
+) -> Response[
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     """Abort an upload session and its uploaded parts
 
     Args:
@@ -104,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse]
+        Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +156,17 @@ def sync(
     session_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse | None:
+) -> (
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     """Abort an upload session and its uploaded parts
 
     Args:
@@ -133,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse
+        DeleteApiV1FilesUploadSessionsSessionIdResponse200 | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -146,7 +190,16 @@ async def asyncio_detailed(
     session_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse]:
+) -> Response[
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     """Abort an upload session and its uploaded parts
 
     Args:
@@ -157,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse]
+        Response[DeleteApiV1FilesUploadSessionsSessionIdResponse200 | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +226,17 @@ async def asyncio(
     session_id: int,
     *,
     client: AuthenticatedClient,
-) -> DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse | None:
+) -> (
+    DeleteApiV1FilesUploadSessionsSessionIdResponse200
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     """Abort an upload session and its uploaded parts
 
     Args:
@@ -184,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteApiV1FilesUploadSessionsSessionIdResponse200 | ErrorResponse
+        DeleteApiV1FilesUploadSessionsSessionIdResponse200 | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return (

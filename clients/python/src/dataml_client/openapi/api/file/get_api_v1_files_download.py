@@ -6,7 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import UNSET, File, Response
 
 
@@ -32,39 +37,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | File | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.text))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | File]:
+) -> Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +94,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     file_path: str,
-) -> Response[ErrorResponse | File]:
+) -> Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File]:
     """7.5 Download File
 
      Streams the raw file. `file_path` is the `csv_file_path` of 7.6
@@ -103,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | File]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +126,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     file_path: str,
-) -> ErrorResponse | File | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File | None:
     """7.5 Download File
 
      Streams the raw file. `file_path` is the `csv_file_path` of 7.6
@@ -135,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | File
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File
     """
 
     return sync_detailed(
@@ -148,7 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     file_path: str,
-) -> Response[ErrorResponse | File]:
+) -> Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File]:
     """7.5 Download File
 
      Streams the raw file. `file_path` is the `csv_file_path` of 7.6
@@ -162,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | File]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     file_path: str,
-) -> ErrorResponse | File | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File | None:
     """7.5 Download File
 
      Streams the raw file. `file_path` is the `csv_file_path` of 7.6
@@ -192,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | File
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | File
     """
 
     return (

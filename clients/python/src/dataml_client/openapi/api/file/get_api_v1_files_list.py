@@ -5,17 +5,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.list_files_response import ListFilesResponse
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     dataset_id: int,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["after"] = after
 
     params["dataset_id"] = dataset_id
 
@@ -32,39 +46,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListFilesResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListFilesResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ListFilesResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +99,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListFilesResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,11 +113,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     dataset_id: int,
-) -> Response[ErrorResponse | ListFilesResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse
+]:
     """7.2 List Files in Dataset
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         dataset_id (int):  Example: 101.
 
     Raises:
@@ -100,10 +135,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListFilesResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse]
     """
 
     kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        after=after,
         dataset_id=dataset_id,
     )
 
@@ -117,11 +155,28 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     dataset_id: int,
-) -> ErrorResponse | ListFilesResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListFilesResponse
+    | None
+):
     """7.2 List Files in Dataset
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         dataset_id (int):  Example: 101.
 
     Raises:
@@ -129,11 +184,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListFilesResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse
     """
 
     return sync_detailed(
         client=client,
+        limit=limit,
+        offset=offset,
+        after=after,
         dataset_id=dataset_id,
     ).parsed
 
@@ -141,11 +199,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     dataset_id: int,
-) -> Response[ErrorResponse | ListFilesResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse
+]:
     """7.2 List Files in Dataset
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         dataset_id (int):  Example: 101.
 
     Raises:
@@ -153,10 +221,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListFilesResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse]
     """
 
     kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        after=after,
         dataset_id=dataset_id,
     )
 
@@ -168,11 +239,28 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     dataset_id: int,
-) -> ErrorResponse | ListFilesResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListFilesResponse
+    | None
+):
     """7.2 List Files in Dataset
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         dataset_id (int):  Example: 101.
 
     Raises:
@@ -180,12 +268,15 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListFilesResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListFilesResponse
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            limit=limit,
+            offset=offset,
+            after=after,
             dataset_id=dataset_id,
         )
     ).parsed

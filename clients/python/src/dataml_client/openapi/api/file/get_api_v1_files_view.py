@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.view_file_response import ViewFileResponse
 from ...types import UNSET, Response, Unset
 
@@ -38,39 +43,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ViewFileResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFileResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ViewFileResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -82,7 +96,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ViewFileResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +113,9 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     file_id: int,
-) -> Response[ErrorResponse | ViewFileResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse
+]:
     """7.3 View File Content
 
      The header, then `limit` raw records from `offset` (CSV records: a quoted line break stays in its
@@ -113,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ViewFileResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +153,16 @@ def sync(
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     file_id: int,
-) -> ErrorResponse | ViewFileResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFileResponse
+    | None
+):
     """7.3 View File Content
 
      The header, then `limit` raw records from `offset` (CSV records: a quoted line break stays in its
@@ -151,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ViewFileResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse
     """
 
     return sync_detailed(
@@ -168,7 +195,9 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     file_id: int,
-) -> Response[ErrorResponse | ViewFileResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse
+]:
     """7.3 View File Content
 
      The header, then `limit` raw records from `offset` (CSV records: a quoted line break stays in its
@@ -184,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ViewFileResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse]
     """
 
     kwargs = _get_kwargs(
@@ -204,7 +233,16 @@ async def asyncio(
     limit: int | Unset = UNSET,
     offset: int | Unset = UNSET,
     file_id: int,
-) -> ErrorResponse | ViewFileResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFileResponse
+    | None
+):
     """7.3 View File Content
 
      The header, then `limit` raw records from `offset` (CSV records: a quoted line break stays in its
@@ -220,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ViewFileResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFileResponse
     """
 
     return (

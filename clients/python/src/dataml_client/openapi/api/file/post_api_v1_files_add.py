@@ -6,7 +6,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.add_files_response import AddFilesResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_429 import Error429
+from ...models.error_503 import Error503
 from ...models.post_api_v1_files_add_body import PostApiV1FilesAddBody
 from ...types import UNSET, Response
 
@@ -40,54 +49,72 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AddFilesResponse | ErrorResponse | None:
+) -> (
+    AddFilesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | None
+):
     if response.status_code == 201:
         response_201 = AddFilesResponse.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Error429.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -99,7 +126,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AddFilesResponse | ErrorResponse]:
+) -> Response[
+    AddFilesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +152,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PostApiV1FilesAddBody,
     dataset_id: int,
-) -> Response[AddFilesResponse | ErrorResponse]:
+) -> Response[
+    AddFilesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+]:
     """7.1 Add Files to Dataset
 
      Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
@@ -128,7 +179,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddFilesResponse | ErrorResponse]
+        Response[AddFilesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +199,20 @@ def sync(
     client: AuthenticatedClient,
     body: PostApiV1FilesAddBody,
     dataset_id: int,
-) -> AddFilesResponse | ErrorResponse | None:
+) -> (
+    AddFilesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | None
+):
     """7.1 Add Files to Dataset
 
      Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
@@ -163,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddFilesResponse | ErrorResponse
+        AddFilesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503
     """
 
     return sync_detailed(
@@ -178,7 +242,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PostApiV1FilesAddBody,
     dataset_id: int,
-) -> Response[AddFilesResponse | ErrorResponse]:
+) -> Response[
+    AddFilesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+]:
     """7.1 Add Files to Dataset
 
      Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
@@ -193,7 +269,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddFilesResponse | ErrorResponse]
+        Response[AddFilesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -211,7 +287,20 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PostApiV1FilesAddBody,
     dataset_id: int,
-) -> AddFilesResponse | ErrorResponse | None:
+) -> (
+    AddFilesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | None
+):
     """7.1 Add Files to Dataset
 
      Streams the file(s) to S3 and validates them against the template version of the dataset. Adds
@@ -226,7 +315,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddFilesResponse | ErrorResponse
+        AddFilesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error429 | Error503
     """
 
     return (

@@ -5,7 +5,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.form_based_prediction_response import FormBasedPredictionResponse
 from ...types import UNSET, Response
 
@@ -34,44 +40,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | FormBasedPredictionResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | FormBasedPredictionResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = FormBasedPredictionResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -83,7 +99,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | FormBasedPredictionResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | FormBasedPredictionResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +121,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     id: int | str,
-) -> Response[ErrorResponse | FormBasedPredictionResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | FormBasedPredictionResponse
+]:
     """9.3 Get Form for Prediction
 
      The model's input columns in training order, with their template data types and defaults (what a
@@ -110,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | FormBasedPredictionResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | FormBasedPredictionResponse]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +162,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     id: int | str,
-) -> ErrorResponse | FormBasedPredictionResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | FormBasedPredictionResponse
+    | None
+):
     """9.3 Get Form for Prediction
 
      The model's input columns in training order, with their template data types and defaults (what a
@@ -142,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | FormBasedPredictionResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | FormBasedPredictionResponse
     """
 
     return sync_detailed(
@@ -155,7 +199,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     id: int | str,
-) -> Response[ErrorResponse | FormBasedPredictionResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | FormBasedPredictionResponse
+]:
     """9.3 Get Form for Prediction
 
      The model's input columns in training order, with their template data types and defaults (what a
@@ -169,7 +222,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | FormBasedPredictionResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | FormBasedPredictionResponse]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +238,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     id: int | str,
-) -> ErrorResponse | FormBasedPredictionResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | FormBasedPredictionResponse
+    | None
+):
     """9.3 Get Form for Prediction
 
      The model's input columns in training order, with their template data types and defaults (what a
@@ -199,7 +262,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | FormBasedPredictionResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | FormBasedPredictionResponse
     """
 
     return (

@@ -5,17 +5,31 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.list_predictions_response import ListPredictionsResponse
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     train_id: int,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["after"] = after
 
     params["train_id"] = train_id
 
@@ -32,39 +46,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListPredictionsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListPredictionsResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ListPredictionsResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +99,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListPredictionsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListPredictionsResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,8 +119,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     train_id: int,
-) -> Response[ErrorResponse | ListPredictionsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListPredictionsResponse
+]:
     """9.6 List Predictions
 
      Every prediction of the model: batch and forecast ones one row each; real-time ones counted per
@@ -97,6 +139,11 @@ def sync_detailed(
     carries the model version, preprocess record and the snapshot of the data the model was trained on.
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         train_id (int):  Example: 19.
 
     Raises:
@@ -104,10 +151,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListPredictionsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListPredictionsResponse]
     """
 
     kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        after=after,
         train_id=train_id,
     )
 
@@ -121,8 +171,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     train_id: int,
-) -> ErrorResponse | ListPredictionsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListPredictionsResponse
+    | None
+):
     """9.6 List Predictions
 
      Every prediction of the model: batch and forecast ones one row each; real-time ones counted per
@@ -130,6 +192,11 @@ def sync(
     carries the model version, preprocess record and the snapshot of the data the model was trained on.
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         train_id (int):  Example: 19.
 
     Raises:
@@ -137,11 +204,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListPredictionsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListPredictionsResponse
     """
 
     return sync_detailed(
         client=client,
+        limit=limit,
+        offset=offset,
+        after=after,
         train_id=train_id,
     ).parsed
 
@@ -149,8 +219,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     train_id: int,
-) -> Response[ErrorResponse | ListPredictionsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListPredictionsResponse
+]:
     """9.6 List Predictions
 
      Every prediction of the model: batch and forecast ones one row each; real-time ones counted per
@@ -158,6 +239,11 @@ async def asyncio_detailed(
     carries the model version, preprocess record and the snapshot of the data the model was trained on.
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         train_id (int):  Example: 19.
 
     Raises:
@@ -165,10 +251,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListPredictionsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListPredictionsResponse]
     """
 
     kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        after=after,
         train_id=train_id,
     )
 
@@ -180,8 +269,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    after: int | Unset = UNSET,
     train_id: int,
-) -> ErrorResponse | ListPredictionsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListPredictionsResponse
+    | None
+):
     """9.6 List Predictions
 
      Every prediction of the model: batch and forecast ones one row each; real-time ones counted per
@@ -189,6 +290,11 @@ async def asyncio(
     carries the model version, preprocess record and the snapshot of the data the model was trained on.
 
     Args:
+        limit (int | Unset): Rows per page (default 1000, at most 1000) Example: 100.
+        offset (int | Unset): Rows to skip (after `after` when both are given) Example: 0.
+        after (int | Unset): Keyset cursor: only rows whose id is greater (pass the previous
+            page's `next_after`). Stable while rows are inserted or deleted, unlike `offset`. Example:
+            61.
         train_id (int):  Example: 19.
 
     Raises:
@@ -196,12 +302,15 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListPredictionsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListPredictionsResponse
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            limit=limit,
+            offset=offset,
+            after=after,
             train_id=train_id,
         )
     ).parsed

@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.prediction_result_response import PredictionResultResponse
 from ...types import UNSET, Response
 
@@ -32,39 +37,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PredictionResultResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | PredictionResultResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = PredictionResultResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +90,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PredictionResultResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | PredictionResultResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +111,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     prediction_id: int,
-) -> Response[ErrorResponse | PredictionResultResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | PredictionResultResponse
+]:
     """9.5 Get Batch Prediction Results
 
      `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
@@ -103,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PredictionResultResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | PredictionResultResponse]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +151,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     prediction_id: int,
-) -> ErrorResponse | PredictionResultResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | PredictionResultResponse
+    | None
+):
     """9.5 Get Batch Prediction Results
 
      `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
@@ -135,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PredictionResultResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | PredictionResultResponse
     """
 
     return sync_detailed(
@@ -148,7 +187,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     prediction_id: int,
-) -> Response[ErrorResponse | PredictionResultResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | PredictionResultResponse
+]:
     """9.5 Get Batch Prediction Results
 
      `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
@@ -162,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PredictionResultResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | PredictionResultResponse]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +225,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     prediction_id: int,
-) -> ErrorResponse | PredictionResultResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | PredictionResultResponse
+    | None
+):
     """9.5 Get Batch Prediction Results
 
      `result_path` is the CSV's S3 URI once completed (null before); download it with `download_path`.
@@ -192,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PredictionResultResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | PredictionResultResponse
     """
 
     return (

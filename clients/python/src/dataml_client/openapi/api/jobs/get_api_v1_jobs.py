@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.get_api_v1_jobs_kind import GetApiV1JobsKind
 from ...models.get_api_v1_jobs_status import GetApiV1JobsStatus
 from ...models.list_jobs_response import ListJobsResponse
@@ -54,39 +59,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListJobsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListJobsResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ListJobsResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -98,7 +112,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListJobsResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +131,9 @@ def sync_detailed(
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
     resource: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListJobsResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse
+]:
     """List Jobs (not in the seed)
 
      The tenant's job workflows (validation, statistics, training, SHAP, batch prediction…), newest
@@ -134,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListJobsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +178,16 @@ def sync(
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
     resource: str | Unset = UNSET,
-) -> ErrorResponse | ListJobsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListJobsResponse
+    | None
+):
     """List Jobs (not in the seed)
 
      The tenant's job workflows (validation, statistics, training, SHAP, batch prediction…), newest
@@ -179,7 +206,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListJobsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse
     """
 
     return sync_detailed(
@@ -200,7 +227,9 @@ async def asyncio_detailed(
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
     resource: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListJobsResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse
+]:
     """List Jobs (not in the seed)
 
      The tenant's job workflows (validation, statistics, training, SHAP, batch prediction…), newest
@@ -219,7 +248,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListJobsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -243,7 +272,16 @@ async def asyncio(
     kind: GetApiV1JobsKind | Unset = UNSET,
     status: GetApiV1JobsStatus | Unset = UNSET,
     resource: str | Unset = UNSET,
-) -> ErrorResponse | ListJobsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListJobsResponse
+    | None
+):
     """List Jobs (not in the seed)
 
      The tenant's job workflows (validation, statistics, training, SHAP, batch prediction…), newest
@@ -262,7 +300,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListJobsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListJobsResponse
     """
 
     return (

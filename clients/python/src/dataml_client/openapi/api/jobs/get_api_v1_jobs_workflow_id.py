@@ -6,7 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.job_detail import JobDetail
 from ...types import Response
 
@@ -27,39 +32,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | JobDetail | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail | None:
     if response.status_code == 200:
         response_200 = JobDetail.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -71,7 +76,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | JobDetail]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +91,9 @@ def sync_detailed(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | JobDetail]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail
+]:
     """Get Job with Progress (not in the seed)
 
      A job's status and, while it runs, its workflow's live progress (phase; percent where the workflow
@@ -99,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | JobDetail]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +126,7 @@ def sync(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | JobDetail | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail | None:
     """Get Job with Progress (not in the seed)
 
      A job's status and, while it runs, its workflow's live progress (phase; percent where the workflow
@@ -132,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | JobDetail
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail
     """
 
     return sync_detailed(
@@ -145,7 +154,9 @@ async def asyncio_detailed(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | JobDetail]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail
+]:
     """Get Job with Progress (not in the seed)
 
      A job's status and, while it runs, its workflow's live progress (phase; percent where the workflow
@@ -160,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | JobDetail]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +187,7 @@ async def asyncio(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | JobDetail | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail | None:
     """Get Job with Progress (not in the seed)
 
      A job's status and, while it runs, its workflow's live progress (phase; percent where the workflow
@@ -191,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | JobDetail
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | JobDetail
     """
 
     return (

@@ -7,7 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.cancel_job_response import CancelJobResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -27,44 +33,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CancelJobResponse | ErrorResponse | None:
+) -> (
+    CancelJobResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 202:
         response_202 = CancelJobResponse.from_dict(response.json())
 
         return response_202
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +92,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CancelJobResponse | ErrorResponse]:
+) -> Response[
+    CancelJobResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +114,16 @@ def sync_detailed(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CancelJobResponse | ErrorResponse]:
+) -> Response[
+    CancelJobResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     """Cancel Job (not in the seed)
 
      Cancels the workflow: it stops its Ray job and records Cancelled (poll the job to see it). Like
@@ -103,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelJobResponse | ErrorResponse]
+        Response[CancelJobResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +155,17 @@ def sync(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> CancelJobResponse | ErrorResponse | None:
+) -> (
+    CancelJobResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     """Cancel Job (not in the seed)
 
      Cancels the workflow: it stops its Ray job and records Cancelled (poll the job to see it). Like
@@ -135,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelJobResponse | ErrorResponse
+        CancelJobResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -148,7 +192,16 @@ async def asyncio_detailed(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CancelJobResponse | ErrorResponse]:
+) -> Response[
+    CancelJobResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     """Cancel Job (not in the seed)
 
      Cancels the workflow: it stops its Ray job and records Cancelled (poll the job to see it). Like
@@ -162,7 +215,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelJobResponse | ErrorResponse]
+        Response[CancelJobResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +231,17 @@ async def asyncio(
     workflow_id: str,
     *,
     client: AuthenticatedClient,
-) -> CancelJobResponse | ErrorResponse | None:
+) -> (
+    CancelJobResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     """Cancel Job (not in the seed)
 
      Cancels the workflow: it stops its Ray job and records Cancelled (poll the job to see it). Like
@@ -192,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelJobResponse | ErrorResponse
+        CancelJobResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return (

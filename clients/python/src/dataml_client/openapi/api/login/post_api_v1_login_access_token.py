@@ -5,7 +5,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_429 import Error429
+from ...models.error_503 import Error503
 from ...models.login_access_token_form import LoginAccessTokenForm
 from ...models.login_access_token_response import LoginAccessTokenResponse
 from ...types import Response
@@ -31,44 +37,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | LoginAccessTokenResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | LoginAccessTokenResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = LoginAccessTokenResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = Error429.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -80,7 +96,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | LoginAccessTokenResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | LoginAccessTokenResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +118,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAccessTokenForm,
-) -> Response[ErrorResponse | LoginAccessTokenResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | LoginAccessTokenResponse
+]:
     """1.1 Login Access Token
 
      OAuth2 password grant (form-encoded). Returns a short-lived JWT access token and an opaque refresh
@@ -107,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | LoginAccessTokenResponse]
+        Response[Error400 | Error401 | Error413 | Error415 | Error422 | Error429 | Error503 | LoginAccessTokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -125,7 +159,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAccessTokenForm,
-) -> ErrorResponse | LoginAccessTokenResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | LoginAccessTokenResponse
+    | None
+):
     """1.1 Login Access Token
 
      OAuth2 password grant (form-encoded). Returns a short-lived JWT access token and an opaque refresh
@@ -139,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | LoginAccessTokenResponse
+        Error400 | Error401 | Error413 | Error415 | Error422 | Error429 | Error503 | LoginAccessTokenResponse
     """
 
     return sync_detailed(
@@ -152,7 +196,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAccessTokenForm,
-) -> Response[ErrorResponse | LoginAccessTokenResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | LoginAccessTokenResponse
+]:
     """1.1 Login Access Token
 
      OAuth2 password grant (form-encoded). Returns a short-lived JWT access token and an opaque refresh
@@ -166,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | LoginAccessTokenResponse]
+        Response[Error400 | Error401 | Error413 | Error415 | Error422 | Error429 | Error503 | LoginAccessTokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +235,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginAccessTokenForm,
-) -> ErrorResponse | LoginAccessTokenResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error413
+    | Error415
+    | Error422
+    | Error429
+    | Error503
+    | LoginAccessTokenResponse
+    | None
+):
     """1.1 Login Access Token
 
      OAuth2 password grant (form-encoded). Returns a short-lived JWT access token and an opaque refresh
@@ -196,7 +259,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | LoginAccessTokenResponse
+        Error400 | Error401 | Error413 | Error415 | Error422 | Error429 | Error503 | LoginAccessTokenResponse
     """
 
     return (

@@ -5,7 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_409 import Error409
+from ...models.error_503 import Error503
 from ...models.test_token_response import TestTokenResponse
 from ...types import Response
 
@@ -22,29 +25,29 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TestTokenResponse | None:
+) -> Error400 | Error401 | Error409 | Error503 | TestTokenResponse | None:
     if response.status_code == 200:
         response_200 = TestTokenResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -56,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TestTokenResponse]:
+) -> Response[Error400 | Error401 | Error409 | Error503 | TestTokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +71,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | TestTokenResponse]:
+) -> Response[Error400 | Error401 | Error409 | Error503 | TestTokenResponse]:
     """1.2 Test Token
 
      The user the bearer token belongs to.
@@ -78,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TestTokenResponse]
+        Response[Error400 | Error401 | Error409 | Error503 | TestTokenResponse]
     """
 
     kwargs = _get_kwargs()
@@ -93,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | TestTokenResponse | None:
+) -> Error400 | Error401 | Error409 | Error503 | TestTokenResponse | None:
     """1.2 Test Token
 
      The user the bearer token belongs to.
@@ -103,7 +106,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TestTokenResponse
+        Error400 | Error401 | Error409 | Error503 | TestTokenResponse
     """
 
     return sync_detailed(
@@ -114,7 +117,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | TestTokenResponse]:
+) -> Response[Error400 | Error401 | Error409 | Error503 | TestTokenResponse]:
     """1.2 Test Token
 
      The user the bearer token belongs to.
@@ -124,7 +127,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TestTokenResponse]
+        Response[Error400 | Error401 | Error409 | Error503 | TestTokenResponse]
     """
 
     kwargs = _get_kwargs()
@@ -137,7 +140,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | TestTokenResponse | None:
+) -> Error400 | Error401 | Error409 | Error503 | TestTokenResponse | None:
     """1.2 Test Token
 
      The user the bearer token belongs to.
@@ -147,7 +150,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TestTokenResponse
+        Error400 | Error401 | Error409 | Error503 | TestTokenResponse
     """
 
     return (

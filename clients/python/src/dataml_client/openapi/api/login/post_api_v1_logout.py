@@ -5,7 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.logout_response import LogoutResponse
 from ...types import UNSET, Response
 
@@ -32,29 +35,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | LogoutResponse | None:
+) -> Error400 | Error401 | Error422 | Error503 | LogoutResponse | None:
     if response.status_code == 200:
         response_200 = LogoutResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -66,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | LogoutResponse]:
+) -> Response[Error400 | Error401 | Error422 | Error503 | LogoutResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> Response[ErrorResponse | LogoutResponse]:
+) -> Response[Error400 | Error401 | Error422 | Error503 | LogoutResponse]:
     """1.4 Logout
 
      Revokes the session of the refresh token: the refresh token and its access tokens stop working.
@@ -92,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | LogoutResponse]
+        Response[Error400 | Error401 | Error422 | Error503 | LogoutResponse]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> ErrorResponse | LogoutResponse | None:
+) -> Error400 | Error401 | Error422 | Error503 | LogoutResponse | None:
     """1.4 Logout
 
      Revokes the session of the refresh token: the refresh token and its access tokens stop working.
@@ -123,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | LogoutResponse
+        Error400 | Error401 | Error422 | Error503 | LogoutResponse
     """
 
     return sync_detailed(
@@ -136,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> Response[ErrorResponse | LogoutResponse]:
+) -> Response[Error400 | Error401 | Error422 | Error503 | LogoutResponse]:
     """1.4 Logout
 
      Revokes the session of the refresh token: the refresh token and its access tokens stop working.
@@ -149,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | LogoutResponse]
+        Response[Error400 | Error401 | Error422 | Error503 | LogoutResponse]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +168,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> ErrorResponse | LogoutResponse | None:
+) -> Error400 | Error401 | Error422 | Error503 | LogoutResponse | None:
     """1.4 Logout
 
      Revokes the session of the refresh token: the refresh token and its access tokens stop working.
@@ -178,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | LogoutResponse
+        Error400 | Error401 | Error422 | Error503 | LogoutResponse
     """
 
     return (

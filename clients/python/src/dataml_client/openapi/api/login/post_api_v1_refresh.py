@@ -5,7 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.refresh_token_response import RefreshTokenResponse
 from ...types import UNSET, Response
 
@@ -32,29 +35,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | RefreshTokenResponse | None:
+) -> Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse | None:
     if response.status_code == 200:
         response_200 = RefreshTokenResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -66,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | RefreshTokenResponse]:
+) -> Response[Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> Response[ErrorResponse | RefreshTokenResponse]:
+) -> Response[Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse]:
     """1.3 Refresh Token
 
      Exchanges a refresh token for a new access token and a new refresh token (rotation: the old one is
@@ -93,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RefreshTokenResponse]
+        Response[Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> ErrorResponse | RefreshTokenResponse | None:
+) -> Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse | None:
     """1.3 Refresh Token
 
      Exchanges a refresh token for a new access token and a new refresh token (rotation: the old one is
@@ -125,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RefreshTokenResponse
+        Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse
     """
 
     return sync_detailed(
@@ -138,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> Response[ErrorResponse | RefreshTokenResponse]:
+) -> Response[Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse]:
     """1.3 Refresh Token
 
      Exchanges a refresh token for a new access token and a new refresh token (rotation: the old one is
@@ -152,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RefreshTokenResponse]
+        Response[Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     refresh_token: str,
-) -> ErrorResponse | RefreshTokenResponse | None:
+) -> Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse | None:
     """1.3 Refresh Token
 
      Exchanges a refresh token for a new access token and a new refresh token (rotation: the old one is
@@ -182,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RefreshTokenResponse
+        Error400 | Error401 | Error422 | Error503 | RefreshTokenResponse
     """
 
     return (

@@ -5,7 +5,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_429 import Error429
+from ...models.error_503 import Error503
 from ...models.reset_password_response import ResetPasswordResponse
 from ...types import UNSET, Response, Unset
 
@@ -38,49 +45,60 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ResetPasswordResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error429
+    | Error503
+    | ResetPasswordResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ResetPasswordResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = Error429.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -92,7 +110,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ResetPasswordResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error429
+    | Error503
+    | ResetPasswordResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +135,17 @@ def sync_detailed(
     user_name: str,
     new_password: str,
     current_password: str | Unset = UNSET,
-) -> Response[ErrorResponse | ResetPasswordResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error429
+    | Error503
+    | ResetPasswordResponse
+]:
     """1.5 Reset Password
 
      Deviation from the seed: requires a bearer token. Any user may change their own password, giving the
@@ -126,7 +164,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ResetPasswordResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error429 | Error503 | ResetPasswordResponse]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +186,18 @@ def sync(
     user_name: str,
     new_password: str,
     current_password: str | Unset = UNSET,
-) -> ErrorResponse | ResetPasswordResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error429
+    | Error503
+    | ResetPasswordResponse
+    | None
+):
     """1.5 Reset Password
 
      Deviation from the seed: requires a bearer token. Any user may change their own password, giving the
@@ -167,7 +216,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ResetPasswordResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error429 | Error503 | ResetPasswordResponse
     """
 
     return sync_detailed(
@@ -184,7 +233,17 @@ async def asyncio_detailed(
     user_name: str,
     new_password: str,
     current_password: str | Unset = UNSET,
-) -> Response[ErrorResponse | ResetPasswordResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error429
+    | Error503
+    | ResetPasswordResponse
+]:
     """1.5 Reset Password
 
      Deviation from the seed: requires a bearer token. Any user may change their own password, giving the
@@ -203,7 +262,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ResetPasswordResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error429 | Error503 | ResetPasswordResponse]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +282,18 @@ async def asyncio(
     user_name: str,
     new_password: str,
     current_password: str | Unset = UNSET,
-) -> ErrorResponse | ResetPasswordResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error429
+    | Error503
+    | ResetPasswordResponse
+    | None
+):
     """1.5 Reset Password
 
      Deviation from the seed: requires a bearer token. Any user may change their own password, giving the
@@ -242,7 +312,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ResetPasswordResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error429 | Error503 | ResetPasswordResponse
     """
 
     return (

@@ -7,7 +7,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delete_alias_response import DeleteAliasResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -29,44 +35,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeleteAliasResponse | ErrorResponse | None:
+) -> (
+    DeleteAliasResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 200:
         response_200 = DeleteAliasResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -78,7 +94,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteAliasResponse | ErrorResponse]:
+) -> Response[
+    DeleteAliasResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +117,16 @@ def sync_detailed(
     alias: str,
     *,
     client: AuthenticatedClient,
-) -> Response[DeleteAliasResponse | ErrorResponse]:
+) -> Response[
+    DeleteAliasResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     """Delete an alias
 
      Requests naming it answer 404 afterwards. Recorded in the alias history.
@@ -106,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteAliasResponse | ErrorResponse]
+        Response[DeleteAliasResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +160,17 @@ def sync(
     alias: str,
     *,
     client: AuthenticatedClient,
-) -> DeleteAliasResponse | ErrorResponse | None:
+) -> (
+    DeleteAliasResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     """Delete an alias
 
      Requests naming it answer 404 afterwards. Recorded in the alias history.
@@ -140,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteAliasResponse | ErrorResponse
+        DeleteAliasResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -155,7 +199,16 @@ async def asyncio_detailed(
     alias: str,
     *,
     client: AuthenticatedClient,
-) -> Response[DeleteAliasResponse | ErrorResponse]:
+) -> Response[
+    DeleteAliasResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+]:
     """Delete an alias
 
      Requests naming it answer 404 afterwards. Recorded in the alias history.
@@ -169,7 +222,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteAliasResponse | ErrorResponse]
+        Response[DeleteAliasResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -187,7 +240,17 @@ async def asyncio(
     alias: str,
     *,
     client: AuthenticatedClient,
-) -> DeleteAliasResponse | ErrorResponse | None:
+) -> (
+    DeleteAliasResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | None
+):
     """Delete an alias
 
      Requests naming it answer 404 afterwards. Recorded in the alias history.
@@ -201,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteAliasResponse | ErrorResponse
+        DeleteAliasResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return (

@@ -6,7 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.list_alias_events_response import ListAliasEventsResponse
 from ...types import Response
 
@@ -27,39 +32,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListAliasEventsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListAliasEventsResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ListAliasEventsResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -71,7 +85,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListAliasEventsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListAliasEventsResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +106,15 @@ def sync_detailed(
     predictor_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ListAliasEventsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListAliasEventsResponse
+]:
     """History of the aliases of a predictor
 
      Every set, move and delete, newest first (at most 1000): who, when, from which version to which, and
@@ -98,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListAliasEventsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListAliasEventsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +146,16 @@ def sync(
     predictor_name: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ListAliasEventsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListAliasEventsResponse
+    | None
+):
     """History of the aliases of a predictor
 
      Every set, move and delete, newest first (at most 1000): who, when, from which version to which, and
@@ -130,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListAliasEventsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListAliasEventsResponse
     """
 
     return sync_detailed(
@@ -143,7 +182,15 @@ async def asyncio_detailed(
     predictor_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ListAliasEventsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListAliasEventsResponse
+]:
     """History of the aliases of a predictor
 
      Every set, move and delete, newest first (at most 1000): who, when, from which version to which, and
@@ -157,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListAliasEventsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListAliasEventsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +220,16 @@ async def asyncio(
     predictor_name: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ListAliasEventsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ListAliasEventsResponse
+    | None
+):
     """History of the aliases of a predictor
 
      Every set, move and delete, newest first (at most 1000): who, when, from which version to which, and
@@ -187,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListAliasEventsResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ListAliasEventsResponse
     """
 
     return (

@@ -6,7 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.set_alias_body import SetAliasBody
 from ...models.set_alias_response import SetAliasResponse
 from ...types import Response
@@ -38,54 +46,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | SetAliasResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | SetAliasResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = SetAliasResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -97,7 +117,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | SetAliasResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | SetAliasResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +143,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SetAliasBody,
-) -> Response[ErrorResponse | SetAliasResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | SetAliasResponse
+]:
     """Set or move an alias
 
      Points the alias at a Completed version of the same predictor (creates it, or moves it). Recorded
@@ -130,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SetAliasResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | SetAliasResponse]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +194,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SetAliasBody,
-) -> ErrorResponse | SetAliasResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | SetAliasResponse
+    | None
+):
     """Set or move an alias
 
      Points the alias at a Completed version of the same predictor (creates it, or moves it). Recorded
@@ -170,7 +224,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SetAliasResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | SetAliasResponse
     """
 
     return sync_detailed(
@@ -187,7 +241,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SetAliasBody,
-) -> Response[ErrorResponse | SetAliasResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | SetAliasResponse
+]:
     """Set or move an alias
 
      Points the alias at a Completed version of the same predictor (creates it, or moves it). Recorded
@@ -205,7 +270,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SetAliasResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | SetAliasResponse]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +290,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SetAliasBody,
-) -> ErrorResponse | SetAliasResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | SetAliasResponse
+    | None
+):
     """Set or move an alias
 
      Points the alias at a Completed version of the same predictor (creates it, or moves it). Recorded
@@ -243,7 +320,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SetAliasResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | SetAliasResponse
     """
 
     return (

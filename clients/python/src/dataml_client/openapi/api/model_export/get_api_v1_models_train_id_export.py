@@ -6,7 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -26,39 +32,39 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | None:
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -70,7 +76,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +91,9 @@ def sync_detailed(
     train_id: int | str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
+]:
     """Download a trained version's artifacts
 
      One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
@@ -100,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +128,7 @@ def sync(
     train_id: int | str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | None:
     """Download a trained version's artifacts
 
      One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
@@ -135,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -148,7 +158,9 @@ async def asyncio_detailed(
     train_id: int | str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
+]:
     """Download a trained version's artifacts
 
      One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
@@ -165,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +193,7 @@ async def asyncio(
     train_id: int | str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | None:
+) -> Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | None:
     """Download a trained version's artifacts
 
      One `.tar.gz` streamed from S3, in a folder `<predictor>-v<version>/`: `model-card.json` (features
@@ -198,7 +210,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503
     """
 
     return (

@@ -5,7 +5,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.terminate_ray_job_response import TerminateRayJobResponse
 from ...types import UNSET, Response
 
@@ -35,44 +41,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TerminateRayJobResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | TerminateRayJobResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = TerminateRayJobResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -84,7 +100,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TerminateRayJobResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | TerminateRayJobResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +123,16 @@ def sync_detailed(
     client: AuthenticatedClient,
     ray_job_id: str,
     usage: str,
-) -> Response[ErrorResponse | TerminateRayJobResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | TerminateRayJobResponse
+]:
     """12.1 Terminate Ray Job
 
      Cancels the workflow that drives the Ray job (training, SHAP, validation, statistics): the workflow
@@ -114,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TerminateRayJobResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | TerminateRayJobResponse]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +168,17 @@ def sync(
     client: AuthenticatedClient,
     ray_job_id: str,
     usage: str,
-) -> ErrorResponse | TerminateRayJobResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | TerminateRayJobResponse
+    | None
+):
     """12.1 Terminate Ray Job
 
      Cancels the workflow that drives the Ray job (training, SHAP, validation, statistics): the workflow
@@ -150,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TerminateRayJobResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | TerminateRayJobResponse
     """
 
     return sync_detailed(
@@ -165,7 +209,16 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     ray_job_id: str,
     usage: str,
-) -> Response[ErrorResponse | TerminateRayJobResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | TerminateRayJobResponse
+]:
     """12.1 Terminate Ray Job
 
      Cancels the workflow that drives the Ray job (training, SHAP, validation, statistics): the workflow
@@ -181,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TerminateRayJobResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | TerminateRayJobResponse]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +252,17 @@ async def asyncio(
     client: AuthenticatedClient,
     ray_job_id: str,
     usage: str,
-) -> ErrorResponse | TerminateRayJobResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | TerminateRayJobResponse
+    | None
+):
     """12.1 Terminate Ray Job
 
      Cancels the workflow that drives the Ray job (training, SHAP, validation, statistics): the workflow
@@ -215,7 +278,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TerminateRayJobResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | TerminateRayJobResponse
     """
 
     return (

@@ -7,7 +7,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_permission_body import CreatePermissionBody
 from ...models.create_permission_response import CreatePermissionResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -32,54 +40,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreatePermissionResponse | ErrorResponse | None:
+) -> (
+    CreatePermissionResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 201:
         response_201 = CreatePermissionResponse.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -91,7 +111,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreatePermissionResponse | ErrorResponse]:
+) -> Response[
+    CreatePermissionResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +135,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreatePermissionBody,
-) -> Response[CreatePermissionResponse | ErrorResponse]:
+) -> Response[
+    CreatePermissionResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+]:
     """3.2 Create Permission
 
      Creates a custom permission in `tenant_id` (the caller's tenant; the platform administrator: any
@@ -119,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatePermissionResponse | ErrorResponse]
+        Response[CreatePermissionResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +179,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreatePermissionBody,
-) -> CreatePermissionResponse | ErrorResponse | None:
+) -> (
+    CreatePermissionResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | None
+):
     """3.2 Create Permission
 
      Creates a custom permission in `tenant_id` (the caller's tenant; the platform administrator: any
@@ -152,7 +206,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreatePermissionResponse | ErrorResponse
+        CreatePermissionResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -165,7 +219,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreatePermissionBody,
-) -> Response[CreatePermissionResponse | ErrorResponse]:
+) -> Response[
+    CreatePermissionResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+]:
     """3.2 Create Permission
 
      Creates a custom permission in `tenant_id` (the caller's tenant; the platform administrator: any
@@ -180,7 +245,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatePermissionResponse | ErrorResponse]
+        Response[CreatePermissionResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -196,7 +261,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreatePermissionBody,
-) -> CreatePermissionResponse | ErrorResponse | None:
+) -> (
+    CreatePermissionResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | None
+):
     """3.2 Create Permission
 
      Creates a custom permission in `tenant_id` (the caller's tenant; the platform administrator: any
@@ -211,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreatePermissionResponse | ErrorResponse
+        CreatePermissionResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503
     """
 
     return (

@@ -9,7 +9,15 @@ from ...client import AuthenticatedClient, Client
 from ...models.assign_user_roles_body_type_0 import AssignUserRolesBodyType0
 from ...models.assign_user_roles_body_type_1 import AssignUserRolesBodyType1
 from ...models.assign_user_roles_response import AssignUserRolesResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -40,54 +48,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AssignUserRolesResponse | ErrorResponse | None:
+) -> (
+    AssignUserRolesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 200:
         response_200 = AssignUserRolesResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -99,7 +119,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AssignUserRolesResponse | ErrorResponse]:
+) -> Response[
+    AssignUserRolesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +144,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
-) -> Response[AssignUserRolesResponse | ErrorResponse]:
+) -> Response[
+    AssignUserRolesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+]:
     """Give roles to a user (not in the seed contract)
 
      By ids or by names. Adds to what the user holds.
@@ -127,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssignUserRolesResponse | ErrorResponse]
+        Response[AssignUserRolesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +189,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
-) -> AssignUserRolesResponse | ErrorResponse | None:
+) -> (
+    AssignUserRolesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | None
+):
     """Give roles to a user (not in the seed contract)
 
      By ids or by names. Adds to what the user holds.
@@ -161,7 +215,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AssignUserRolesResponse | ErrorResponse
+        AssignUserRolesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -176,7 +230,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
-) -> Response[AssignUserRolesResponse | ErrorResponse]:
+) -> Response[
+    AssignUserRolesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+]:
     """Give roles to a user (not in the seed contract)
 
      By ids or by names. Adds to what the user holds.
@@ -190,7 +255,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssignUserRolesResponse | ErrorResponse]
+        Response[AssignUserRolesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +273,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssignUserRolesBodyType0 | AssignUserRolesBodyType1,
-) -> AssignUserRolesResponse | ErrorResponse | None:
+) -> (
+    AssignUserRolesResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | None
+):
     """Give roles to a user (not in the seed contract)
 
      By ids or by names. Adds to what the user holds.
@@ -222,7 +299,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AssignUserRolesResponse | ErrorResponse
+        AssignUserRolesResponse | Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503
     """
 
     return (

@@ -6,7 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.get_template_response import GetTemplateResponse
 from ...types import Response
 
@@ -27,39 +32,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetTemplateResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetTemplateResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = GetTemplateResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -71,7 +85,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetTemplateResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetTemplateResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +106,15 @@ def sync_detailed(
     template_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetTemplateResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetTemplateResponse
+]:
     """5.3 Get Template
 
      The current version of the template.
@@ -97,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetTemplateResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetTemplateResponse]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +145,16 @@ def sync(
     template_id: int,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetTemplateResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetTemplateResponse
+    | None
+):
     """5.3 Get Template
 
      The current version of the template.
@@ -128,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetTemplateResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetTemplateResponse
     """
 
     return sync_detailed(
@@ -141,7 +180,15 @@ async def asyncio_detailed(
     template_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetTemplateResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetTemplateResponse
+]:
     """5.3 Get Template
 
      The current version of the template.
@@ -154,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetTemplateResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetTemplateResponse]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +217,16 @@ async def asyncio(
     template_id: int,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetTemplateResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetTemplateResponse
+    | None
+):
     """5.3 Get Template
 
      The current version of the template.
@@ -183,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetTemplateResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetTemplateResponse
     """
 
     return (

@@ -6,7 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.update_template_body import UpdateTemplateBody
 from ...models.update_template_response import UpdateTemplateResponse
 from ...types import Response
@@ -36,54 +44,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | UpdateTemplateResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | UpdateTemplateResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = UpdateTemplateResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -95,7 +115,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | UpdateTemplateResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | UpdateTemplateResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +140,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateTemplateBody,
-) -> Response[ErrorResponse | UpdateTemplateResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | UpdateTemplateResponse
+]:
     """5.4 Update Template
 
      Creates a new version of the template. Datasets keep the version they were validated against; new
@@ -124,7 +166,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UpdateTemplateResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | UpdateTemplateResponse]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +186,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateTemplateBody,
-) -> ErrorResponse | UpdateTemplateResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | UpdateTemplateResponse
+    | None
+):
     """5.4 Update Template
 
      Creates a new version of the template. Datasets keep the version they were validated against; new
@@ -159,7 +213,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UpdateTemplateResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | UpdateTemplateResponse
     """
 
     return sync_detailed(
@@ -174,7 +228,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateTemplateBody,
-) -> Response[ErrorResponse | UpdateTemplateResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | UpdateTemplateResponse
+]:
     """5.4 Update Template
 
      Creates a new version of the template. Datasets keep the version they were validated against; new
@@ -189,7 +254,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UpdateTemplateResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | UpdateTemplateResponse]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +272,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateTemplateBody,
-) -> ErrorResponse | UpdateTemplateResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | UpdateTemplateResponse
+    | None
+):
     """5.4 Update Template
 
      Creates a new version of the template. Datasets keep the version they were validated against; new
@@ -222,7 +299,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UpdateTemplateResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | UpdateTemplateResponse
     """
 
     return (

@@ -7,7 +7,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.download_training_schema_response import DownloadTrainingSchemaResponse
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...types import Response
 
 
@@ -27,39 +32,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DownloadTrainingSchemaResponse | ErrorResponse | None:
+) -> (
+    DownloadTrainingSchemaResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | None
+):
     if response.status_code == 200:
         response_200 = DownloadTrainingSchemaResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -71,7 +85,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DownloadTrainingSchemaResponse | ErrorResponse]:
+) -> Response[
+    DownloadTrainingSchemaResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +106,15 @@ def sync_detailed(
     train_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DownloadTrainingSchemaResponse | ErrorResponse]:
+) -> Response[
+    DownloadTrainingSchemaResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+]:
     """8.8 Download Training Schema
 
      The columns the model was trained with (Id, features, Target), with their data types.
@@ -97,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DownloadTrainingSchemaResponse | ErrorResponse]
+        Response[DownloadTrainingSchemaResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +145,16 @@ def sync(
     train_id: int,
     *,
     client: AuthenticatedClient,
-) -> DownloadTrainingSchemaResponse | ErrorResponse | None:
+) -> (
+    DownloadTrainingSchemaResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | None
+):
     """8.8 Download Training Schema
 
      The columns the model was trained with (Id, features, Target), with their data types.
@@ -128,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DownloadTrainingSchemaResponse | ErrorResponse
+        DownloadTrainingSchemaResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
     """
 
     return sync_detailed(
@@ -141,7 +180,15 @@ async def asyncio_detailed(
     train_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[DownloadTrainingSchemaResponse | ErrorResponse]:
+) -> Response[
+    DownloadTrainingSchemaResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+]:
     """8.8 Download Training Schema
 
      The columns the model was trained with (Id, features, Target), with their data types.
@@ -154,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DownloadTrainingSchemaResponse | ErrorResponse]
+        Response[DownloadTrainingSchemaResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +217,16 @@ async def asyncio(
     train_id: int,
     *,
     client: AuthenticatedClient,
-) -> DownloadTrainingSchemaResponse | ErrorResponse | None:
+) -> (
+    DownloadTrainingSchemaResponse
+    | Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | None
+):
     """8.8 Download Training Schema
 
      The columns the model was trained with (Id, features, Target), with their data types.
@@ -183,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DownloadTrainingSchemaResponse | ErrorResponse
+        DownloadTrainingSchemaResponse | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
     """
 
     return (

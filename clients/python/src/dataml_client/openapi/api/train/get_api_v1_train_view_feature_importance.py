@@ -5,7 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.view_feature_importance_response import ViewFeatureImportanceResponse
 from ...types import UNSET, Response
 
@@ -32,39 +37,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ViewFeatureImportanceResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFeatureImportanceResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ViewFeatureImportanceResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +90,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ViewFeatureImportanceResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFeatureImportanceResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +111,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     train_id: int,
-) -> Response[ErrorResponse | ViewFeatureImportanceResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFeatureImportanceResponse
+]:
     """8.9 View Feature Importance
 
      Mean |SHAP| per original feature. 404 when none was generated.
@@ -102,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ViewFeatureImportanceResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFeatureImportanceResponse]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +150,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     train_id: int,
-) -> ErrorResponse | ViewFeatureImportanceResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFeatureImportanceResponse
+    | None
+):
     """8.9 View Feature Importance
 
      Mean |SHAP| per original feature. 404 when none was generated.
@@ -133,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ViewFeatureImportanceResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFeatureImportanceResponse
     """
 
     return sync_detailed(
@@ -146,7 +185,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     train_id: int,
-) -> Response[ErrorResponse | ViewFeatureImportanceResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFeatureImportanceResponse
+]:
     """8.9 View Feature Importance
 
      Mean |SHAP| per original feature. 404 when none was generated.
@@ -159,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ViewFeatureImportanceResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFeatureImportanceResponse]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +222,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     train_id: int,
-) -> ErrorResponse | ViewFeatureImportanceResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | ViewFeatureImportanceResponse
+    | None
+):
     """8.9 View Feature Importance
 
      Mean |SHAP| per original feature. 404 when none was generated.
@@ -188,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ViewFeatureImportanceResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | ViewFeatureImportanceResponse
     """
 
     return (

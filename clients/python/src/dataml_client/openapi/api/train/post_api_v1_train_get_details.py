@@ -5,7 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.get_training_details_body import GetTrainingDetailsBody
 from ...models.get_training_details_response import GetTrainingDetailsResponse
 from ...types import Response
@@ -32,54 +40,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetTrainingDetailsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | GetTrainingDetailsResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = GetTrainingDetailsResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -91,7 +111,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetTrainingDetailsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | GetTrainingDetailsResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +135,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: GetTrainingDetailsBody,
-) -> Response[ErrorResponse | GetTrainingDetailsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | GetTrainingDetailsResponse
+]:
     """8.2 Get Details for Training
 
      The dataset's columns (from the template version it was validated against) and the roles a user may
@@ -118,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetTrainingDetailsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | GetTrainingDetailsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +178,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: GetTrainingDetailsBody,
-) -> ErrorResponse | GetTrainingDetailsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | GetTrainingDetailsResponse
+    | None
+):
     """8.2 Get Details for Training
 
      The dataset's columns (from the template version it was validated against) and the roles a user may
@@ -150,7 +204,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetTrainingDetailsResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | GetTrainingDetailsResponse
     """
 
     return sync_detailed(
@@ -163,7 +217,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: GetTrainingDetailsBody,
-) -> Response[ErrorResponse | GetTrainingDetailsResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | GetTrainingDetailsResponse
+]:
     """8.2 Get Details for Training
 
      The dataset's columns (from the template version it was validated against) and the roles a user may
@@ -177,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetTrainingDetailsResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | GetTrainingDetailsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +258,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: GetTrainingDetailsBody,
-) -> ErrorResponse | GetTrainingDetailsResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | GetTrainingDetailsResponse
+    | None
+):
     """8.2 Get Details for Training
 
      The dataset's columns (from the template version it was validated against) and the roles a user may
@@ -207,7 +284,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetTrainingDetailsResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | GetTrainingDetailsResponse
     """
 
     return (

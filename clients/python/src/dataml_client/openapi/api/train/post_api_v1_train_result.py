@@ -5,7 +5,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.training_result_callback_body import TrainingResultCallbackBody
 from ...models.training_result_callback_response import TrainingResultCallbackResponse
 from ...types import Response
@@ -34,44 +40,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TrainingResultCallbackResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | TrainingResultCallbackResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = TrainingResultCallbackResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -83,7 +99,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TrainingResultCallbackResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | TrainingResultCallbackResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +122,16 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: TrainingResultCallbackBody,
     x_callback_secret: str,
-) -> Response[ErrorResponse | TrainingResultCallbackResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | TrainingResultCallbackResponse
+]:
     """8.7 Training Result Callback
 
      For external engines only (our Ray jobs signal their workflow directly). Needs the per-job secret in
@@ -113,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TrainingResultCallbackResponse]
+        Response[Error400 | Error401 | Error409 | Error413 | Error415 | Error422 | Error503 | TrainingResultCallbackResponse]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +167,17 @@ def sync(
     client: AuthenticatedClient | Client,
     body: TrainingResultCallbackBody,
     x_callback_secret: str,
-) -> ErrorResponse | TrainingResultCallbackResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | TrainingResultCallbackResponse
+    | None
+):
     """8.7 Training Result Callback
 
      For external engines only (our Ray jobs signal their workflow directly). Needs the per-job secret in
@@ -149,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TrainingResultCallbackResponse
+        Error400 | Error401 | Error409 | Error413 | Error415 | Error422 | Error503 | TrainingResultCallbackResponse
     """
 
     return sync_detailed(
@@ -164,7 +208,16 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: TrainingResultCallbackBody,
     x_callback_secret: str,
-) -> Response[ErrorResponse | TrainingResultCallbackResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | TrainingResultCallbackResponse
+]:
     """8.7 Training Result Callback
 
      For external engines only (our Ray jobs signal their workflow directly). Needs the per-job secret in
@@ -180,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | TrainingResultCallbackResponse]
+        Response[Error400 | Error401 | Error409 | Error413 | Error415 | Error422 | Error503 | TrainingResultCallbackResponse]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +251,17 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: TrainingResultCallbackBody,
     x_callback_secret: str,
-) -> ErrorResponse | TrainingResultCallbackResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | TrainingResultCallbackResponse
+    | None
+):
     """8.7 Training Result Callback
 
      For external engines only (our Ray jobs signal their workflow directly). Needs the per-job secret in
@@ -214,7 +277,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | TrainingResultCallbackResponse
+        Error400 | Error401 | Error409 | Error413 | Error415 | Error422 | Error503 | TrainingResultCallbackResponse
     """
 
     return (

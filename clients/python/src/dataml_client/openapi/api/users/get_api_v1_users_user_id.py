@@ -6,7 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.get_user_response import GetUserResponse
 from ...types import Response
 
@@ -27,39 +32,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetUserResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetUserResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = GetUserResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -71,7 +85,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetUserResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +100,9 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetUserResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse
+]:
     """2.3 Retrieve User by ID
 
     Args:
@@ -95,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetUserResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +131,16 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetUserResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetUserResponse
+    | None
+):
     """2.3 Retrieve User by ID
 
     Args:
@@ -124,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetUserResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse
     """
 
     return sync_detailed(
@@ -137,7 +164,9 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetUserResponse]:
+) -> Response[
+    Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse
+]:
     """2.3 Retrieve User by ID
 
     Args:
@@ -148,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetUserResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +193,16 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetUserResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | GetUserResponse
+    | None
+):
     """2.3 Retrieve User by ID
 
     Args:
@@ -175,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetUserResponse
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | GetUserResponse
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
 from ...models.health_check_response import HealthCheckResponse
 from ...types import Response
 
@@ -22,14 +22,14 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | HealthCheckResponse | None:
+) -> Error400 | HealthCheckResponse | None:
     if response.status_code == 200:
         response_200 = HealthCheckResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
@@ -41,7 +41,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | HealthCheckResponse]:
+) -> Response[Error400 | HealthCheckResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +53,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | HealthCheckResponse]:
+) -> Response[Error400 | HealthCheckResponse]:
     """4.1 Health Check
 
      Liveness: the API process is up and serving.
@@ -63,7 +63,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | HealthCheckResponse]
+        Response[Error400 | HealthCheckResponse]
     """
 
     kwargs = _get_kwargs()
@@ -78,7 +78,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | HealthCheckResponse | None:
+) -> Error400 | HealthCheckResponse | None:
     """4.1 Health Check
 
      Liveness: the API process is up and serving.
@@ -88,7 +88,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | HealthCheckResponse
+        Error400 | HealthCheckResponse
     """
 
     return sync_detailed(
@@ -99,7 +99,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | HealthCheckResponse]:
+) -> Response[Error400 | HealthCheckResponse]:
     """4.1 Health Check
 
      Liveness: the API process is up and serving.
@@ -109,7 +109,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | HealthCheckResponse]
+        Response[Error400 | HealthCheckResponse]
     """
 
     kwargs = _get_kwargs()
@@ -122,7 +122,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | HealthCheckResponse | None:
+) -> Error400 | HealthCheckResponse | None:
     """4.1 Health Check
 
      Liveness: the API process is up and serving.
@@ -132,7 +132,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | HealthCheckResponse
+        Error400 | HealthCheckResponse
     """
 
     return (

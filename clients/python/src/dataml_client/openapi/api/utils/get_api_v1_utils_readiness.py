@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
 from ...models.readiness_response import ReadinessResponse
 from ...types import Response
 
@@ -22,14 +22,14 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ReadinessResponse | None:
+) -> Error400 | ReadinessResponse | None:
     if response.status_code == 200:
         response_200 = ReadinessResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
@@ -46,7 +46,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ReadinessResponse]:
+) -> Response[Error400 | ReadinessResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +58,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ReadinessResponse]:
+) -> Response[Error400 | ReadinessResponse]:
     """Readiness of every dependency (not in the seed contract)
 
      Checks Postgres, Temporal, S3, the Iceberg catalog and Ray; 503 when any is not ready.
@@ -68,7 +68,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ReadinessResponse]
+        Response[Error400 | ReadinessResponse]
     """
 
     kwargs = _get_kwargs()
@@ -83,7 +83,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ReadinessResponse | None:
+) -> Error400 | ReadinessResponse | None:
     """Readiness of every dependency (not in the seed contract)
 
      Checks Postgres, Temporal, S3, the Iceberg catalog and Ray; 503 when any is not ready.
@@ -93,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ReadinessResponse
+        Error400 | ReadinessResponse
     """
 
     return sync_detailed(
@@ -104,7 +104,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ReadinessResponse]:
+) -> Response[Error400 | ReadinessResponse]:
     """Readiness of every dependency (not in the seed contract)
 
      Checks Postgres, Temporal, S3, the Iceberg catalog and Ray; 503 when any is not ready.
@@ -114,7 +114,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ReadinessResponse]
+        Response[Error400 | ReadinessResponse]
     """
 
     kwargs = _get_kwargs()
@@ -127,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ReadinessResponse | None:
+) -> Error400 | ReadinessResponse | None:
     """Readiness of every dependency (not in the seed contract)
 
      Checks Postgres, Temporal, S3, the Iceberg catalog and Ray; 503 when any is not ready.
@@ -137,7 +137,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ReadinessResponse
+        Error400 | ReadinessResponse
     """
 
     return (
