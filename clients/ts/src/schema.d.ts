@@ -5393,7 +5393,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5402,7 +5402,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5411,7 +5411,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5420,7 +5420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5458,7 +5458,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5467,7 +5467,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description Missing can_schedule_training, or can_manage_aliases for promote_alias */
@@ -5476,7 +5476,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such predictor in your tenant */
@@ -5485,7 +5485,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description A schedule of that name exists, or the predictor has no completed version */
@@ -5494,7 +5494,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Request body too large */
@@ -5503,7 +5503,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error413"];
                     };
                 };
                 /** @description Unsupported Content-Type for the body */
@@ -5512,7 +5512,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error415"];
                     };
                 };
                 /** @description Invalid body or cron expression */
@@ -5521,7 +5521,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5530,7 +5530,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5575,7 +5575,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5584,7 +5584,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5593,7 +5593,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schedule in your tenant */
@@ -5602,7 +5602,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -5611,7 +5611,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5620,7 +5620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5657,7 +5657,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5666,7 +5666,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5675,7 +5675,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schedule in your tenant */
@@ -5684,7 +5684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -5693,7 +5693,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -5702,7 +5702,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5711,7 +5711,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5757,7 +5757,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5766,7 +5766,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5775,7 +5775,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schedule in your tenant */
@@ -5784,7 +5784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -5793,7 +5793,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -5802,7 +5802,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5811,7 +5811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5858,7 +5858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5867,7 +5867,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5876,7 +5876,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schedule in your tenant */
@@ -5885,7 +5885,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -5894,7 +5894,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -5903,7 +5903,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -5912,7 +5912,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };
@@ -5959,7 +5959,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error400"];
                     };
                 };
                 /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
@@ -5968,7 +5968,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error401"];
                     };
                 };
                 /** @description The caller lacks the required permission (named in the message) */
@@ -5977,7 +5977,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error403"];
                     };
                 };
                 /** @description No such schedule in your tenant */
@@ -5986,7 +5986,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error404"];
                     };
                 };
                 /** @description The resource is not in a state that allows this */
@@ -5995,7 +5995,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error409"];
                     };
                 };
                 /** @description Invalid parameters or body; `details` names each field */
@@ -6004,7 +6004,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error422"];
                     };
                 };
                 /** @description A dependency is unavailable; retry after Retry-After */
@@ -6013,7 +6013,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorResponse"];
+                        "application/json": components["schemas"]["Error503"];
                     };
                 };
             };

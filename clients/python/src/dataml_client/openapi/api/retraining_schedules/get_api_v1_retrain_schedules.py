@@ -5,7 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_503 import Error503
 from ...models.list_retrain_schedules_response import ListRetrainSchedulesResponse
 from ...types import Response
 
@@ -22,29 +25,29 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListRetrainSchedulesResponse | None:
+) -> Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse | None:
     if response.status_code == 200:
         response_200 = ListRetrainSchedulesResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -56,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListRetrainSchedulesResponse]:
+) -> Response[Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +71,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ListRetrainSchedulesResponse]:
+) -> Response[Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse]:
     """List the tenant's retraining schedules
 
     Raises:
@@ -76,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListRetrainSchedulesResponse]
+        Response[Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse]
     """
 
     kwargs = _get_kwargs()
@@ -91,7 +94,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ListRetrainSchedulesResponse | None:
+) -> Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse | None:
     """List the tenant's retraining schedules
 
     Raises:
@@ -99,7 +102,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListRetrainSchedulesResponse
+        Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse
     """
 
     return sync_detailed(
@@ -110,7 +113,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ListRetrainSchedulesResponse]:
+) -> Response[Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse]:
     """List the tenant's retraining schedules
 
     Raises:
@@ -118,7 +121,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListRetrainSchedulesResponse]
+        Response[Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse]
     """
 
     kwargs = _get_kwargs()
@@ -131,7 +134,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ListRetrainSchedulesResponse | None:
+) -> Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse | None:
     """List the tenant's retraining schedules
 
     Raises:
@@ -139,7 +142,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListRetrainSchedulesResponse
+        Error400 | Error401 | Error403 | Error503 | ListRetrainSchedulesResponse
     """
 
     return (

@@ -6,7 +6,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.retrain_schedule_detail import RetrainScheduleDetail
 from ...types import Response
 
@@ -27,39 +32,48 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | RetrainScheduleDetail | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | RetrainScheduleDetail
+    | None
+):
     if response.status_code == 200:
         response_200 = RetrainScheduleDetail.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -71,7 +85,15 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | RetrainScheduleDetail]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | RetrainScheduleDetail
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +106,15 @@ def sync_detailed(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | RetrainScheduleDetail]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | RetrainScheduleDetail
+]:
     """A retraining schedule, its runs and promotion decisions, and its history
 
     Args:
@@ -95,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrainScheduleDetail]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | RetrainScheduleDetail]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +143,16 @@ def sync(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | RetrainScheduleDetail | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | RetrainScheduleDetail
+    | None
+):
     """A retraining schedule, its runs and promotion decisions, and its history
 
     Args:
@@ -124,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrainScheduleDetail
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | RetrainScheduleDetail
     """
 
     return sync_detailed(
@@ -137,7 +176,15 @@ async def asyncio_detailed(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | RetrainScheduleDetail]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | RetrainScheduleDetail
+]:
     """A retraining schedule, its runs and promotion decisions, and its history
 
     Args:
@@ -148,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrainScheduleDetail]
+        Response[Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | RetrainScheduleDetail]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +211,16 @@ async def asyncio(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | RetrainScheduleDetail | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error422
+    | Error503
+    | RetrainScheduleDetail
+    | None
+):
     """A retraining schedule, its runs and promotion decisions, and its history
 
     Args:
@@ -175,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrainScheduleDetail
+        Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | RetrainScheduleDetail
     """
 
     return (

@@ -6,7 +6,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_retrain_schedule_body import CreateRetrainScheduleBody
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_413 import Error413
+from ...models.error_415 import Error415
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.retrain_schedule import RetrainSchedule
 from ...types import Response
 
@@ -32,54 +40,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | RetrainSchedule | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | RetrainSchedule
+    | None
+):
     if response.status_code == 201:
         response_201 = RetrainSchedule.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = Error413.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = Error415.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -91,7 +111,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | RetrainSchedule]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | RetrainSchedule
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +135,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateRetrainScheduleBody,
-) -> Response[ErrorResponse | RetrainSchedule]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | RetrainSchedule
+]:
     """Schedule the retraining of a predictor
 
      A Temporal Schedule that, every interval_seconds or on a cron (UTC), retrains the predictor with its
@@ -123,7 +165,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrainSchedule]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | RetrainSchedule]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +183,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateRetrainScheduleBody,
-) -> ErrorResponse | RetrainSchedule | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | RetrainSchedule
+    | None
+):
     """Schedule the retraining of a predictor
 
      A Temporal Schedule that, every interval_seconds or on a cron (UTC), retrains the predictor with its
@@ -160,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrainSchedule
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | RetrainSchedule
     """
 
     return sync_detailed(
@@ -173,7 +227,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateRetrainScheduleBody,
-) -> Response[ErrorResponse | RetrainSchedule]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | RetrainSchedule
+]:
     """Schedule the retraining of a predictor
 
      A Temporal Schedule that, every interval_seconds or on a cron (UTC), retrains the predictor with its
@@ -192,7 +257,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrainSchedule]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | RetrainSchedule]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +273,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateRetrainScheduleBody,
-) -> ErrorResponse | RetrainSchedule | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error413
+    | Error415
+    | Error422
+    | Error503
+    | RetrainSchedule
+    | None
+):
     """Schedule the retraining of a predictor
 
      A Temporal Schedule that, every interval_seconds or on a cron (UTC), retrains the predictor with its
@@ -227,7 +304,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrainSchedule
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error413 | Error415 | Error422 | Error503 | RetrainSchedule
     """
 
     return (

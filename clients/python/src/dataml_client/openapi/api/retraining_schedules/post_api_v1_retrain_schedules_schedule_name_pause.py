@@ -6,7 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_409 import Error409
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
 from ...models.retrain_schedule_action_response import RetrainScheduleActionResponse
 from ...types import Response
 
@@ -27,44 +33,54 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | RetrainScheduleActionResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | RetrainScheduleActionResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = RetrainScheduleActionResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = Error400.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = Error401.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = Error403.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = Error404.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = Error409.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 422:
-        response_422 = ErrorResponse.from_dict(response.json())
+        response_422 = Error422.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = Error503.from_dict(response.json())
 
         return response_503
 
@@ -76,7 +92,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | RetrainScheduleActionResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | RetrainScheduleActionResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +114,16 @@ def sync_detailed(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | RetrainScheduleActionResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | RetrainScheduleActionResponse
+]:
     """Pause a retraining schedule
 
     Args:
@@ -100,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrainScheduleActionResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | RetrainScheduleActionResponse]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +152,17 @@ def sync(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | RetrainScheduleActionResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | RetrainScheduleActionResponse
+    | None
+):
     """Pause a retraining schedule
 
     Args:
@@ -129,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrainScheduleActionResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | RetrainScheduleActionResponse
     """
 
     return sync_detailed(
@@ -142,7 +186,16 @@ async def asyncio_detailed(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | RetrainScheduleActionResponse]:
+) -> Response[
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | RetrainScheduleActionResponse
+]:
     """Pause a retraining schedule
 
     Args:
@@ -153,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrainScheduleActionResponse]
+        Response[Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | RetrainScheduleActionResponse]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +222,17 @@ async def asyncio(
     schedule_name: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | RetrainScheduleActionResponse | None:
+) -> (
+    Error400
+    | Error401
+    | Error403
+    | Error404
+    | Error409
+    | Error422
+    | Error503
+    | RetrainScheduleActionResponse
+    | None
+):
     """Pause a retraining schedule
 
     Args:
@@ -180,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrainScheduleActionResponse
+        Error400 | Error401 | Error403 | Error404 | Error409 | Error422 | Error503 | RetrainScheduleActionResponse
     """
 
     return (
