@@ -1,6 +1,6 @@
 // The ONNX copy of a trained version (export + parity check, ml/dataml_jobs/jobs/onnx.py), run after the version is
 // Completed: until it is recorded the version serves with its Python pipeline (api/services/inference.ts), then
-// with the copy in-process. A failure only records why the version has no copy; the model stays usable.
+// with the copy (in-process ONNX runtime). A failure only records why the version has no copy; the model stays usable.
 import { CancellationScope, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { OnnxJobResult } from '../contracts/train-workflows.js';

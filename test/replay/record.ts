@@ -161,6 +161,21 @@ async function lakeProbe() {
   await save('lake-probe-cancelled', cancelled.workflowId, 'CANCELLED');
 }
 
+/** A scheduled retraining run (a paused schedule triggered once): it trains a new version and sets an alias to it. */
+async function scheduledRetrainCompleted() {
+  const m = await model();
+  const row = ((await api('/api/v1/train/list')).data as any[]).find((x) => x.id === m.trainId);
+  const name = uniq('replay').toLowerCase();
+  await api('/api/v1/retrain-schedules', {
+    method: 'POST',
+    json: { name, predictor_name: row.predictor_name, mode: 'full', interval_seconds: 3600, paused: true, promote_alias: 'champion' },
+  });
+  await api(`/api/v1/retrain-schedules/${name}/trigger`, { method: 'POST' });
+  const run = await until('the triggered run', async () => (await api(`/api/v1/retrain-schedules/${name}`)).runs?.[0]);
+  await save('scheduled-retrain-completed', run.workflow_id, 'COMPLETED');
+  await api(`/api/v1/retrain-schedules/${name}`, { method: 'DELETE' });
+}
+
 /** The no-op step of `npm run bench -- jobs`. */
 async function noopStepCompleted() {
   const workflowId = `noop-step-${uniq('r').toLowerCase()}`;
@@ -315,6 +330,7 @@ const recordings: Array<[string, () => Promise<void>]> = [
   ['batch-predict-cancelled', batchPredictCancelled],
   ['noop-step-completed', noopStepCompleted],
   ['upload-session-expiry', uploadSessionExpiry],
+  ['scheduled-retrain-completed', scheduledRetrainCompleted],
 ];
 
 let failures = 0;
