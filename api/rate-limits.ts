@@ -1,9 +1,12 @@
 // Rate limits of the expensive routes (upload, train, prediction), per tenant and per token, with
-// rate-limiter-flexible's Postgres store: every API process counts in the same table (migration
-// 2026_12_02_1320), so N processes do not allow N times the limit. Over the limit: 429 with Retry-After.
+// rate-limiter-flexible. Uploads and trainings count in its Postgres store: every API process counts in the same
+// table (migration 2026_12_02_1320), so N processes do not allow N times the limit. Predictions count in memory,
+// per API process: 9.1 is the real-time hot path (a few ms), and a Postgres upsert per request on one row per
+// tenant would add round trips and serialize a tenant's predictions on that row's lock; with N processes a
+// tenant gets up to N times the prediction limit (docs/operations.md). Over the limit: 429 with Retry-After.
 // One per AppDeps (built in build-deps.ts).
 import type { Kysely } from 'kysely';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config/config.js';
 import { poolOf } from '../db/connection.js';
 import type { Database } from '../db/database.js';
@@ -14,7 +17,7 @@ export type RateKind = 'upload' | 'train' | 'predict';
 type Scope = 'tenant' | 'token';
 
 export class RateLimits {
-  private readonly limiters = new Map<`${RateKind}:${Scope}`, RateLimiterPostgres>();
+  private readonly limiters = new Map<`${RateKind}:${Scope}`, RateLimiterAbstract>();
 
   constructor(db: Kysely<Database>, config: Config['rateLimits']) {
     const pool = poolOf(db);
@@ -27,19 +30,16 @@ export class RateLimits {
       'predict:token': config.predictPerToken,
     };
     for (const [name, n] of Object.entries(points) as Array<[`${RateKind}:${Scope}`, number]>) {
-      if (!pool || n === 0) continue;
-      this.limiters.set(
-        name,
-        new RateLimiterPostgres({
-          storeClient: pool,
-          storeType: 'pool',
-          tableName: 'rate_limits',
-          tableCreated: true,
-          keyPrefix: name.replace(':', '_'),
-          points: n,
-          duration: config.windowSeconds,
-        }),
-      );
+      if (n === 0) continue;
+      const options = { keyPrefix: name.replace(':', '_'), points: n, duration: config.windowSeconds };
+      if (name.startsWith('predict:')) {
+        this.limiters.set(name, new RateLimiterMemory(options));
+      } else if (pool) {
+        this.limiters.set(
+          name,
+          new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true }),
+        );
+      }
     }
   }
 
