@@ -8,7 +8,7 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from tests.test_train import spec, tabular
+from test_train import spec, tabular
 
 from dataml_jobs.training import artifacts
 from dataml_jobs.training.model import load_artifact, train_frame

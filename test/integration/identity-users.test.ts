@@ -132,7 +132,14 @@ describe('identity: users (2.x) and tenants', () => {
     for (const u of list.data)
       expect(Object.keys(u).sort()).toEqual(['email', 'first_name', 'id', 'is_active', 'last_name', 'tenant_id', 'username']);
     const otherList = await (await t.call('/api/v1/users/read-users/', { token: other.token })).json();
-    expect(otherList).toEqual({ data: [expect.objectContaining({ id: other.user.id })], count: 1 });
+    // The seed's shape, plus the paging fields beside it (docs/operations.md, API conventions).
+    expect(otherList).toEqual({
+      data: [expect.objectContaining({ id: other.user.id })],
+      count: 1,
+      limit: 1000,
+      offset: 0,
+      next_after: null,
+    });
   });
 
   it('2.2/2.3 need can_read_users (403 naming it) and a token (401)', async () => {

@@ -64,7 +64,8 @@ describe('worker killed during a training', () => {
         await new Promise((r) => setTimeout(r, 1000));
       }
       expect(row.training_status, JSON.stringify(row)).toBe('Completed');
-      const jobs = await rayJobsOf(t.config.ray.address, tr.body.workflow_id);
+      // The training step's jobs (the version's ONNX copy is a later step of the same workflow, after Completed).
+      const jobs = (await rayJobsOf(t.config.ray.address, tr.body.workflow_id)).filter((j) => j.submission_id.includes('--train-'));
       expect(jobs.map((j) => j.status)).toEqual(['SUCCEEDED']);
       expect(row.ray_job_id).toBe(jobs[0]!.submission_id);
     } finally {
