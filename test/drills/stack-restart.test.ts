@@ -112,7 +112,12 @@ describe.skipIf(!hasStack)('drill: whole stack interrupted mid-training and star
     const db = new pg.Client({ connectionString: stack.config.postgres.url });
     await db.connect();
     try {
-      const rows = await db.query('select status from jobs where workflow_id = $1', [workflowId]);
+      // The job record ends with the workflow, which makes the version's ONNX copy after the training is Completed.
+      let rows = await db.query('select status from jobs where workflow_id = $1', [workflowId]);
+      for (const until = Date.now() + 180_000; rows.rows[0]?.status === 'Running' && Date.now() < until; ) {
+        await new Promise((r) => setTimeout(r, 1000));
+        rows = await db.query('select status from jobs where workflow_id = $1', [workflowId]);
+      }
       expect(rows.rows).toEqual([{ status: 'Completed' }]);
     } finally {
       await db.end();
