@@ -91,7 +91,10 @@ export class PythonModels {
         if (!p) return;
         this.pending.delete(msg.id!);
         if (msg.error) p.reject(new PythonModelError(msg.error, msg.code ?? 'internal'));
-        else p.resolve(msg.forecast ? { forecast: msg.forecast, covariates: msg.covariates ?? [], history: msg.history ?? [] } : (msg.rows ?? []));
+        else
+          p.resolve(
+            msg.forecast ? { forecast: msg.forecast, covariates: msg.covariates ?? [], history: msg.history ?? [] } : (msg.rows ?? []),
+          );
       });
       child.on('exit', (code) => {
         const err = new Error(`the Python model server exited (${code}): ${stderr.trim().split('\n').pop() ?? ''}`);
