@@ -112,3 +112,21 @@ def test_realtime_samples_are_typed_like_the_features():
     assert t.column("plan").to_pylist() == ["pro", None]
     assert t.column("income").to_pylist() == [None, 7.0]
     assert t.column("active").to_pylist() == [True, None]
+
+
+def test_samples_are_appended_once_by_sample_id(tmp_path):
+    from pyiceberg.catalog.sql import SqlCatalog
+
+    from dataml_jobs.drift.samples import append_samples
+
+    _, model = _model()
+    catalog = SqlCatalog("t", uri=f"sqlite:///{tmp_path}/c.db", warehouse=f"file://{tmp_path}")
+    line = lambda i: json.dumps({"id": i, "sampled_at": "2026-12-02T00:00:00+00:00", "features": {"age": i}})  # noqa: E731
+    append_samples(catalog, "gold.s", model, "\n".join(line(i) for i in (1, 2)).encode(), "run-1")
+    # A later run re-exports 2 (released by a failed run) with 3: only 3 is added.
+    table = append_samples(catalog, "gold.s", model, "\n".join(line(i) for i in (2, 3)).encode(), "run-2")
+    assert sorted(table.scan().to_arrow().column("sample_id").to_pylist()) == [1, 2, 3]
+    from pyiceberg.expressions import GreaterThanOrEqual
+
+    recent = table.scan(row_filter=GreaterThanOrEqual("sampled_at", "2026-12-01T00:00:00.000Z")).to_arrow()
+    assert recent.num_rows == 3

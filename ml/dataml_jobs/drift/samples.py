@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from pyiceberg.catalog import Catalog
+from pyiceberg.expressions import And, GreaterThanOrEqual, LessThanOrEqual
 from pyiceberg.table import Table
 
 from ..common.catalog import append_once, ensure_table
@@ -61,5 +63,20 @@ def append_samples(catalog: Catalog, identifier: str, model: LoadedModel, jsonl:
     table = ensure_table(catalog, identifier, samples_schema(model))
     data = samples_table(model, jsonl)
     if data.num_rows:
+        data = _not_yet_stored(table, data)
+    if data.num_rows:
         append_once(table, data, commit_key)
     return table
+
+
+def _not_yet_stored(table: Table, data: pa.Table) -> pa.Table:
+    """Without the rows whose sample id the table holds: a run that failed after its append released its samples,
+    and the next run exports them again (the id range prunes the scan to the files that may hold them)."""
+    ids = data.column(SAMPLE_ID)
+    lo, hi = pc.min(ids).as_py(), pc.max(ids).as_py()
+    stored = table.scan(
+        row_filter=And(GreaterThanOrEqual(SAMPLE_ID, lo), LessThanOrEqual(SAMPLE_ID, hi)), selected_fields=(SAMPLE_ID,)
+    ).to_arrow()
+    if not stored.num_rows:
+        return data
+    return data.filter(pc.invert(pc.is_in(ids, value_set=stored.column(SAMPLE_ID))))
