@@ -55,7 +55,8 @@ export function createDriftActivities({ db, s3, config }: { db: Kysely<Database>
         if (!d?.iceberg_table_name) return { ok: false, error: `dataset ${run.dataset_id} no longer exists or has no rows` };
         return { ok: true, job: { ...job, current: { kind: 'dataset', table: `silver.${d.iceberg_table_name}` } }, flushed: 0 };
       }
-      const since = new Date(Date.now() - run.params.window_hours * 3_600_000).toISOString();
+      // pyiceberg parses an explicit offset, not a trailing Z.
+      const since = new Date(Date.now() - run.params.window_hours * 3_600_000).toISOString().replace('Z', '+00:00');
       const current: Record<string, unknown> = { kind: 'realtime', table: driftSamplesTable(t.id), since };
       const samples = await repo.claimSamples(db, run.id, t.id, MAX_FLUSHED_SAMPLES);
       if (samples.length) {

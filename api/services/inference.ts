@@ -79,7 +79,9 @@ export async function realtimePrediction(
 
 /** The request's values of the model's inputs (what drift compares with the training snapshot). */
 function modelInputs(m: ServedModel, features: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(m.features.filter((f) => Object.hasOwn(features, f.column_name)).map((f) => [f.column_name, features[f.column_name]]));
+  return Object.fromEntries(
+    m.features.filter((f) => Object.hasOwn(features, f.column_name)).map((f) => [f.column_name, features[f.column_name]]),
+  );
 }
 
 /** `run`, timed into the inference latency metric when the deps have metrics. */

@@ -128,5 +128,5 @@ def test_samples_are_appended_once_by_sample_id(tmp_path):
     assert sorted(table.scan().to_arrow().column("sample_id").to_pylist()) == [1, 2, 3]
     from pyiceberg.expressions import GreaterThanOrEqual
 
-    recent = table.scan(row_filter=GreaterThanOrEqual("sampled_at", "2026-12-01T00:00:00.000Z")).to_arrow()
+    recent = table.scan(row_filter=GreaterThanOrEqual("sampled_at", "2026-12-01T00:00:00.000+00:00")).to_arrow()
     assert recent.num_rows == 3
