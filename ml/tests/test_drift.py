@@ -4,6 +4,7 @@ samples typed like the model's features."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 import numpy as np
@@ -77,6 +78,7 @@ def test_categorical_levels_and_chi_square():
     assert "__missing__" in out["reference"]
 
 
+@functools.cache
 def _model(kind="binary"):
     df, template, columns = tabular(kind=kind)
     problem = "Regression" if kind == "regression" else "Classification"
