@@ -153,6 +153,8 @@ export async function driftRun(deps: AppDeps, tenantId: string, id: number) {
 }
 
 export async function listDriftRuns(deps: AppDeps, tenantId: string, trainingId?: number) {
+  // Filtering by a version the tenant does not have is a 404, as for any other id (not an empty list).
+  if (trainingId !== undefined && !(await findTraining(deps.db, tenantId, trainingId))) throw notFound(`Model ${trainingId}`);
   const rows = await repo.listRuns(deps.db, tenantId, { trainingId, limit: 100 });
   return { data: rows.map(runSummary) };
 }

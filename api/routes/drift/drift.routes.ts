@@ -47,7 +47,10 @@ export const listDriftRuns = protectedRoute(PERMISSIONS.readModels, {
   tags,
   summary: "The tenant's drift runs, newest first (at most 100)",
   request: { query: ListDriftRunsQuery },
-  responses: { 200: { description: 'The runs, without their per-feature details', content: json(ListDriftRunsResponse) } },
+  responses: {
+    200: { description: 'The runs, without their per-feature details', content: json(ListDriftRunsResponse) },
+    404: error('No such version (train_id) in your tenant'),
+  },
 });
 
 export const getDriftRun = protectedRoute(PERMISSIONS.readModels, {
