@@ -1444,7 +1444,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error403"];
                     };
                 };
-                /** @description A resource the request names does not exist in your tenant */
+                /** @description No such version (train_id) in your tenant */
                 404: {
                     headers: {
                         [name: string]: unknown;
