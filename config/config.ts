@@ -92,6 +92,8 @@ export const ConfigSchema = z.object({
   serving: z.object({
     // ONNX sessions kept loaded in the API process (LRU).
     onnxCacheSize: z.coerce.number().int().positive().default(64),
+    // Share of 9.1 requests whose inputs are kept for drift monitoring (docs/lifecycle.md#drift-monitoring); 0: none.
+    driftSampleRate: z.coerce.number().min(0).max(1).default(0.1),
     // The interpreter of the Python model server; without it, the Ray jobs' python.
     python: z.string().optional(),
   }),
@@ -208,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     worker: { healthHost: env.WORKER_HEALTH_HOST, healthPort: env.WORKER_HEALTH_PORT },
     serving: {
       onnxCacheSize: env.INFERENCE_CACHE_SIZE,
+      driftSampleRate: env.DRIFT_SAMPLE_RATE,
       // The project's venv, set by the stack scripts.
       python: env.DATAML_VENV_BIN ? `${env.DATAML_VENV_BIN}/python` : undefined,
     },

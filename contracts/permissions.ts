@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   exportModels: 'can_export_models',
   /** Creating, pausing, resuming, triggering and deleting retraining schedules: they start trainings on their own. */
   scheduleTraining: 'can_schedule_training',
+  /** Starting drift runs and creating or deleting drift schedules: each run is a Ray job over the tenant's data. */
+  monitorDrift: 'can_monitor_drift',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -14,6 +14,8 @@ export const workflowIds = {
   shap: (trainId: number, nonce: string) => `shap-${trainId}-${nonce}`,
   batchPredict: (predictionId: number) => `batch-predict-${predictionId}`,
   uploadSessionExpiry: (sessionId: number) => `upload-session-expiry-${sessionId}`,
+  /** Temporal ids are global and drift runs are listed per tenant: the tenant is part of the id. */
+  drift: (tenantId: string, runId: number) => `drift-${tenantId}-${runId}`,
 };
 
 /** Job statuses as users see them (contract 8.3 capitalisation). */

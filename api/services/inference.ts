@@ -73,7 +73,15 @@ export async function realtimePrediction(
     serving = 'python';
   }
   state.recorder.record(traceOf(m), principal.username, serving);
+  state.driftSampler.offer(principal.tenantId, m.trainingId, modelInputs(m, body.features));
   return out;
+}
+
+/** The request's values of the model's inputs (what drift compares with the training snapshot). */
+function modelInputs(m: ServedModel, features: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    m.features.filter((f) => Object.hasOwn(features, f.column_name)).map((f) => [f.column_name, features[f.column_name]]),
+  );
 }
 
 /** `run`, timed into the inference latency metric when the deps have metrics. */

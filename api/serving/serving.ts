@@ -9,6 +9,7 @@ import type { ApiMetrics } from '../metrics/api-metrics.js';
 import { OnnxModels } from './onnx-models.js';
 import { PythonModels } from './python-models.js';
 import { RealtimeRecorder } from './realtime-recorder.js';
+import { DriftSampler } from './drift-sampler.js';
 import { ServedModels } from './served-model.js';
 
 export class Serving {
@@ -16,12 +17,14 @@ export class Serving {
   readonly onnx: OnnxModels;
   readonly python: PythonModels;
   readonly recorder: RealtimeRecorder;
+  readonly driftSampler: DriftSampler;
 
   constructor(deps: { config: Config; db: Kysely<Database>; s3: S3Client; log: Logger; metrics?: ApiMetrics }) {
     this.models = new ServedModels(deps.db);
     this.onnx = new OnnxModels(deps.s3, deps.config.s3.bucket, deps.config.serving.onnxCacheSize, deps.metrics?.modelCache);
     this.python = new PythonModels(deps.config);
     this.recorder = new RealtimeRecorder(deps.db, deps.log);
+    this.driftSampler = new DriftSampler(deps.db, deps.log, deps.config.serving.driftSampleRate);
   }
 
   /** Makes a model version ready to serve: its row read and its ONNX session loaded (the Python fallback loads on use). */
@@ -33,6 +36,7 @@ export class Serving {
   /** Writes the counts not yet recorded (before the database closes), stops the Python server, frees sessions. */
   async close(): Promise<void> {
     await this.recorder.flush();
+    await this.driftSampler.flush();
     this.python.close();
     await this.onnx.close();
   }

@@ -32,3 +32,7 @@ export const predictionCsvKey = (tenantId: string, predictionId: number) =>
   `${tenantPrefix(tenantId)}predictions/${predictionId}/predictions.csv`;
 
 export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`;
+
+/** The sampled 9.1 inputs one drift run flushes to its version's gold table (deleted when the run ends). */
+export const driftSamplesKey = (tenantId: string, trainId: number, runId: number) =>
+  `${tenantPrefix(tenantId)}drift/${trainId}/samples-run-${runId}.jsonl`;

@@ -52,6 +52,10 @@ const STARTS_COMPUTE = [
   'POST /api/v1/retrain-schedules', // a Temporal Schedule starting trainings
   'POST /api/v1/retrain-schedules/{schedule_name}/trigger', // a training now
   'POST /api/v1/retrain-schedules/{schedule_name}/resume', // trainings again
+  'POST /api/v1/drift-runs', // drift workflow (a Ray job)
+  'POST /api/v1/drift-schedules', // a Temporal Schedule starting drift runs
+  'POST /api/v1/drift-schedules/{schedule_name}/trigger', // a drift run now
+  'POST /api/v1/drift-schedules/{schedule_name}/resume', // drift runs again
 ];
 const isReadPermission = (p: string) => p.startsWith('can_read_');
 

@@ -176,6 +176,29 @@ async function scheduledRetrainCompleted() {
   await api(`/api/v1/retrain-schedules/${name}`, { method: 'DELETE' });
 }
 
+/** A drift run of the model on the scoring dataset, and a drift schedule's firing (a paused schedule triggered once). */
+async function driftCompleted() {
+  const m = await model();
+  const datasetId = (await scoringDataset()).datasetId;
+  const r = await api('/api/v1/drift-runs', { method: 'POST', json: { train_id: m.trainId, dataset_id: datasetId, sample_rows: 200 } });
+  await save('drift-completed', r.workflow_id, 'COMPLETED');
+  const name = uniq('replay').toLowerCase();
+  await api('/api/v1/drift-schedules', {
+    method: 'POST',
+    json: { name, train_id: m.trainId, dataset_id: datasetId, sample_rows: 200, interval_seconds: 3600, paused: true },
+  });
+  await api(`/api/v1/drift-schedules/${name}/trigger`, { method: 'POST' });
+  const firing = await until('the firing', async () => {
+    const page = temporal.workflow.list({
+      query: `WorkflowType = 'scheduledDriftWorkflow' AND WorkflowId STARTS_WITH 'drift-check-${admin.tenantId}-${name}'`,
+    });
+    for await (const w of page) return w.workflowId;
+    return undefined;
+  });
+  await save('scheduled-drift-completed', firing, 'COMPLETED');
+  await api(`/api/v1/drift-schedules/${name}`, { method: 'DELETE' });
+}
+
 /** The no-op step of `npm run bench -- jobs`. */
 async function noopStepCompleted() {
   const workflowId = `noop-step-${uniq('r').toLowerCase()}`;
@@ -331,6 +354,7 @@ const recordings: Array<[string, () => Promise<void>]> = [
   ['noop-step-completed', noopStepCompleted],
   ['upload-session-expiry', uploadSessionExpiry],
   ['scheduled-retrain-completed', scheduledRetrainCompleted],
+  ['drift', driftCompleted],
 ];
 
 let failures = 0;

@@ -37,10 +37,11 @@ describe('configuration', () => {
     expect(env.DATAML_ICEBERG_URI).toBe('http://127.0.0.1:8181');
   });
 
-  it("configures serving: the ONNX session cache and the Python model server's interpreter", () => {
-    expect(loadConfig({}).serving).toEqual({ onnxCacheSize: 64 });
-    const c = loadConfig({ INFERENCE_CACHE_SIZE: '8', DATAML_VENV_BIN: '/opt/venv/bin' });
-    expect(c.serving).toEqual({ onnxCacheSize: 8, python: '/opt/venv/bin/python' });
+  it("configures serving: the ONNX session cache, the Python model server's interpreter, drift sampling", () => {
+    expect(loadConfig({}).serving).toEqual({ onnxCacheSize: 64, driftSampleRate: 0.1 });
+    const c = loadConfig({ INFERENCE_CACHE_SIZE: '8', DATAML_VENV_BIN: '/opt/venv/bin', DRIFT_SAMPLE_RATE: '0' });
+    expect(c.serving).toEqual({ onnxCacheSize: 8, python: '/opt/venv/bin/python', driftSampleRate: 0 });
     expect(() => loadConfig({ INFERENCE_CACHE_SIZE: '0' })).toThrow(/serving\.onnxCacheSize/);
+    expect(() => loadConfig({ DRIFT_SAMPLE_RATE: '1.5' })).toThrow(/serving\.driftSampleRate/);
   });
 });

@@ -14,6 +14,8 @@ from .cancel_job_response_status import CancelJobResponseStatus
 from .column_statistics import ColumnStatistics
 from .column_statistics_quantiles import ColumnStatisticsQuantiles
 from .column_statistics_top_values_item import ColumnStatisticsTopValuesItem
+from .create_drift_run_body import CreateDriftRunBody
+from .create_drift_schedule_body import CreateDriftScheduleBody
 from .create_permission_body import CreatePermissionBody
 from .create_permission_response import CreatePermissionResponse
 from .create_retrain_schedule_body import CreateRetrainScheduleBody
@@ -61,6 +63,24 @@ from .download_training_schema_response_schema_item import (
 from .download_training_schema_response_schema_item_data_type import (
     DownloadTrainingSchemaResponseSchemaItemDataType,
 )
+from .drift_comparison import DriftComparison
+from .drift_comparison_current import DriftComparisonCurrent
+from .drift_comparison_kind import DriftComparisonKind
+from .drift_comparison_reference import DriftComparisonReference
+from .drift_comparison_test import DriftComparisonTest
+from .drift_feature import DriftFeature
+from .drift_run import DriftRun
+from .drift_run_created import DriftRunCreated
+from .drift_run_created_source import DriftRunCreatedSource
+from .drift_run_created_status import DriftRunCreatedStatus
+from .drift_run_prediction import DriftRunPrediction
+from .drift_run_summary import DriftRunSummary
+from .drift_run_summary_source import DriftRunSummarySource
+from .drift_run_summary_status import DriftRunSummaryStatus
+from .drift_schedule import DriftSchedule
+from .drift_schedule_action_response import DriftScheduleActionResponse
+from .drift_schedule_detail import DriftScheduleDetail
+from .drift_thresholds import DriftThresholds
 from .error_400 import Error400
 from .error_400_error import Error400Error
 from .error_400_error_code import Error400ErrorCode
@@ -159,6 +179,8 @@ from .job_summary_status import JobSummaryStatus
 from .list_alias_events_response import ListAliasEventsResponse
 from .list_aliases_response import ListAliasesResponse
 from .list_datasets_response import ListDatasetsResponse
+from .list_drift_runs_response import ListDriftRunsResponse
+from .list_drift_schedules_response import ListDriftSchedulesResponse
 from .list_files_response import ListFilesResponse
 from .list_jobs_response import ListJobsResponse
 from .list_permissions_response import ListPermissionsResponse
@@ -313,6 +335,8 @@ __all__ = (
     "ColumnStatistics",
     "ColumnStatisticsQuantiles",
     "ColumnStatisticsTopValuesItem",
+    "CreateDriftRunBody",
+    "CreateDriftScheduleBody",
     "CreatePermissionBody",
     "CreatePermissionResponse",
     "CreateRetrainScheduleBody",
@@ -348,6 +372,24 @@ __all__ = (
     "DownloadTrainingSchemaResponse",
     "DownloadTrainingSchemaResponseSchemaItem",
     "DownloadTrainingSchemaResponseSchemaItemDataType",
+    "DriftComparison",
+    "DriftComparisonCurrent",
+    "DriftComparisonKind",
+    "DriftComparisonReference",
+    "DriftComparisonTest",
+    "DriftFeature",
+    "DriftRun",
+    "DriftRunCreated",
+    "DriftRunCreatedSource",
+    "DriftRunCreatedStatus",
+    "DriftRunPrediction",
+    "DriftRunSummary",
+    "DriftRunSummarySource",
+    "DriftRunSummaryStatus",
+    "DriftSchedule",
+    "DriftScheduleActionResponse",
+    "DriftScheduleDetail",
+    "DriftThresholds",
     "Error400",
     "Error400Error",
     "Error400ErrorCode",
@@ -428,6 +470,8 @@ __all__ = (
     "ListAliasEventsResponse",
     "ListAliasesResponse",
     "ListDatasetsResponse",
+    "ListDriftRunsResponse",
+    "ListDriftSchedulesResponse",
     "ListFilesResponse",
     "ListJobsResponse",
     "ListPermissionsResponse",

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.drift_run import DriftRun
+from ...models.error_400 import Error400
+from ...models.error_401 import Error401
+from ...models.error_403 import Error403
+from ...models.error_404 import Error404
+from ...models.error_422 import Error422
+from ...models.error_503 import Error503
+from ...types import Response
+
+
+def _get_kwargs(
+    drift_run_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/drift-runs/{drift_run_id}".format(
+            drift_run_id=quote(str(drift_run_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | None:
+    if response.status_code == 200:
+        response_200 = DriftRun.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error422.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Error503.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    drift_run_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
+]:
+    """A drift run: per-feature PSI, test statistic, p-value and flag, the prediction distributions,
+    drift_detected
+
+    Args:
+        drift_run_id (int):  Example: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503]
+    """
+
+    kwargs = _get_kwargs(
+        drift_run_id=drift_run_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    drift_run_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | None:
+    """A drift run: per-feature PSI, test statistic, p-value and flag, the prediction distributions,
+    drift_detected
+
+    Args:
+        drift_run_id (int):  Example: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
+    """
+
+    return sync_detailed(
+        drift_run_id=drift_run_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    drift_run_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
+]:
+    """A drift run: per-feature PSI, test statistic, p-value and flag, the prediction distributions,
+    drift_detected
+
+    Args:
+        drift_run_id (int):  Example: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503]
+    """
+
+    kwargs = _get_kwargs(
+        drift_run_id=drift_run_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    drift_run_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503 | None:
+    """A drift run: per-feature PSI, test statistic, p-value and flag, the prediction distributions,
+    drift_detected
+
+    Args:
+        drift_run_id (int):  Example: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DriftRun | Error400 | Error401 | Error403 | Error404 | Error422 | Error503
+    """
+
+    return (
+        await asyncio_detailed(
+            drift_run_id=drift_run_id,
+            client=client,
+        )
+    ).parsed
