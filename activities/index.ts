@@ -11,6 +11,7 @@ import { createInferenceActivities } from './inference.js';
 import type { JobMetrics } from './job-metrics.js';
 import { createUploadSessionActivities } from './upload-sessions.js';
 import { createRetrainActivities } from './retrain.js';
+import { createWebhookActivities } from './webhooks.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { WarmRunners } from '../integrations/warm-runners.js';
 
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInferenceActivities(deps),
     ...createUploadSessionActivities(deps),
     ...createRetrainActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

@@ -9,6 +9,7 @@ import type { InferenceTables } from './tables/inference.js';
 import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { UploadTables } from './tables/uploads.js';
+import type { WebhookTables } from './tables/webhooks.js';
 
 export interface Database
   extends JobTables,
@@ -18,7 +19,8 @@ export interface Database
     InferenceTables,
     IdempotencyTables,
     LifecycleTables,
-    UploadTables {}
+    UploadTables,
+    WebhookTables {}
 
 export type JobRow = Selectable<JobsTable>;
 

@@ -10,3 +10,4 @@ export { batchPredictWorkflow } from './batch-predict.js';
 export { noopStepWorkflow } from './noop-step.js';
 export { uploadSessionExpiryWorkflow } from './upload-session-expiry.js';
 export { scheduledRetrainWorkflow } from './scheduled-retrain.js';
+export { webhookDeliveryWorkflow } from './webhook-delivery.js';
