@@ -18,6 +18,7 @@ import { jobsRouter } from './jobs/index.js';
 import { aliasesRouter } from './aliases/index.js';
 import { modelExportRouter } from './model-export/index.js';
 import { retrainSchedulesRouter } from './retrain-schedules/index.js';
+import { webhooksRouter } from './webhooks/index.js';
 
 export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   utilsRouter,
@@ -37,4 +38,5 @@ export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   aliasesRouter,
   modelExportRouter,
   retrainSchedulesRouter,
+  webhooksRouter,
 ];
