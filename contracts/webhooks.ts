@@ -43,7 +43,6 @@ export const UpdateWebhookBody = z
     description: z.string().max(500).nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
   .openapi('UpdateWebhookBody');
 export type UpdateWebhookBody = z.infer<typeof UpdateWebhookBody>;
 

@@ -64,7 +64,8 @@ export async function getWebhook(deps: AppDeps, tenantId: string, id: number) {
 
 export async function updateWebhook(deps: AppDeps, tenantId: string, id: number, body: UpdateWebhookBody) {
   if (body.url !== undefined) checkUrl(deps.config, body.url);
-  const row = await repo.updateWebhook(deps.db, tenantId, id, body);
+  // An empty body changes nothing (and still answers 404 for another tenant's id).
+  const row = Object.keys(body).length ? await repo.updateWebhook(deps.db, tenantId, id, body) : await repo.findWebhook(deps.db, tenantId, id);
   if (!row) throw notFound(`Webhook ${id}`);
   return view(row);
 }
