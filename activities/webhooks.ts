@@ -40,13 +40,14 @@ export function createWebhookActivities({ db, config }: { db: Kysely<Database>; 
      */
     async deliverWebhook(input: { deliveryId: number; timeoutSeconds: number }): Promise<'delivered' | 'skipped'> {
       const d = await findDeliveryToSend(db, input.deliveryId);
-      if (!d || !d.enabled) return 'skipped';
+      if (!d?.enabled) return 'skipped';
       const attempt = Context.current().info.attempt;
       const body = JSON.stringify(d.payload);
       const timestamp = Math.floor(Date.now() / 1000);
       const started = performance.now();
       let statusCode: number | null = null;
       let error: string | null = null;
+      let refused = false;
       try {
         const answer = await sendWebhook({
           url: d.url,
@@ -66,14 +67,17 @@ export function createWebhookActivities({ db, config }: { db: Kysely<Database>; 
         if (answer.status < 200 || answer.status >= 300)
           error = `HTTP ${answer.status}${answer.excerpt ? `: ${answer.excerpt.slice(0, 200)}` : ''}`;
       } catch (err) {
-        error = err instanceof AddressRefused ? `refused: ${err.message}` : `${(err as Error).message || String(err)}`;
-        if (err instanceof AddressRefused) {
-          await recordAttempt(db, { deliveryId: d.id, attempt, statusCode, error, durationMs: Math.round(performance.now() - started) });
-          throw ApplicationFailure.create({ type: REFUSED_FAILURE, message: error, nonRetryable: true });
-        }
+        refused = err instanceof AddressRefused;
+        error = refused ? `refused: ${(err as Error).message}` : (err as Error).message || String(err);
       }
       await recordAttempt(db, { deliveryId: d.id, attempt, statusCode, error, durationMs: Math.round(performance.now() - started) });
-      if (error) throw ApplicationFailure.create({ type: 'WebhookDeliveryFailed', message: error });
+      // A refused address would be refused again: not retried.
+      if (error)
+        throw ApplicationFailure.create({
+          type: refused ? REFUSED_FAILURE : 'WebhookDeliveryFailed',
+          message: error,
+          nonRetryable: refused,
+        });
       return 'delivered';
     },
 

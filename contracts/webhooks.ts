@@ -110,9 +110,7 @@ export const DeliveriesResponse = z
   })
   .openapi('WebhookDeliveriesResponse');
 
-export const PingResponse = z
-  .object({ event_id: z.string(), delivery_id: IntId, workflow_id: z.string() })
-  .openapi('WebhookPingResponse');
+export const PingResponse = z.object({ event_id: z.string(), delivery_id: IntId, workflow_id: z.string() }).openapi('WebhookPingResponse');
 
 /** The JSON body of every delivery. */
 export interface WebhookPayload {

@@ -34,8 +34,10 @@ export function parseAllowList(raw: string): Pick<AddressPolicy, 'allowRanges' |
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    if (entry.includes('/')) allowRanges.push(ipaddr.parseCIDR(entry));
-    else if (ipaddr.isValid(entry)) {
+    if (entry.includes('/')) {
+      if (!ipaddr.isValidCIDR(entry)) throw new Error(`WEBHOOK_ALLOW: "${entry}" is not a CIDR range`);
+      allowRanges.push(ipaddr.parseCIDR(entry));
+    } else if (ipaddr.isValid(entry)) {
       const a = ipaddr.parse(entry);
       allowRanges.push([a, a.kind() === 'ipv4' ? 32 : 128]);
     } else allowHosts.add(entry.toLowerCase());
@@ -76,7 +78,8 @@ export function addressPolicy(config: Config): AddressPolicy {
   return { allowRanges, allowHosts, services };
 }
 
-const normalize = (a: Address): Address => (a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : a);
+const normalize = (a: Address): Address =>
+  a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : a;
 
 /** Why an address may not be reached (null: it may). `host` is the URL's host name, for host-name allow entries. */
 export function refusal(policy: AddressPolicy, address: string, host: string): string | null {
@@ -95,7 +98,10 @@ function isService(policy: AddressPolicy, addresses: Address[], port: number, re
   return policy.services.some((s) => {
     if (s.port !== port) return false;
     const own = resolved.get(s.host) ?? [];
-    return own.some((o) => o.range() === 'unspecified' || addresses.some((a) => a.kind() === o.kind() && a.toNormalizedString() === o.toNormalizedString()));
+    return own.some(
+      (o) =>
+        o.range() === 'unspecified' || addresses.some((a) => a.kind() === o.kind() && a.toNormalizedString() === o.toNormalizedString()),
+    );
   });
 }
 
@@ -132,7 +138,13 @@ export async function resolveDeliveryAddress(
   const resolved = new Map<string, Address[]>();
   for (const s of policy.services) {
     if (s.port !== port || resolved.has(s.host)) continue;
-    resolved.set(s.host, await resolveAll(s.host, resolve).then((r) => r.map((x) => normalize(ipaddr.parse(x.address))), () => []));
+    resolved.set(
+      s.host,
+      await resolveAll(s.host, resolve).then(
+        (r) => r.map((x) => normalize(ipaddr.parse(x.address))),
+        () => [],
+      ),
+    );
   }
   const addrs = answers.map((a) => normalize(ipaddr.parse(a.address)));
   if (isService(policy, addrs, port, resolved)) throw new AddressRefused(`${host}:${port} is one of the platform's own services`);
@@ -160,6 +172,11 @@ export function registrationRefusal(policy: AddressPolicy, raw: string): string 
   const why = refusal(policy, literal, host);
   if (why) return why;
   const a = normalize(ipaddr.parse(literal)).toNormalizedString();
-  const own = policy.services.some((s) => s.port === port && ipaddr.isValid(s.host) && [a, '0.0.0.0', '0:0:0:0:0:0:0:0'].includes(normalize(ipaddr.parse(s.host)).toNormalizedString()));
+  const own = policy.services.some(
+    (s) =>
+      s.port === port &&
+      ipaddr.isValid(s.host) &&
+      [a, '0.0.0.0', '0:0:0:0:0:0:0:0'].includes(normalize(ipaddr.parse(s.host)).toNormalizedString()),
+  );
   return own ? `${host}:${port} is one of the platform's own services` : null;
 }

@@ -56,9 +56,7 @@ export async function sendWebhook(opts: {
         res.on('error', done);
       },
     );
-    req.on('error', (err) =>
-      reject(err.name === 'AbortError' ? new Error(`no answer within ${opts.timeoutMs} ms`) : err),
-    );
+    req.on('error', (err) => reject(err.name === 'AbortError' ? new Error(`no answer within ${opts.timeoutMs} ms`) : err));
     req.end(opts.body);
   });
 }

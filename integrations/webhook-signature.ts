@@ -17,7 +17,13 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
  * What a receiver does: true when one of the header's v1 signatures matches the body and the timestamp is within
  * `toleranceSeconds` of `now` (seconds). Constant-time comparison.
  */
-export function verifyWebhook(secret: string, body: string, header: string, now = Math.floor(Date.now() / 1000), toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  body: string,
+  header: string,
+  now = Math.floor(Date.now() / 1000),
+  toleranceSeconds = 300,
+): boolean {
   const parts = header.split(',').map((p) => p.trim().split('='));
   const t = Number(parts.find(([k]) => k === 't')?.[1]);
   if (!Number.isInteger(t) || Math.abs(now - t) > toleranceSeconds) return false;

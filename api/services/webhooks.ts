@@ -13,7 +13,10 @@ import { startJob } from '../temporal/start-job.js';
 const policies = new WeakMap<Config, AddressPolicy>();
 function policyOf(config: Config): AddressPolicy {
   let p = policies.get(config);
-  if (!p) policies.set(config, (p = addressPolicy(config)));
+  if (!p) {
+    p = addressPolicy(config);
+    policies.set(config, p);
+  }
   return p;
 }
 
@@ -65,7 +68,9 @@ export async function getWebhook(deps: AppDeps, tenantId: string, id: number) {
 export async function updateWebhook(deps: AppDeps, tenantId: string, id: number, body: UpdateWebhookBody) {
   if (body.url !== undefined) checkUrl(deps.config, body.url);
   // An empty body changes nothing (and still answers 404 for another tenant's id).
-  const row = Object.keys(body).length ? await repo.updateWebhook(deps.db, tenantId, id, body) : await repo.findWebhook(deps.db, tenantId, id);
+  const row = Object.keys(body).length
+    ? await repo.updateWebhook(deps.db, tenantId, id, body)
+    : await repo.findWebhook(deps.db, tenantId, id);
   if (!row) throw notFound(`Webhook ${id}`);
   return view(row);
 }
@@ -113,8 +118,10 @@ export async function pingWebhook(deps: AppDeps, principal: Principal, id: numbe
     tenant_id: tenantId,
     data: { webhook_id: id, requested_by: principal.username },
   };
-  const deliveries = await repo.recordEventDeliveries(deps.db, { id: eventId, tenantId, event: PING_EVENT, payload, webhookId: id }, (hook) =>
-    webhookWorkflowId(tenantId, eventId, hook),
+  const deliveries = await repo.recordEventDeliveries(
+    deps.db,
+    { id: eventId, tenantId, event: PING_EVENT, payload, webhookId: id },
+    (hook) => webhookWorkflowId(tenantId, eventId, hook),
   );
   const [input] = deliveryInputs(deps.config.webhooks, { tenantId, eventId }, deliveries);
   if (!input) throw unprocessable('The webhook is disabled: enable it to ping it');

@@ -109,7 +109,10 @@ describe('webhooks', () => {
     expect(got.body.secret).toBeUndefined();
     expect((await call('/api/v1/webhooks')).body.data.map((w: any) => w.id)).toContain(id);
 
-    const patched = await call(`/api/v1/webhooks/${id}`, { method: 'PATCH', json: { events: ['upload.failed', 'drift.detected'], enabled: false } });
+    const patched = await call(`/api/v1/webhooks/${id}`, {
+      method: 'PATCH',
+      json: { events: ['upload.failed', 'drift.detected'], enabled: false },
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect(patched.body).toMatchObject({ events: ['upload.failed', 'drift.detected'], enabled: false });
     // A disabled webhook cannot be pinged.
@@ -158,7 +161,10 @@ describe('webhooks', () => {
     expect(tpl.status, JSON.stringify(tpl.body)).toBe(201);
     const form = new FormData();
     form.append('files', new Blob([customersCsv(200, 31)], { type: 'text/csv' }), 'rows.csv');
-    const up = await call(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=t&template_id=${tpl.body.id}`, { method: 'POST', body: form });
+    const up = await call(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=t&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     const datasetId = up.body.dataset_id as number;
 
@@ -171,7 +177,11 @@ describe('webhooks', () => {
     expect(uploaded.headers['dataml-event-id']).toBe(body.id);
     expect(uploaded.headers['content-type']).toBe('application/json');
     // The signature, checked as a receiver would: t=<seconds>,v1=HMAC-SHA256(secret, "<t>.<raw body>").
-    const sig = Object.fromEntries(String(uploaded.headers['dataml-signature']).split(',').map((p) => p.split('=')));
+    const sig = Object.fromEntries(
+      String(uploaded.headers['dataml-signature'])
+        .split(',')
+        .map((p) => p.split('=')),
+    );
     expect(sig.v1).toBe(createHmac('sha256', secret).update(`${sig.t}.${uploaded.body}`).digest('hex'));
     expect(Math.abs(Number(sig.t) - Date.now() / 1000)).toBeLessThan(600);
 
@@ -190,7 +200,11 @@ describe('webhooks', () => {
     const trained = await receivedEvent('training.completed');
     const tbody = JSON.parse(trained.body);
     expect(tbody).toMatchObject({ event: 'training.completed', tenant_id: tenantId, data: { train_id: train.body.id } });
-    const tsig = Object.fromEntries(String(trained.headers['dataml-signature']).split(',').map((p) => p.split('=')));
+    const tsig = Object.fromEntries(
+      String(trained.headers['dataml-signature'])
+        .split(',')
+        .map((p) => p.split('=')),
+    );
     expect(tsig.v1).toBe(createHmac('sha256', secret).update(`${tsig.t}.${trained.body}`).digest('hex'));
     expect(tbody.id).not.toBe(body.id);
     // The training workflow (its ONNX copy follows the event) completes too.
@@ -213,7 +227,9 @@ describe('webhooks', () => {
         expect(a.status_code).toBeNull();
         expect(a.error).toMatch(/ECONNREFUSED/);
       }
-      const job = await t.deps.temporal.workflow.getHandle(event === 'upload.validated' ? up.body.workflow_id : train.body.workflow_id).describe();
+      const job = await t.deps.temporal.workflow
+        .getHandle(event === 'upload.validated' ? up.body.workflow_id : train.body.workflow_id)
+        .describe();
       expect(job.status.name).toBe('COMPLETED');
       if (event === 'upload.validated') {
         // Published last, then abandoned: the upload closed while its delivery still had retries to wait for

@@ -14,20 +14,31 @@ import {
 } from '../../integrations/webhook-address-guard.js';
 
 const policy = (allow = '', services: AddressPolicy['services'] = []): AddressPolicy => ({ ...parseAllowList(allow), services });
-const fakeDns =
-  (answers: Record<string, string[]>) =>
-  async (host: string) => {
-    const a = answers[host];
-    if (!a) throw new Error('ENOTFOUND');
-    return a.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-  };
+const fakeDns = (answers: Record<string, string[]>) => async (host: string) => {
+  const a = answers[host];
+  if (!a) throw new Error('ENOTFOUND');
+  return a.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+};
 
 describe('webhook address guard', () => {
   it('allows public addresses and refuses every internal range by default', () => {
     const p = policy();
     expect(refusal(p, '93.184.216.34', 'example.com')).toBeNull();
     expect(refusal(p, '2606:4700::1111', 'x')).toBeNull();
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', '::1', 'fc00::1', 'fe80::1', '::ffff:127.0.0.1', '224.0.0.1'])
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.1.1',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fc00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '224.0.0.1',
+    ])
       expect(refusal(p, a, 'x'), a).not.toBeNull();
   });
 
@@ -48,8 +59,15 @@ describe('webhook address guard', () => {
   });
 
   it('checks every resolved address and connects to the checked one (no second resolution)', async () => {
-    const dns = fakeDns({ 'ok.example': ['93.184.216.34'], 'rebind.example': ['93.184.216.34', '127.0.0.1'], 'meta.example': ['169.254.169.254'] });
-    await expect(resolveDeliveryAddress(policy(), new URL('https://ok.example/h'), dns)).resolves.toEqual({ address: '93.184.216.34', family: 4 });
+    const dns = fakeDns({
+      'ok.example': ['93.184.216.34'],
+      'rebind.example': ['93.184.216.34', '127.0.0.1'],
+      'meta.example': ['169.254.169.254'],
+    });
+    await expect(resolveDeliveryAddress(policy(), new URL('https://ok.example/h'), dns)).resolves.toEqual({
+      address: '93.184.216.34',
+      family: 4,
+    });
     await expect(resolveDeliveryAddress(policy(), new URL('https://rebind.example/h'), dns)).rejects.toThrow(AddressRefused);
     await expect(resolveDeliveryAddress(policy(), new URL('http://meta.example/latest'), dns)).rejects.toThrow(/metadata/);
     await expect(resolveDeliveryAddress(policy(), new URL('http://169.254.169.254/'), dns)).rejects.toThrow(AddressRefused);
@@ -58,7 +76,12 @@ describe('webhook address guard', () => {
   });
 
   it("refuses the platform's own services on their ports even when their address is allowed", async () => {
-    const config = loadConfig({ WEBHOOK_ALLOW: '127.0.0.0/8', DATABASE_URL: 'postgres://u:p@127.0.0.1:55432/db', API_HOST: '0.0.0.0', API_PORT: '8000' });
+    const config = loadConfig({
+      WEBHOOK_ALLOW: '127.0.0.0/8',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:55432/db',
+      API_HOST: '0.0.0.0',
+      API_PORT: '8000',
+    });
     const p = addressPolicy(config);
     const dns = fakeDns({ localhost: ['127.0.0.1'] });
     await expect(resolveDeliveryAddress(p, new URL('http://127.0.0.1:55432/'), dns)).rejects.toThrow(/own services/);

@@ -19,10 +19,7 @@ export const deleteWebhookHandler: RouteHandler<typeof r.deleteWebhook, AuthedEn
   c.json(await webhooks.deleteWebhook(c.var.deps, c.var.principal.tenantId, c.req.valid('param').webhook_id), 200);
 
 export const listDeliveriesHandler: RouteHandler<typeof r.listDeliveries, AuthedEnv> = async (c) =>
-  c.json(
-    await webhooks.listDeliveries(c.var.deps, c.var.principal.tenantId, c.req.valid('param').webhook_id, c.req.valid('query')),
-    200,
-  );
+  c.json(await webhooks.listDeliveries(c.var.deps, c.var.principal.tenantId, c.req.valid('param').webhook_id, c.req.valid('query')), 200);
 
 export const pingWebhookHandler: RouteHandler<typeof r.pingWebhook, AuthedEnv> = async (c) =>
   c.json(await webhooks.pingWebhook(c.var.deps, c.var.principal, c.req.valid('param').webhook_id), 202);
