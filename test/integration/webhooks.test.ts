@@ -29,6 +29,8 @@ describe('webhooks', () => {
   let receiverUrl: string;
   let downUrl: string;
   const received: Received[] = [];
+  let datasetId: number;
+  let trainId: number;
 
   const call = async (p: string, init: RequestInit & { json?: unknown; as?: string } = {}) => {
     const res = await t.call(p, { ...init, token: init.as ?? token });
@@ -54,8 +56,24 @@ describe('webhooks', () => {
     until(`a finished ${event} delivery of webhook ${hookId}`, async () =>
       (await deliveries(hookId)).find((d) => d.event === event && d.status !== 'pending'),
     );
-  const receivedEvent = (event: string) =>
-    until(`the ${event} delivery`, async () => received.find((r) => JSON.parse(r.body).event === event));
+  const receivedEvent = (event: string, match: (data: any) => boolean = () => true) =>
+    until(`the ${event} delivery`, async () =>
+      received.find((r) => {
+        const b = JSON.parse(r.body);
+        return b.event === event && match(b.data);
+      }),
+    );
+  /** The signature, checked as a receiver would: t=<seconds>,v1=HMAC-SHA256(secret, "<t>.<raw body>"). */
+  const expectSigned = (r: Received, secret: string) => {
+    const sig = Object.fromEntries(
+      String(r.headers['dataml-signature'])
+        .split(',')
+        .map((p) => p.split('=')),
+    );
+    expect(sig.v1).toBe(createHmac('sha256', secret).update(`${sig.t}.${r.body}`).digest('hex'));
+    expect(Math.abs(Number(sig.t) - Date.now() / 1000)).toBeLessThan(600);
+    expect(r.headers['dataml-event-id']).toBe(JSON.parse(r.body).id);
+  };
 
   beforeAll(async () => {
     receiver = http.createServer((req, res) => {
@@ -166,7 +184,7 @@ describe('webhooks', () => {
       body: form,
     });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
-    const datasetId = up.body.dataset_id as number;
+    datasetId = up.body.dataset_id as number;
 
     // The upload job completes whatever the receiver that is down does.
     await t.deps.temporal.workflow.getHandle(up.body.workflow_id).result();
@@ -174,16 +192,8 @@ describe('webhooks', () => {
     const body = JSON.parse(uploaded.body);
     expect(body).toMatchObject({ event: 'upload.validated', tenant_id: tenantId, data: { dataset_id: datasetId } });
     expect(body.data.files).toEqual([expect.objectContaining({ status: 'valid' })]);
-    expect(uploaded.headers['dataml-event-id']).toBe(body.id);
     expect(uploaded.headers['content-type']).toBe('application/json');
-    // The signature, checked as a receiver would: t=<seconds>,v1=HMAC-SHA256(secret, "<t>.<raw body>").
-    const sig = Object.fromEntries(
-      String(uploaded.headers['dataml-signature'])
-        .split(',')
-        .map((p) => p.split('=')),
-    );
-    expect(sig.v1).toBe(createHmac('sha256', secret).update(`${sig.t}.${uploaded.body}`).digest('hex'));
-    expect(Math.abs(Number(sig.t) - Date.now() / 1000)).toBeLessThan(600);
+    expectSigned(uploaded, secret);
 
     const train = await call('/api/v1/train/', {
       method: 'POST',
@@ -197,15 +207,11 @@ describe('webhooks', () => {
       },
     });
     expect(train.status, JSON.stringify(train.body)).toBe(201);
+    trainId = train.body.id;
     const trained = await receivedEvent('training.completed');
     const tbody = JSON.parse(trained.body);
     expect(tbody).toMatchObject({ event: 'training.completed', tenant_id: tenantId, data: { train_id: train.body.id } });
-    const tsig = Object.fromEntries(
-      String(trained.headers['dataml-signature'])
-        .split(',')
-        .map((p) => p.split('=')),
-    );
-    expect(tsig.v1).toBe(createHmac('sha256', secret).update(`${tsig.t}.${trained.body}`).digest('hex'));
+    expectSigned(trained, secret);
     expect(tbody.id).not.toBe(body.id);
     // The training workflow (its ONNX copy follows the event) completes too.
     await t.deps.temporal.workflow.getHandle(train.body.workflow_id).result();
@@ -239,6 +245,56 @@ describe('webhooks', () => {
       }
     }
     expect((await deliveries(good.body.id))[0].workflow_id).toMatch(new RegExp(`^webhook-${tenantId}-evt_[0-9a-f-]+-${good.body.id}$`));
+  });
+
+  it('publishes a batch prediction and a failed training', async () => {
+    expect(trainId, 'needs the model of the previous test').toBeDefined();
+    const hook = await register(receiverUrl, ['prediction.completed', 'training.failed']);
+    expect(hook.status).toBe(201);
+    // The scoring rows: the model's inputs only (the first five columns).
+    const tpl = await call('/api/v1/template/', {
+      method: 'POST',
+      json: { template_name: uniq('tpl'), template_schema: TEMPLATE.slice(0, 5) },
+    });
+    const csv = `${customersCsv(30, 32)
+      .trim()
+      .split('\n')
+      .map((l) => l.split(',').slice(0, 5).join(','))
+      .join('\n')}\n`;
+    const form = new FormData();
+    form.append('files', new Blob([csv], { type: 'text/csv' }), 'score.csv');
+    const up = await call(`/api/v1/dataset/upload?dataset_name=${uniq('ds')}&usage=p&template_id=${tpl.body.id}`, {
+      method: 'POST',
+      body: form,
+    });
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    await t.deps.temporal.workflow.getHandle(up.body.workflow_id).result();
+    const batch = await call('/api/v1/inference/batchPrediction', {
+      method: 'POST',
+      json: { train_id: trainId, dataset_id: up.body.dataset_id },
+    });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(202);
+    const predicted = await receivedEvent('prediction.completed', (d) => d.prediction_id === batch.body.prediction_id);
+    expect(JSON.parse(predicted.body).data).toMatchObject({ rows: 30 });
+    expectSigned(predicted, hook.body.secret);
+
+    // A constant target: the training job fails, and says so.
+    const failing = await call('/api/v1/train/', {
+      method: 'POST',
+      json: {
+        dataset_id: datasetId,
+        predictor_name: uniq('hookfail'),
+        domain: 'Churn',
+        problem_type: 'Classification',
+        algorithm: 'linear',
+        columns: roles('const_flag', ['churn', 'segment', 'spend']),
+      },
+    });
+    expect(failing.status, JSON.stringify(failing.body)).toBe(201);
+    const failed = await receivedEvent('training.failed', (d) => d.train_id === failing.body.id);
+    expect(JSON.parse(failed.body).data.error).toEqual(expect.any(String));
+    expectSigned(failed, hook.body.secret);
+    await expect(t.deps.temporal.workflow.getHandle(failing.body.workflow_id).result()).rejects.toThrow();
   });
 
   it('refuses at delivery an address that is no longer allowed, without retrying, and pings an allowed one', async () => {
