@@ -12,6 +12,7 @@ import type { JobMetrics } from './job-metrics.js';
 import { createUploadSessionActivities } from './upload-sessions.js';
 import { createRetrainActivities } from './retrain.js';
 import { createDriftActivities } from './drift.js';
+import { createWebhookActivities } from './webhooks.js';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import type { WarmRunners } from '../integrations/warm-runners.js';
 
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createUploadSessionActivities(deps),
     ...createRetrainActivities(deps),
     ...createDriftActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

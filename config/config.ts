@@ -123,6 +123,17 @@ export const ConfigSchema = z.object({
     predictPerToken: z.coerce.number().int().min(0).default(30_000),
   }),
 
+  // Webhooks (docs/lifecycle.md#webhooks). `allow`: comma-separated CIDRs, addresses or host names deliveries may
+  // reach besides public addresses. A delivery is retried with exponential backoff (factor 2) from
+  // retryInitialSeconds up to retryMaxSeconds between attempts, maxAttempts in all (the default: ~4.5 minutes).
+  webhooks: z.object({
+    allow: z.string().default(''),
+    timeoutSeconds: z.coerce.number().positive().max(60).default(10),
+    maxAttempts: z.coerce.number().int().min(1).max(20).default(6),
+    retryInitialSeconds: z.coerce.number().positive().default(10),
+    retryMaxSeconds: z.coerce.number().positive().default(120),
+  }),
+
   auth: z.object({
     jwtSecret: z.string().optional(),
     accessTokenTtlSeconds: z.coerce
@@ -229,6 +240,13 @@ export function loadConfig(env: Env = process.env): Config {
       trainPerToken: env.RATE_LIMIT_TRAIN_PER_TOKEN,
       predictPerTenant: env.RATE_LIMIT_PREDICT_PER_TENANT,
       predictPerToken: env.RATE_LIMIT_PREDICT_PER_TOKEN,
+    },
+    webhooks: {
+      allow: env.WEBHOOK_ALLOW,
+      timeoutSeconds: env.WEBHOOK_TIMEOUT_SECONDS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryInitialSeconds: env.WEBHOOK_RETRY_INITIAL_SECONDS,
+      retryMaxSeconds: env.WEBHOOK_RETRY_MAX_SECONDS,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,

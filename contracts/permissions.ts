@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   scheduleTraining: 'can_schedule_training',
   /** Starting drift runs and creating or deleting drift schedules: each run is a Ray job over the tenant's data. */
   monitorDrift: 'can_monitor_drift',
+  /** Registering, changing and deleting webhooks, and reading their deliveries: they send the tenant's events out. */
+  manageWebhooks: 'can_manage_webhooks',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -41,6 +43,7 @@ export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS)
 /** Built-in roles and what they may do; tenants add their own with 3.1 / 3.2. */
 export const BUILTIN_ROLES: Record<'admin' | 'data_scientist' | 'viewer', readonly Permission[]> = {
   admin: ALL_PERMISSIONS,
-  data_scientist: ALL_PERMISSIONS.filter((p) => p !== 'can_manage_users' && p !== 'can_manage_roles'),
+  // Webhooks send the tenant's events to outside URLs: an administrator's decision, like users and roles.
+  data_scientist: ALL_PERMISSIONS.filter((p) => p !== 'can_manage_users' && p !== 'can_manage_roles' && p !== 'can_manage_webhooks'),
   viewer: ['can_read_users', 'can_read_templates', 'can_read_datasets', 'can_read_datalake', 'can_read_models', 'can_read_jobs'],
 };

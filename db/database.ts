@@ -10,6 +10,7 @@ import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { UploadTables } from './tables/uploads.js';
 import type { DriftTables } from './tables/drift.js';
+import type { WebhookTables } from './tables/webhooks.js';
 
 export interface Database
   extends JobTables,
@@ -20,7 +21,8 @@ export interface Database
     IdempotencyTables,
     LifecycleTables,
     UploadTables,
-    DriftTables {}
+    DriftTables,
+    WebhookTables {}
 
 export type JobRow = Selectable<JobsTable>;
 

@@ -11,3 +11,4 @@ export { noopStepWorkflow } from './noop-step.js';
 export { uploadSessionExpiryWorkflow } from './upload-session-expiry.js';
 export { scheduledRetrainWorkflow } from './scheduled-retrain.js';
 export { driftWorkflow, scheduledDriftWorkflow } from './drift.js';
+export { webhookDeliveryWorkflow } from './webhook-delivery.js';

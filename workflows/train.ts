@@ -10,6 +10,7 @@ import { failureMessage, runRayJob } from './ray-job.js';
 import { runOnnxStep } from './onnx.js';
 import { runShapStep } from './shap.js';
 import { RECORD_ACTIVITY } from './activity-options.js';
+import { publishEvent } from './events.js';
 
 const { recordTrainingResult, recordTrainingStatus } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
@@ -56,8 +57,19 @@ export async function trainWorkflow(input: TrainWorkflowInput): Promise<TrainWor
           error: cancelled ? 'Cancelled on request' : failureMessage(err),
         }),
       );
+      // patched(): histories recorded before webhooks did not publish (a cancellation is not an event).
+      if (!cancelled && patched('webhook-events'))
+        await publishEvent('training.failed', input.tenantId, { train_id: input.trainingId, error: failureMessage(err) });
       throw err;
     }
+    // The version serves from here on; its ONNX copy and SHAP values follow.
+    if (patched('webhook-events'))
+      await publishEvent('training.completed', input.tenantId, {
+        train_id: input.trainingId,
+        preprocess_id: out.preprocessId,
+        algorithm: out.algorithm,
+        headline_metric: out.headline,
+      });
     if (onnxAfter && artifact.onnx_status === 'pending') {
       await runOnnxStep({
         trainingId: input.trainingId,

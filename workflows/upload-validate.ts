@@ -2,12 +2,13 @@
 // every row against the template and commits the valid rows to the dataset's Iceberg table once, keyed by the
 // file id. Results go to Postgres through activities; a file whose job fails becomes a failed file with the
 // job's error in its report, so the dataset's status always tells the truth.
-import { CancellationScope, isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { UploadValidateInput, UploadValidateResult, ValidateJobResult } from '../contracts/data-workflows.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
 import { RECORD_ACTIVITY } from './activity-options.js';
+import { publishEvent } from './events.js';
 
 const { markFilesValidating, recordFileValidation, refreshDatasetStatus } = proxyActivities<Activities>(RECORD_ACTIVITY);
 
@@ -102,6 +103,15 @@ export async function uploadValidateWorkflow(input: UploadValidateInput): Promis
       throw err;
     } finally {
       await CancellationScope.nonCancellable(() => refreshDatasetStatus({ datasetId: input.datasetId }));
+    }
+    // patched(): histories recorded before webhooks ended here without publishing.
+    if (patched('webhook-events')) {
+      const validated = results.every((f) => f.status === 'valid');
+      await publishEvent(validated ? 'upload.validated' : 'upload.failed', input.tenantId, {
+        dataset_id: input.datasetId,
+        workflow_id: workflowId,
+        files: results.map((f) => ({ file_id: f.fileId, status: f.status, valid_rows: f.validRows })),
+      });
     }
     return { datasetId: input.datasetId, files: results };
   });

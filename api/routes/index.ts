@@ -19,6 +19,7 @@ import { aliasesRouter } from './aliases/index.js';
 import { modelExportRouter } from './model-export/index.js';
 import { retrainSchedulesRouter } from './retrain-schedules/index.js';
 import { driftRouter } from './drift/index.js';
+import { webhooksRouter } from './webhooks/index.js';
 
 export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   utilsRouter,
@@ -39,4 +40,5 @@ export const moduleRouters: OpenAPIHono<AppEnv, any, any>[] = [
   modelExportRouter,
   retrainSchedulesRouter,
   driftRouter,
+  webhooksRouter,
 ];

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../contracts/permissions.js';
+import { insertWebhook } from '../../db/repositories/webhooks.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
 import { buildTestApp } from '../support/stack.js';
 
@@ -56,6 +57,7 @@ const STARTS_COMPUTE = [
   'POST /api/v1/drift-schedules', // a Temporal Schedule starting drift runs
   'POST /api/v1/drift-schedules/{schedule_name}/trigger', // a drift run now
   'POST /api/v1/drift-schedules/{schedule_name}/resume', // drift runs again
+  'POST /api/v1/webhooks/{webhook_id}/test', // a webhook delivery workflow
 ];
 const isReadPermission = (p: string) => p.startsWith('can_read_');
 
@@ -97,6 +99,17 @@ describe('route table: authentication, permissions, tenant isolation', () => {
     userA = await userWith(t.deps, tenantA, 'all');
     foreignIds.user_id = userA.user.id;
     foreignIds.role_id = userA.roleId;
+    foreignIds.webhook_id = (
+      await insertWebhook(t.deps.db, {
+        tenantId: tenantA,
+        url: 'https://hooks.example.com/a',
+        events: ['training.completed'],
+        enabled: true,
+        secret: 'whsec_test',
+        description: null,
+        createdBy: 'route-table',
+      })
+    ).id;
   });
   afterAll(() => t?.close());
 

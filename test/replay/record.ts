@@ -7,6 +7,8 @@
 // Re-record only on purpose: a workflow change that breaks replay of these histories would break
 // every workflow already running in production.
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { StatisticsInput, UploadValidateInput } from '../../contracts/data-workflows.js';
@@ -20,7 +22,8 @@ type Outcome = 'COMPLETED' | 'FAILED' | 'CANCELLED';
 
 const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
 const only = process.argv.slice(2);
-const t = await buildTestApp();
+// Webhook deliveries may reach the receivers the recording starts on loopback, and fail fast.
+const t = await buildTestApp({ WEBHOOK_ALLOW: '127.0.0.1', WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_RETRY_INITIAL_SECONDS: '1' });
 const worker = await startInProcessWorker(t.config);
 const admin = await adminSession(t.deps);
 const temporal = t.deps.temporal;
@@ -336,6 +339,43 @@ async function uploadSessionExpiry() {
   await save('upload-session-expiry-cancelled', cancelled.workflowId, 'CANCELLED');
 }
 
+/**
+ * Jobs that publish webhook events (one receiver answering, one down), and the deliveries: the upload, the training
+ * and the batch prediction each start their delivery workflows; one delivery succeeds, the other fails after retries.
+ */
+async function webhooks() {
+  const receiver = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const closed = http.createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  const downPort = (closed.address() as AddressInfo).port;
+  await new Promise((r) => closed.close(r));
+  const events = ['upload.validated', 'training.completed', 'prediction.completed'];
+  const hook = async (url: string) => (await api('/api/v1/webhooks', { method: 'POST', json: { url, events } })).id as number;
+  const good = await hook(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`);
+  const down = await hook(`http://127.0.0.1:${downPort}/`);
+  try {
+    const d = await upload(customersCsv(120, 7), 't');
+    await save('upload-validate-webhooks-completed', d.workflowId, 'COMPLETED');
+    const delivery = async (hookId: number, event: string) =>
+      until(`the ${event} delivery of webhook ${hookId}`, async () =>
+        ((await api(`/api/v1/webhooks/${hookId}/deliveries`)).data as any[]).find((x) => x.event === event && x.status !== 'pending'),
+      );
+    await save('webhook-delivery-delivered', (await delivery(good, 'upload.validated')).workflow_id, 'COMPLETED');
+    await save('webhook-delivery-failed', (await delivery(down, 'upload.validated')).workflow_id, 'COMPLETED');
+    const m = await train({ algorithm: 'linear', dataset_id: d.datasetId });
+    await save('train-webhooks-completed', m.workflowId, 'COMPLETED');
+    const r = await api('/api/v1/inference/batchPrediction', {
+      method: 'POST',
+      json: { train_id: m.trainId, dataset_id: (await scoringDataset()).datasetId },
+    });
+    await save('batch-predict-webhooks-completed', `batch-predict-${r.prediction_id}`, 'COMPLETED');
+  } finally {
+    for (const id of [good, down]) await api(`/api/v1/webhooks/${id}`, { method: 'DELETE' });
+    receiver.close();
+  }
+}
+
 const recordings: Array<[string, () => Promise<void>]> = [
   ['lake-probe', lakeProbe],
   ['upload-validate-completed', uploadValidateCompleted],
@@ -355,6 +395,7 @@ const recordings: Array<[string, () => Promise<void>]> = [
   ['upload-session-expiry', uploadSessionExpiry],
   ['scheduled-retrain-completed', scheduledRetrainCompleted],
   ['drift', driftCompleted],
+  ['webhooks', webhooks],
 ];
 
 let failures = 0;

@@ -1389,958 +1389,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/drift-runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's drift runs, newest first (at most 100) */
-        get: {
-            parameters: {
-                query?: {
-                    train_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The runs, without their per-feature details */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ListDriftRunsResponse"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such version (train_id) in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Compare a version's recent inputs with its training snapshot
-         * @description Starts a drift run (workflow `drift-<tenant>-<id>`, one Ray job): a sample of the current data — the dataset `dataset_id` at its current snapshot, or without it the version's sampled real-time requests of the last `window_hours` — against a sample of the snapshot the version was trained on. Per feature: the population stability index (quantile bins of the reference; levels for strings and booleans; missing values as their own bin) and a two-sample test (KS, or chi-square), and the same for the predictions. A feature is flagged when PSI >= thresholds.psi, or p < thresholds.p_value with an effect >= thresholds.min_effect; `drift_detected` when any feature or the predictions are flagged.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateDriftRunBody"];
-                };
-            };
-            responses: {
-                /** @description Started; read it with GET /api/v1/drift-runs/{drift_run_id} */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftRunCreated"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such version or alias in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description The version is not Completed, or the dataset has no validated rows */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error409"];
-                    };
-                };
-                /** @description Request body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error413"];
-                    };
-                };
-                /** @description Unsupported Content-Type for the body */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error415"];
-                    };
-                };
-                /** @description Invalid body, a Forecast model, or an unknown dataset */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/drift-runs/{drift_run_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A drift run: per-feature PSI, test statistic, p-value and flag, the prediction distributions, drift_detected */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    drift_run_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The run */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftRun"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such drift run in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/drift-schedules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's drift schedules */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The schedules, with paused state and next run from Temporal */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ListDriftSchedulesResponse"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Schedule a drift check of a version or alias
-         * @description A Temporal Schedule that, every interval_seconds or on a cron (UTC), runs the same check as POST /api/v1/drift-runs (an alias is resolved at each firing, so the check follows the alias). A firing due while the previous run still runs is skipped.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateDriftScheduleBody"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftSchedule"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such version or alias in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description A schedule of that name exists, or the version is not Completed */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error409"];
-                    };
-                };
-                /** @description Request body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error413"];
-                    };
-                };
-                /** @description Unsupported Content-Type for the body */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error415"];
-                    };
-                };
-                /** @description Invalid body or cron expression */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/drift-schedules/{schedule_name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A drift schedule and its runs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schedule_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The schedule */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftScheduleDetail"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such schedule in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a drift schedule (its runs stay) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schedule_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftScheduleActionResponse"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such schedule in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description The resource is not in a state that allows this */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error409"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/drift-schedules/{schedule_name}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Pause a drift schedule */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schedule_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Done */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftScheduleActionResponse"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such schedule in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description The resource is not in a state that allows this */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error409"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/drift-schedules/{schedule_name}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resume a paused drift schedule */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schedule_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Done */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftScheduleActionResponse"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such schedule in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description The resource is not in a state that allows this */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error409"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/drift-schedules/{schedule_name}/trigger": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Run a drift schedule now (skipped if a run is in progress) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    schedule_name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Done */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DriftScheduleActionResponse"];
-                    };
-                };
-                /** @description Malformed request (unreadable body or parameters) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error400"];
-                    };
-                };
-                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error401"];
-                    };
-                };
-                /** @description The caller lacks the required permission (named in the message) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error403"];
-                    };
-                };
-                /** @description No such schedule in your tenant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error404"];
-                    };
-                };
-                /** @description The resource is not in a state that allows this */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error409"];
-                    };
-                };
-                /** @description Invalid parameters or body; `details` names each field */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error422"];
-                    };
-                };
-                /** @description A dependency is unavailable; retry after Retry-After */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error503"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/files/add": {
         parameters: {
             query?: never;
@@ -9397,6 +8445,669 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's webhooks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The webhooks (without their secrets) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListWebhooksResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a webhook
+         * @description Events: upload.validated, upload.failed, training.completed, training.failed, prediction.completed, drift.detected. Each delivery POSTs `{id, event, created_at, tenant_id, data}` with `Dataml-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` under the webhook secret, which is returned here only, and `Dataml-Event-Id` for deduplication. A non-2xx answer is retried with exponential backoff. The URL must reach an address the operator allows (public addresses, and WEBHOOK_ALLOW): an IP literal or localhost outside it is refused here, any name again at each delivery.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWebhookBody"];
+                };
+            };
+            responses: {
+                /** @description Created; `secret` is shown this once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedWebhook"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description A resource the request names does not exist in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error409"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error413"];
+                    };
+                };
+                /** @description Unsupported Content-Type for the body */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error415"];
+                    };
+                };
+                /** @description Invalid body, or a URL whose address is not allowed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhook_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The webhook (without its secret) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description No such webhook in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhook_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeletedWebhook"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description No such webhook in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error409"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a webhook's URL, events, enabled flag or description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhook_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateWebhookBody"];
+                };
+            };
+            responses: {
+                /** @description The webhook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description No such webhook in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error409"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error413"];
+                    };
+                };
+                /** @description Unsupported Content-Type for the body */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error415"];
+                    };
+                };
+                /** @description Invalid body, or a URL whose address is not allowed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's deliveries and every attempt of each, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    webhook_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The deliveries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveriesResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description No such webhook in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description Invalid parameters or body; `details` names each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.ping event to this webhook
+         * @description Delivered like any event (signed, retried, logged in its deliveries).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhook_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ping is being delivered */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookPingResponse"];
+                    };
+                };
+                /** @description Malformed request (unreadable body or parameters) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error400"];
+                    };
+                };
+                /** @description Missing, malformed, expired or revoked bearer token, or inactive user */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error401"];
+                    };
+                };
+                /** @description The caller lacks the required permission (named in the message) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error403"];
+                    };
+                };
+                /** @description No such webhook in your tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error404"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error409"];
+                    };
+                };
+                /** @description The webhook is disabled */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error422"];
+                    };
+                };
+                /** @description A dependency is unavailable; retry after Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error503"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9471,35 +9182,9 @@ export interface components {
                 value: string;
             }[];
         };
-        CreateDriftRunBody: {
-            /** @example 1 */
-            dataset_id?: number;
-            /** @default 5000 */
-            sample_rows: number;
-            thresholds?: components["schemas"]["DriftThresholds"];
-            /** @example 19 */
-            train_id: number | string;
-            /** @default 168 */
-            window_hours: number;
-        };
-        CreateDriftScheduleBody: {
-            /** @example 0 4 * * * */
-            cron?: string;
-            /** @example 1 */
-            dataset_id?: number;
-            /** @example 86400 */
-            interval_seconds?: number;
-            /** @example nightly-churn */
-            name: string;
-            /** @default false */
-            paused: boolean;
-            /** @default 5000 */
-            sample_rows: number;
-            thresholds?: components["schemas"]["DriftThresholds"];
-            /** @example 19 */
-            train_id: number | string;
-            /** @default 168 */
-            window_hours: number;
+        CreatedWebhook: components["schemas"]["Webhook"] & {
+            /** @example whsec_5bX0… */
+            secret: string;
         };
         CreatePermissionBody: {
             /** @example can_train_models */
@@ -9680,6 +9365,14 @@ export interface components {
             tenant_id: string;
             username: string;
         };
+        CreateWebhookBody: {
+            description?: string;
+            /** @default true */
+            enabled: boolean;
+            events: ("upload.validated" | "upload.failed" | "training.completed" | "training.failed" | "prediction.completed" | "drift.detected")[];
+            /** @example https://hooks.example.com/dataml */
+            url: string;
+        };
         DatasetFile: {
             /**
              * Format: date-time
@@ -9748,6 +9441,11 @@ export interface components {
             /** @example 200 */
             status_code: number;
         };
+        DeletedWebhook: {
+            /** @example 1 */
+            id: number;
+            message: string;
+        };
         DeleteFeatureImportanceResponse: {
             message: string;
             /** @example 200 */
@@ -9778,132 +9476,6 @@ export interface components {
                 /** @enum {string} */
                 data_type: "String" | "Integer" | "Float" | "Boolean" | "Date" | "DateTime";
             }[];
-        };
-        DriftComparison: {
-            /** @description Numeric: mean, std, p10, p50, p90, missing_share. Categorical: share per level (top 20, "__missing__" for missing). */
-            current: {
-                [key: string]: number | null;
-            };
-            effect: number | null;
-            flagged: boolean;
-            /** @enum {string} */
-            kind: "numeric" | "categorical";
-            p_value: number | null;
-            psi: number;
-            /** @description Numeric: mean, std, p10, p50, p90, missing_share. Categorical: share per level (top 20, "__missing__" for missing). */
-            reference: {
-                [key: string]: number | null;
-            };
-            statistic: number | null;
-            /** @enum {string} */
-            test: "ks" | "chi2";
-        };
-        DriftFeature: components["schemas"]["DriftComparison"] & {
-            data_type: string;
-            feature: string;
-        };
-        DriftRun: components["schemas"]["DriftRunSummary"] & {
-            current_rows: number | null;
-            current_snapshot_id: string | null;
-            current_table: string | null;
-            features: components["schemas"]["DriftFeature"][];
-            prediction: components["schemas"]["DriftComparison"] & (Record<string, never> | null);
-            reference_rows: number | null;
-            reference_snapshot_id: string | null;
-            reference_table: string | null;
-        };
-        DriftRunCreated: {
-            /** @example 1 */
-            drift_run_id: number;
-            /** @enum {string} */
-            source: "dataset" | "realtime";
-            /** @enum {string} */
-            status: "Submitted" | "Running" | "Completed" | "Failed" | "Cancelled";
-            /** @example 1 */
-            train_id: number;
-            workflow_id: string;
-        };
-        DriftRunSummary: {
-            /**
-             * Format: date-time
-             * @example 2025-09-18T10:00:00Z
-             */
-            created_at: string;
-            created_by: string;
-            /** @example 1 */
-            dataset_id: number | null;
-            drift_detected: boolean | null;
-            error: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-09-18T10:00:00Z
-             */
-            finished_at: string | null;
-            flagged_features: string[];
-            /** @example 1 */
-            id: number;
-            model_ref: string;
-            sample_rows: number;
-            schedule_name: string | null;
-            /** @enum {string} */
-            source: "dataset" | "realtime";
-            /** @enum {string} */
-            status: "Submitted" | "Running" | "Completed" | "Failed" | "Cancelled";
-            thresholds: components["schemas"]["DriftThresholds"];
-            /** @example 1 */
-            train_id: number | null;
-            window_hours: number;
-            workflow_id: string | null;
-        };
-        DriftSchedule: {
-            /**
-             * Format: date-time
-             * @example 2025-09-18T10:00:00Z
-             */
-            created_at: string;
-            created_by: string;
-            cron: string | null;
-            /** @example 1 */
-            dataset_id: number | null;
-            interval_seconds: number | null;
-            model_ref: string;
-            name: string;
-            /**
-             * Format: date-time
-             * @example 2025-09-18T10:00:00Z
-             */
-            next_run_at: string | null;
-            paused: boolean | null;
-            predictor_name: string;
-            sample_rows: number;
-            schedule_id: string;
-            thresholds: components["schemas"]["DriftThresholds"];
-            window_hours: number;
-        };
-        DriftScheduleActionResponse: {
-            message: string;
-            name: string;
-        };
-        DriftScheduleDetail: components["schemas"]["DriftSchedule"] & {
-            runs: components["schemas"]["DriftRunSummary"][];
-        };
-        /**
-         * @default {
-         *       "psi": 0.2,
-         *       "p_value": 0.01,
-         *       "min_effect": 0.1,
-         *       "bins": 10
-         *     }
-         */
-        DriftThresholds: {
-            /** @default 10 */
-            bins: number;
-            /** @default 0.1 */
-            min_effect: number;
-            /** @default 0.01 */
-            p_value: number;
-            /** @default 0.2 */
-            psi: number;
         };
         Error400: {
             error: {
@@ -10101,18 +9673,6 @@ export interface components {
                 upper?: number | null;
                 value: number;
             }[];
-            /**
-             * @example [
-             *       {
-             *         "date": "2025-09-28",
-             *         "value": 118.5
-             *       }
-             *     ]
-             */
-            history?: {
-                date: string;
-                value: number | null;
-            }[];
         };
         FormBasedPredictionResponse: {
             headers: {
@@ -10283,12 +9843,6 @@ export interface components {
             offset?: number;
             total: number;
         };
-        ListDriftRunsResponse: {
-            data: components["schemas"]["DriftRunSummary"][];
-        };
-        ListDriftSchedulesResponse: {
-            data: components["schemas"]["DriftSchedule"][];
-        };
         ListFilesResponse: {
             data: components["schemas"]["DatasetFile"][];
             /** @description The page size used */
@@ -10336,6 +9890,9 @@ export interface components {
             total: number;
         };
         ListValidatedDatasetsResponse: components["schemas"]["ValidatedDataset"][];
+        ListWebhooksResponse: {
+            data: components["schemas"]["Webhook"][];
+        };
         LoginAccessTokenForm: {
             client_id?: string;
             client_secret?: string;
@@ -10438,7 +9995,6 @@ export interface components {
                 baseline?: {
                     [key: string]: unknown;
                 };
-                class_labels?: (string | number | boolean)[];
                 coverage_80?: number | null;
                 coverage_95?: number | null;
                 curves?: {
@@ -10906,6 +10462,13 @@ export interface components {
             /** @description Template version, 1 on creation, +1 per update */
             version: number;
         };
+        UpdateWebhookBody: {
+            description?: string | null;
+            enabled?: boolean;
+            events?: ("upload.validated" | "upload.failed" | "training.completed" | "training.failed" | "prediction.completed" | "drift.detected")[];
+            /** @example https://hooks.example.com/dataml */
+            url?: string;
+        };
         UploadDatasetResponse: {
             /** @example csv */
             data_source: string;
@@ -11008,6 +10571,67 @@ export interface components {
             content_preview: string[];
             /** @example 1 */
             file_id: number;
+        };
+        Webhook: {
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            created_at: string;
+            created_by: string;
+            description: string | null;
+            enabled: boolean;
+            events: ("upload.validated" | "upload.failed" | "training.completed" | "training.failed" | "prediction.completed" | "drift.detected")[];
+            /** @example 1 */
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            updated_at: string;
+            url: string;
+        };
+        WebhookDeliveriesResponse: {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `before` for the next page; null on the last page */
+            next_before: number | null;
+        };
+        WebhookDelivery: {
+            attempts: components["schemas"]["WebhookDeliveryAttempt"][];
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            created_at: string;
+            event: string;
+            event_id: string;
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            finished_at: string | null;
+            /** @example 1 */
+            id: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "skipped";
+            workflow_id: string;
+        };
+        WebhookDeliveryAttempt: {
+            attempt: number;
+            /**
+             * Format: date-time
+             * @example 2025-09-18T10:00:00Z
+             */
+            created_at: string;
+            duration_ms: number;
+            error: string | null;
+            status_code: number | null;
+        };
+        WebhookPingResponse: {
+            /** @example 1 */
+            delivery_id: number;
+            event_id: string;
+            workflow_id: string;
         };
     };
     responses: never;

@@ -41,6 +41,9 @@ from .create_training_response_training_status import (
 from .create_upload_session_body import CreateUploadSessionBody
 from .create_user_body import CreateUserBody
 from .create_user_response import CreateUserResponse
+from .create_webhook_body import CreateWebhookBody
+from .create_webhook_body_events_item import CreateWebhookBodyEventsItem
+from .created_webhook import CreatedWebhook
 from .dataset_file import DatasetFile
 from .dataset_file_status import DatasetFileStatus
 from .dataset_summary import DatasetSummary
@@ -55,6 +58,7 @@ from .delete_feature_importance_response import DeleteFeatureImportanceResponse
 from .delete_file_response import DeleteFileResponse
 from .delete_template_response import DeleteTemplateResponse
 from .delete_training_response import DeleteTrainingResponse
+from .deleted_webhook import DeletedWebhook
 from .distinct_count_response import DistinctCountResponse
 from .download_training_schema_response import DownloadTrainingSchemaResponse
 from .download_training_schema_response_schema_item import (
@@ -188,6 +192,7 @@ from .list_predictions_response import ListPredictionsResponse
 from .list_retrain_schedules_response import ListRetrainSchedulesResponse
 from .list_roles_response import ListRolesResponse
 from .list_training_jobs_response import ListTrainingJobsResponse
+from .list_webhooks_response import ListWebhooksResponse
 from .login_access_token_form import LoginAccessTokenForm
 from .login_access_token_response import LoginAccessTokenResponse
 from .login_access_token_response_token_type import LoginAccessTokenResponseTokenType
@@ -302,6 +307,8 @@ from .update_template_body_template_schema_item_data_type import (
     UpdateTemplateBodyTemplateSchemaItemDataType,
 )
 from .update_template_response import UpdateTemplateResponse
+from .update_webhook_body import UpdateWebhookBody
+from .update_webhook_body_events_item import UpdateWebhookBodyEventsItem
 from .upload_dataset_response import UploadDatasetResponse
 from .upload_part_url import UploadPartUrl
 from .upload_session import UploadSession
@@ -319,6 +326,13 @@ from .view_feature_importance_response_feature_importance_type_0 import (
 )
 from .view_feature_importance_response_status import ViewFeatureImportanceResponseStatus
 from .view_file_response import ViewFileResponse
+from .webhook import Webhook
+from .webhook_deliveries_response import WebhookDeliveriesResponse
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_attempt import WebhookDeliveryAttempt
+from .webhook_delivery_status import WebhookDeliveryStatus
+from .webhook_events_item import WebhookEventsItem
+from .webhook_ping_response import WebhookPingResponse
 
 __all__ = (
     "AddFilesResponse",
@@ -356,6 +370,9 @@ __all__ = (
     "CreateUploadSessionBody",
     "CreateUserBody",
     "CreateUserResponse",
+    "CreateWebhookBody",
+    "CreateWebhookBodyEventsItem",
+    "CreatedWebhook",
     "DatasetFile",
     "DatasetFileStatus",
     "DatasetSummary",
@@ -368,6 +385,7 @@ __all__ = (
     "DeleteFileResponse",
     "DeleteTemplateResponse",
     "DeleteTrainingResponse",
+    "DeletedWebhook",
     "DistinctCountResponse",
     "DownloadTrainingSchemaResponse",
     "DownloadTrainingSchemaResponseSchemaItem",
@@ -479,6 +497,7 @@ __all__ = (
     "ListRetrainSchedulesResponse",
     "ListRolesResponse",
     "ListTrainingJobsResponse",
+    "ListWebhooksResponse",
     "LoginAccessTokenForm",
     "LoginAccessTokenResponse",
     "LoginAccessTokenResponseTokenType",
@@ -569,6 +588,8 @@ __all__ = (
     "UpdateTemplateBodyTemplateSchemaItem",
     "UpdateTemplateBodyTemplateSchemaItemDataType",
     "UpdateTemplateResponse",
+    "UpdateWebhookBody",
+    "UpdateWebhookBodyEventsItem",
     "UploadDatasetResponse",
     "UploadPartUrl",
     "UploadSession",
@@ -584,4 +605,11 @@ __all__ = (
     "ViewFeatureImportanceResponseFeatureImportanceType0",
     "ViewFeatureImportanceResponseStatus",
     "ViewFileResponse",
+    "Webhook",
+    "WebhookDeliveriesResponse",
+    "WebhookDelivery",
+    "WebhookDeliveryAttempt",
+    "WebhookDeliveryStatus",
+    "WebhookEventsItem",
+    "WebhookPingResponse",
 )
