@@ -23,7 +23,9 @@ export const MAX_FLUSHED_SAMPLES = 100_000;
 /** The gold Iceberg table of a version's sampled real-time inputs (train ids are global, so one per version). */
 export const driftSamplesTable = (trainingId: number) => `gold.drift_samples_${trainingId}`;
 
-export type DriftJobPrep = { ok: true; job: Record<string, unknown>; flushed: number } | { ok: false; error: string };
+export type DriftJobPrep =
+  | { ok: true; job: Record<string, unknown>; flushed: number; trainId?: number }
+  | { ok: false; error: string };
 
 export interface DriftFinish {
   tenantId: string;
@@ -53,7 +55,7 @@ export function createDriftActivities({ db, s3, config }: { db: Kysely<Database>
       if (run.source === 'dataset') {
         const d = await datasetForTraining(db, a.tenantId, run.dataset_id!);
         if (!d?.iceberg_table_name) return { ok: false, error: `dataset ${run.dataset_id} no longer exists or has no rows` };
-        return { ok: true, job: { ...job, current: { kind: 'dataset', table: `silver.${d.iceberg_table_name}` } }, flushed: 0 };
+        return { ok: true, job: { ...job, current: { kind: 'dataset', table: `silver.${d.iceberg_table_name}` } }, flushed: 0, trainId: t.id };
       }
       // pyiceberg parses an explicit offset, not a trailing Z.
       const since = new Date(Date.now() - run.params.window_hours * 3_600_000).toISOString().replace('Z', '+00:00');
@@ -67,7 +69,7 @@ export function createDriftActivities({ db, s3, config }: { db: Kysely<Database>
         await s3.send(new PutObjectCommand({ Bucket: config.s3.bucket, Key: key, Body: body, ContentType: 'application/x-ndjson' }));
         Object.assign(current, { samplesKey: key, commitKey: `drift-samples-run-${run.id}` });
       }
-      return { ok: true, job: { ...job, current }, flushed: samples.length };
+      return { ok: true, job: { ...job, current }, flushed: samples.length, trainId: t.id };
     },
 
     /** The outcome; the run's flushed samples are deleted (now in the gold table) or, if it failed, released. */

@@ -7,12 +7,14 @@ import {
   ParentClosePolicy,
   executeChild,
   isCancellation,
+  patched,
   proxyActivities,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { DriftWorkflowInput, ScheduledDriftInput } from '../contracts/drift.js';
 import { RECORD_ACTIVITY } from './activity-options.js';
+import { publishEvent } from './events.js';
 import { withJobRecord } from './job-lifecycle.js';
 import { failureMessage, runRayJob } from './ray-job.js';
 
@@ -35,6 +37,15 @@ async function runDrift(input: DriftWorkflowInput): Promise<DriftWorkflowResult>
       numCpus: 1,
     });
     await finishDriftRun({ ...input, result });
+    // The `drift.detected` webhook event (workflows/events.ts); runs recorded before it existed replay without it.
+    if (result.drift_detected && patched('drift-detected-event')) {
+      await publishEvent('drift.detected', input.tenantId, {
+        drift_run_id: input.runId,
+        train_id: prep.trainId ?? null,
+        flagged_features: result.flagged_features ?? [],
+        prediction_flagged: (result.prediction as { flagged?: boolean } | undefined)?.flagged ?? false,
+      });
+    }
     return { driftRunId: input.runId, driftDetected: result.drift_detected };
   } catch (err) {
     const cancelled = isCancellation(err);
