@@ -23,9 +23,7 @@ export const MAX_FLUSHED_SAMPLES = 100_000;
 /** The gold Iceberg table of a version's sampled real-time inputs (train ids are global, so one per version). */
 export const driftSamplesTable = (trainingId: number) => `gold.drift_samples_${trainingId}`;
 
-export type DriftJobPrep =
-  | { ok: true; job: Record<string, unknown>; flushed: number; trainId?: number }
-  | { ok: false; error: string };
+export type DriftJobPrep = { ok: true; job: Record<string, unknown>; flushed: number; trainId?: number } | { ok: false; error: string };
 
 export interface DriftFinish {
   tenantId: string;
@@ -55,7 +53,12 @@ export function createDriftActivities({ db, s3, config }: { db: Kysely<Database>
       if (run.source === 'dataset') {
         const d = await datasetForTraining(db, a.tenantId, run.dataset_id!);
         if (!d?.iceberg_table_name) return { ok: false, error: `dataset ${run.dataset_id} no longer exists or has no rows` };
-        return { ok: true, job: { ...job, current: { kind: 'dataset', table: `silver.${d.iceberg_table_name}` } }, flushed: 0, trainId: t.id };
+        return {
+          ok: true,
+          job: { ...job, current: { kind: 'dataset', table: `silver.${d.iceberg_table_name}` } },
+          flushed: 0,
+          trainId: t.id,
+        };
       }
       // pyiceberg parses an explicit offset, not a trailing Z.
       const since = new Date(Date.now() - run.params.window_hours * 3_600_000).toISOString().replace('Z', '+00:00');
