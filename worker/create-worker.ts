@@ -35,7 +35,10 @@ function tracingOptions(tracing: Tracing, bundled: boolean): Pick<WorkerOptions,
     interceptors: {
       ...(bundled ? {} : { workflowModules: TRACING_WORKFLOW_MODULES }),
       activity: [
-        (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }),
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
       ],
     },
     sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },

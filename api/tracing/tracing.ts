@@ -27,7 +27,9 @@ export async function startTracing(config: Config, serviceName: string): Promise
     import('@opentelemetry/resources'),
   ]);
   // OTEL_SERVICE_NAME / OTEL_RESOURCE_ATTRIBUTES (the env detector) win over the component's default name.
-  const resource = Resource.default().merge(new Resource({ 'service.name': serviceName })).merge(envDetectorSync.detect());
+  const resource = Resource.default()
+    .merge(new Resource({ 'service.name': serviceName }))
+    .merge(envDetectorSync.detect());
   const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter());
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register();
