@@ -25,7 +25,13 @@ async function startApi(port: number, env: Record<string, string>): Promise<Chil
   });
   const started = Date.now();
   for (;;) {
-    if (await fetch(`http://127.0.0.1:${port}/api/v1/utils/health-check/`).then((r) => r.ok, () => false)) return api;
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/v1/utils/health-check/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return api;
     if (api.exitCode !== null || Date.now() - started > 60_000) throw new Error('API did not start');
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -77,7 +83,9 @@ export async function benchTracing(ctx: BenchContext): Promise<BenchResult[]> {
         } finally {
           await stopApi(api);
         }
-        console.log(`[bench] tracing round ${round + 1} ${mode}: health ${health[mode].at(-1)!.toFixed(3)}, read-users ${users[mode].at(-1)!.toFixed(3)}`);
+        console.log(
+          `[bench] tracing round ${round + 1} ${mode}: health ${health[mode].at(-1)!.toFixed(3)}, read-users ${users[mode].at(-1)!.toFixed(3)}`,
+        );
       }
     }
   } finally {

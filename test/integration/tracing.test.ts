@@ -146,11 +146,9 @@ describe('tracing: one training, one trace across the API, the worker and the Py
     const inTrace = () => receiver.spans.filter((s) => s.traceId === root.traceId);
     const named = (service: string, name: string | RegExp) => (s: ReceivedSpan) =>
       s.service === service && (typeof name === 'string' ? s.name === name : name.test(s.name));
-    // The job's result signal, handled by the workflow, is the last link to arrive.
-    await until(
-      'the result signal handled in the trace',
-      () => (inTrace().find(named('dataml-worker', 'HandleSignal:rayJobResult')) ? true : undefined),
-      60_000,
+    // The workflow's own span is exported when the run ends: after Completed (its ONNX copy is a later step).
+    await until('the workflow run ended in the trace', () =>
+      inTrace().find(named('dataml-worker', 'RunWorkflow:trainWorkflow')) ? true : undefined,
     );
     await new Promise((r) => setTimeout(r, 1000)); // what the batch processors still hold
     const spans = inTrace();
@@ -167,7 +165,8 @@ describe('tracing: one training, one trace across the API, the worker and the Py
     };
 
     // One tree: every span but the root has its parent in the trace.
-    for (const s of spans) if (s !== root) expect(byId.has(s.parentSpanId), `parent of ${s.service}:${s.name}`).toBe(true);
+    const tree = spans.map((s) => `${s.service}:${s.name} ${s.spanId} <- ${s.parentSpanId}`).join('\n');
+    for (const s of spans) if (s !== root) expect(byId.has(s.parentSpanId), `parent of ${s.service}:${s.name} in\n${tree}`).toBe(true);
     // API: the workflow start under the request.
     const start = one('dataml-api', /^StartWorkflow:trainWorkflow$/);
     expect(ancestors(start)).toContain(root);

@@ -38,8 +38,8 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     else:
         job_input = json.loads(base64.b64decode(args.input_b64))
     start_guard(args.workflow_id, args.submission_id)
-    job = main.__module__.rsplit(".", 1)[-1]
-    time.sleep(test_delay(job))
+    time.sleep(test_delay(main.__module__.rsplit(".", 1)[-1]))
+    job = job_name(main)
     tracing.start(job)
     with tracing.job_span(job, workflow_id=args.workflow_id, submission_id=args.submission_id):
         code = _run(main, job_input, settings, args.workflow_id, args.submission_id)
@@ -67,6 +67,16 @@ def _run(
     send_result(settings, workflow_id, submission_id, result=result)
     print(f"signal: {time.perf_counter() - t0:.2f}s", flush=True)
     return 0
+
+
+def job_name(main: Callable[..., Any]) -> str:
+    """`train` for dataml_jobs.jobs.train, whether run as `python -m` (a Ray job: its module is then `__main__`) or
+    imported (a warm runner's step)."""
+    module = main.__module__
+    if module == "__main__":
+        spec = getattr(sys.modules["__main__"], "__spec__", None)
+        module = spec.name if spec is not None else module
+    return module.rsplit(".", 1)[-1]
 
 
 def test_delay(job_name: str) -> float:
