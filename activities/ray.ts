@@ -95,7 +95,15 @@ export interface RayJobOutcome {
 export function rayJobEnvironment(config: Config): Record<string, string> {
   const env = jobEnvironment(config);
   if (!config.ray.jobSecretsFile) return env;
-  const { DATAML_S3_ACCESS_KEY_ID: _key, DATAML_S3_SECRET_ACCESS_KEY: _secret, DATAML_ICEBERG_CREDENTIAL: _credential, ...rest } = env;
+  // The exporter's headers may hold a tracing backend's key: with a secrets file, the Ray nodes' own environment
+  // supplies them (docs/operations.md#tracing-opentelemetry).
+  const {
+    DATAML_S3_ACCESS_KEY_ID: _key,
+    DATAML_S3_SECRET_ACCESS_KEY: _secret,
+    DATAML_ICEBERG_CREDENTIAL: _credential,
+    OTEL_EXPORTER_OTLP_HEADERS: _otlpHeaders,
+    ...rest
+  } = env;
   return { ...rest, DATAML_SECRETS_FILE: config.ray.jobSecretsFile };
 }
 

@@ -15,8 +15,8 @@ export interface Tracing {
 
 /**
  * Registers the process's tracer provider (W3C trace context, AsyncLocalStorage context) exporting over OTLP/HTTP
- * (JSON) in batches. The exporter, the batch processor and the resource read OTel's own variables:
- * OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT and _HEADERS, OTEL_BSP_*, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES.
+ * (JSON) in batches to the configured endpoint. The exporter, the batch processor and the resource also read OTel's
+ * own variables: OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_*, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES.
  */
 export async function startTracing(config: Config, serviceName: string): Promise<Tracing | undefined> {
   if (!tracingEnabled(config)) return undefined;
@@ -30,7 +30,11 @@ export async function startTracing(config: Config, serviceName: string): Promise
   const resource = Resource.default()
     .merge(new Resource({ 'service.name': serviceName }))
     .merge(envDetectorSync.detect());
-  const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter());
+  // The URL from the configuration (OTLP's rule: the traces endpoint, else the base endpoint + /v1/traces); the
+  // exporter reads the headers and timeouts from OTel's variables itself.
+  const t = config.tracing;
+  const url = t.otlpTracesEndpoint ?? `${t.otlpEndpoint!.replace(/\/+$/, '')}/v1/traces`;
+  const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register();
   return { spanProcessor, resource, shutdown: () => provider.shutdown() };

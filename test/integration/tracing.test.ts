@@ -179,7 +179,7 @@ describe('tracing: one training, one trace across the API, the worker and the Py
     // Python job: a child of the activity that submitted it, with its phases under it.
     const job = one('dataml-job', 'job train');
     expect(submits.map((s) => s.spanId)).toContain(job.parentSpanId);
-    for (const phase of ['read', 'fit', 'save']) expect(ancestors(one('dataml-job', phase))).toContain(job);
+    for (const phase of ['read', 'fit', 'evaluate']) expect(ancestors(one('dataml-job', phase))).toContain(job);
     // The result signal: sent by the job, handled by the workflow as the signal's child.
     const signal = one('dataml-job', 'SignalWorkflow:rayJobResult');
     expect(ancestors(signal)).toContain(job);
