@@ -138,8 +138,10 @@ describe('tracing: one training, one trace across the API, the worker and the Py
     expect(row.training_status, JSON.stringify(row)).toBe('Completed');
 
     // The request's server span, named by its route template, is the trace's root.
-    const root = await until('the train request span', () =>
-      receiver.spans.find((s) => s.service === 'dataml-api' && s.kind === 2 && s.name === 'POST /api/v1/train/'),
+    const root = await until(
+      'the train request span',
+      () => receiver.spans.find((s) => s.service === 'dataml-api' && s.kind === 2 && s.name === 'POST /api/v1/train/'),
+      60_000,
     );
     expect(root.parentSpanId).toBe('');
     expect(root.attributes['http.route']).toBe('/api/v1/train/');
@@ -204,5 +206,5 @@ describe('tracing: one training, one trace across the API, the worker and the Py
       lines.filter((l) => !l.startsWith(`trace_id=${root.traceId} `)),
       logs.slice(-2000),
     ).toEqual([]);
-  });
+  }, 600_000);
 });
