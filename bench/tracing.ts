@@ -1,7 +1,8 @@
 // What tracing costs per request: the health-check and read-users ratios (the `health` and `identity` suites, run
 // as they are) against API processes started alternately with tracing off and on, several rounds, in this run.
 // "On" exports every span over OTLP/HTTP to a sink in this process that accepts and drops them (a collector's
-// receive cost is not the API's). The noise is the spread of the same setting across rounds.
+// receive cost is not the API's); "sampled" keeps 1 trace in 100. The noise is the spread of one setting across
+// rounds.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,27 +65,36 @@ export async function benchTracing(ctx: BenchContext): Promise<BenchResult[]> {
   const probe = createServer();
   const apiPort = await listenOnFreePort(probe);
   await new Promise((r) => probe.close(r));
+  const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}` };
+  // "on": every request traced. "sampled": OTel's own sampler variables keep 1 trace in 100 (the rest still pay
+  // for the context, the middleware and a non-recording span).
   const modes = {
     off: {},
-    on: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}` },
+    on: endpoint,
+    sampled: { ...endpoint, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.01' },
   };
-  const health: Record<keyof typeof modes, number[]> = { off: [], on: [] };
-  const users: Record<keyof typeof modes, number[]> = { off: [], on: [] };
+  type Mode = keyof typeof modes;
+  const names = Object.keys(modes) as Mode[];
+  const health = Object.fromEntries(names.map((m) => [m, [] as BenchResult[]])) as Record<Mode, BenchResult[]>;
+  const users = Object.fromEntries(names.map((m) => [m, [] as BenchResult[]])) as Record<Mode, BenchResult[]>;
   try {
     for (let round = 0; round < rounds; round++) {
-      // off, on / on, off / …: drift of a shared machine falls on both settings alike.
-      const order: Array<keyof typeof modes> = round % 2 ? ['on', 'off'] : ['off', 'on'];
+      // The order turns each round: drift of a shared machine falls on every setting alike.
+      const order = names.map((_, i) => names[(i + round) % names.length]!);
       for (const mode of order) {
         const api = await startApi(apiPort, modes[mode]);
         try {
           const c = { ...ctx, baseUrl: `http://127.0.0.1:${apiPort}`, apiPid: api.pid! };
-          health[mode].push((await benchHealth(c))[0]!.ratio);
-          users[mode].push((await benchReadUsers(c))[0]!.ratio);
+          health[mode].push((await benchHealth(c))[0]!);
+          users[mode].push((await benchReadUsers(c))[0]!);
         } finally {
           await stopApi(api);
         }
+        const h = health[mode].at(-1)!;
+        const u = users[mode].at(-1)!;
         console.log(
-          `[bench] tracing round ${round + 1} ${mode}: health ${health[mode].at(-1)!.toFixed(3)}, read-users ${users[mode].at(-1)!.toFixed(3)}`,
+          `[bench] tracing round ${round + 1} ${mode}: health ${h.ratio.toFixed(3)} (${h.value} vs bare ${h.baseline} req/s), ` +
+            `read-users ${u.ratio.toFixed(3)} (${u.value} vs health ${u.baseline} req/s)`,
         );
       }
     }
@@ -92,14 +102,20 @@ export async function benchTracing(ctx: BenchContext): Promise<BenchResult[]> {
     sink.close();
   }
   if (exports === 0) throw new Error('tracing on exported nothing: the measurement would not include the export');
-  const result = (name: string, xs: Record<'off' | 'on', number[]>): BenchResult => ({
-    name: `${name}: tracing on / off (medians)`,
-    value: Number(median(xs.on).toFixed(3)),
+  const ratios = (rs: BenchResult[]) => rs.map((r) => r.ratio);
+  const result = (name: string, xs: Record<Mode, BenchResult[]>, mode: Exclude<Mode, 'off'>): BenchResult => ({
+    name: `${name}: tracing ${mode} / off (medians)`,
+    value: Number(median(ratios(xs[mode])).toFixed(3)),
     unit: 'ratio',
-    baseline: Number(median(xs.off).toFixed(3)),
-    ratio: median(xs.on) / median(xs.off),
+    baseline: Number(median(ratios(xs.off)).toFixed(3)),
+    ratio: median(ratios(xs[mode])) / median(ratios(xs.off)),
     target: 'report',
-    note: `off: ${list(xs.off)}; on: ${list(xs.on)} (the spread within one setting is the noise)`,
+    note: `off: ${list(ratios(xs.off))}; ${mode}: ${list(ratios(xs[mode]))} (the spread within one setting is the noise); req/s ${mode}: ${xs[mode].map((r) => r.value).join(', ')}, off: ${xs.off.map((r) => r.value).join(', ')}`,
   });
-  return [result('health-check ratio', health), result('read-users ratio', users)];
+  return [
+    result('health-check ratio', health, 'on'),
+    result('health-check ratio', health, 'sampled'),
+    result('read-users ratio', users, 'on'),
+    result('read-users ratio', users, 'sampled'),
+  ];
 }
