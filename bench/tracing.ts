@@ -4,11 +4,12 @@
 // receive cost is not the API's); "sampled" keeps 1 trace in 100. The noise is the spread of one setting across
 // rounds.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { benchHealth } from './health.js';
-import { benchReadUsers } from './identity.js';
+import { load } from './http-load.js';
 import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -45,6 +46,22 @@ async function stopApi(api: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** User + system CPU seconds a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Load on `url` for `seconds`, and the API's CPU time per request meanwhile: on a machine shared with other work the
+ * CPU a request costs moves much less than the requests per second the API gets through.
+ */
+async function measured(pid: number, url: string, seconds: number, headers?: Record<string, string>) {
+  const cpu = cpuSeconds(pid);
+  const r = await load(url, { seconds, headers });
+  return { rps: r.rps, cpuUs: ((cpuSeconds(pid) - cpu) / (r.rps * seconds)) * 1e6 };
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -75,8 +92,18 @@ export async function benchTracing(ctx: BenchContext): Promise<BenchResult[]> {
   };
   type Mode = keyof typeof modes;
   const names = Object.keys(modes) as Mode[];
-  const health = Object.fromEntries(names.map((m) => [m, [] as BenchResult[]])) as Record<Mode, BenchResult[]>;
-  const users = Object.fromEntries(names.map((m) => [m, [] as BenchResult[]])) as Record<Mode, BenchResult[]>;
+  interface Sample {
+    health: number;
+    users: number;
+    healthRps: number;
+    usersRps: number;
+    healthCpuUs: number;
+    usersCpuUs: number;
+  }
+  const samples = Object.fromEntries(names.map((m) => [m, [] as Sample[]])) as Record<Mode, Sample[]>;
+  const token = await ctx.adminToken();
+  const auth = { authorization: `Bearer ${token}` };
+  const half = Math.max(1, Math.round(ctx.seconds / 2));
   try {
     for (let round = 0; round < rounds; round++) {
       // The order turns each round: drift of a shared machine falls on every setting alike.
@@ -84,17 +111,32 @@ export async function benchTracing(ctx: BenchContext): Promise<BenchResult[]> {
       for (const mode of order) {
         const api = await startApi(apiPort, modes[mode]);
         try {
-          const c = { ...ctx, baseUrl: `http://127.0.0.1:${apiPort}`, apiPid: api.pid! };
-          health[mode].push((await benchHealth(c))[0]!);
-          users[mode].push((await benchReadUsers(c))[0]!);
+          const base = `http://127.0.0.1:${apiPort}`;
+          // The health ratio exactly as the `health` suite measures it (warm-up included).
+          const health = (await benchHealth({ ...ctx, baseUrl: base, apiPid: api.pid! }))[0]!;
+          // The read-users ratio as the `identity` suite measures it (health, users, users, health), with CPU per request.
+          const h1 = await measured(api.pid!, `${base}/api/v1/utils/health-check/`, half);
+          await load(`${base}/api/v1/users/read-users/`, { seconds: 2, headers: auth });
+          const u1 = await measured(api.pid!, `${base}/api/v1/users/read-users/`, half, auth);
+          const u2 = await measured(api.pid!, `${base}/api/v1/users/read-users/`, half, auth);
+          const h2 = await measured(api.pid!, `${base}/api/v1/utils/health-check/`, half);
+          const healthRps = (h1.rps + h2.rps) / 2;
+          const usersRps = (u1.rps + u2.rps) / 2;
+          samples[mode].push({
+            health: health.ratio,
+            users: usersRps / healthRps,
+            healthRps: health.value,
+            usersRps,
+            healthCpuUs: (h1.cpuUs + h2.cpuUs) / 2,
+            usersCpuUs: (u1.cpuUs + u2.cpuUs) / 2,
+          });
         } finally {
           await stopApi(api);
         }
-        const h = health[mode].at(-1)!;
-        const u = users[mode].at(-1)!;
+        const x = samples[mode].at(-1)!;
         console.log(
-          `[bench] tracing round ${round + 1} ${mode}: health ${h.ratio.toFixed(3)} (${h.value} vs bare ${h.baseline} req/s), ` +
-            `read-users ${u.ratio.toFixed(3)} (${u.value} vs health ${u.baseline} req/s)`,
+          `[bench] tracing round ${round + 1} ${mode}: health ${x.health.toFixed(3)} (${x.healthRps} req/s), read-users ${x.users.toFixed(3)} ` +
+            `(${Math.round(x.usersRps)} req/s); CPU per request: health ${x.healthCpuUs.toFixed(0)} µs, read-users ${x.usersCpuUs.toFixed(0)} µs`,
         );
       }
     }
@@ -102,20 +144,20 @@ export async function benchTracing(ctx: BenchContext): Promise<BenchResult[]> {
     sink.close();
   }
   if (exports === 0) throw new Error('tracing on exported nothing: the measurement would not include the export');
-  const ratios = (rs: BenchResult[]) => rs.map((r) => r.ratio);
-  const result = (name: string, xs: Record<Mode, BenchResult[]>, mode: Exclude<Mode, 'off'>): BenchResult => ({
-    name: `${name}: tracing ${mode} / off (medians)`,
-    value: Number(median(ratios(xs[mode])).toFixed(3)),
-    unit: 'ratio',
-    baseline: Number(median(ratios(xs.off)).toFixed(3)),
-    ratio: median(ratios(xs[mode])) / median(ratios(xs.off)),
-    target: 'report',
-    note: `off: ${list(ratios(xs.off))}; ${mode}: ${list(ratios(xs[mode]))} (the spread within one setting is the noise); req/s ${mode}: ${xs[mode].map((r) => r.value).join(', ')}, off: ${xs.off.map((r) => r.value).join(', ')}`,
+  const pick = (mode: Mode, k: keyof Sample) => samples[mode].map((x) => x[k]);
+  const result = (name: string, k: keyof Sample, mode: Exclude<Mode, 'off'>, unit: string, target: string): BenchResult => ({
+    name: `${name}, tracing ${mode} vs off`,
+    value: Number(median(pick(mode, k)).toFixed(3)),
+    unit,
+    baseline: Number(median(pick('off', k)).toFixed(3)),
+    ratio: median(pick(mode, k)) / median(pick('off', k)),
+    target,
+    note: `medians; off: ${list(pick('off', k))}; ${mode}: ${list(pick(mode, k))} (the spread within one setting is the noise)`,
   });
-  return [
-    result('health-check ratio', health, 'on'),
-    result('health-check ratio', health, 'sampled'),
-    result('read-users ratio', users, 'on'),
-    result('read-users ratio', users, 'sampled'),
-  ];
+  return (['on', 'sampled'] as const).flatMap((mode) => [
+    result('health-check ratio', 'health', mode, 'ratio', 'report'),
+    result('read-users ratio', 'users', mode, 'ratio', 'report'),
+    result('health-check CPU/request', 'healthCpuUs', mode, 'µs', 'report'),
+    result('read-users CPU/request', 'usersCpuUs', mode, 'µs', 'report'),
+  ]);
 }
