@@ -124,6 +124,12 @@ export const ForecastResponse = z
       .array(z.object({ name: z.string(), use: z.enum(['future', 'lags', 'none']) }))
       .optional()
       .openapi({ example: [{ name: 'promo', use: 'lags' }] }),
+    // Not in the seed: the series' last observed points before the forecast (up to 60, at least 3 × steps), so
+    // that a chart shows the forecast after the data it continues. `value` is null where the target was missing.
+    history: z
+      .array(z.object({ date: z.string(), value: z.number().nullable() }))
+      .optional()
+      .openapi({ example: [{ date: '2025-09-28', value: 118.5 }] }),
   })
   .openapi('ForecastResponse');
 export type ForecastResponse = z.infer<typeof ForecastResponse>;

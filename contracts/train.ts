@@ -284,6 +284,8 @@ export const ModelSummaryResponse = z
       // Not in the seed: the hold-out evaluation's points for charts (Classification: roc, pr, calibration;
       // Regression: residuals); see docs/training.md.
       curves: z.record(z.string(), z.unknown()).optional(),
+      // Not in the seed (Classification): the classes in the order of confusion_matrix's rows and columns.
+      class_labels: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
       // Forecast (not in the seed): the chosen model's rolling-origin backtest, one row per window (oldest first;
       // mase and smape above are their means), and the share of backtest points inside its 80 % / 95 % intervals.
       backtest: z.array(z.record(z.string(), z.unknown())).optional(),

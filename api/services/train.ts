@@ -568,6 +568,7 @@ export async function modelSummary(deps: AppDeps, tenantId: string, trainId: num
     baseline: (m.baseline as Record<string, unknown>) ?? undefined,
     leaderboard: Array.isArray(m.leaderboard) ? (m.leaderboard as Array<Record<string, unknown>>) : undefined,
     curves: m.curves && typeof m.curves === 'object' ? (m.curves as Record<string, unknown>) : undefined,
+    class_labels: Array.isArray(m.class_labels) && m.class_labels.length ? (m.class_labels as Array<string | number | boolean>) : undefined,
     ...(Array.isArray(m.backtest)
       ? { backtest: m.backtest as Array<Record<string, unknown>>, coverage_80: num(m.coverage_80), coverage_95: num(m.coverage_95) }
       : {}),

@@ -30,6 +30,12 @@ export interface CovariateUse {
   use: 'future' | 'lags' | 'none';
 }
 
+/** A point of the series before the forecast (null where its target was missing). */
+export interface HistoryPoint {
+  date: string;
+  value: number | null;
+}
+
 /** An error the Python side answered: `code` is unknown_series, invalid (a user's mistake) or internal. */
 export class PythonModelError extends Error {
   constructor(
@@ -71,6 +77,7 @@ export class PythonModels {
           rows?: PythonRow[];
           forecast?: ForecastStep[];
           covariates?: CovariateUse[];
+          history?: HistoryPoint[];
           error?: string;
           code?: string;
         };
@@ -84,7 +91,10 @@ export class PythonModels {
         if (!p) return;
         this.pending.delete(msg.id!);
         if (msg.error) p.reject(new PythonModelError(msg.error, msg.code ?? 'internal'));
-        else p.resolve(msg.forecast ? { forecast: msg.forecast, covariates: msg.covariates ?? [] } : (msg.rows ?? []));
+        else
+          p.resolve(
+            msg.forecast ? { forecast: msg.forecast, covariates: msg.covariates ?? [], history: msg.history ?? [] } : (msg.rows ?? []),
+          );
       });
       child.on('exit', (code) => {
         const err = new Error(`the Python model server exited (${code}): ${stderr.trim().split('\n').pop() ?? ''}`);
@@ -118,7 +128,7 @@ export class PythonModels {
     uniqueId: string,
     steps: number,
     exogenous?: Array<Record<string, unknown>>,
-  ): Promise<{ forecast: ForecastStep[]; covariates: CovariateUse[] }> {
+  ): Promise<{ forecast: ForecastStep[]; covariates: CovariateUse[]; history: HistoryPoint[] }> {
     return this.ask({ op: 'forecast', model_key: modelKey, unique_id: uniqueId, steps, ...(exogenous ? { exogenous } : {}) });
   }
 

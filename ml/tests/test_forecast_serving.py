@@ -44,6 +44,10 @@ def test_steps_follow_the_last_date_with_intervals(stored):
     for s in steps:
         assert s["confidence"] == 0.95 and s["lower"] <= s["value"] <= s["upper"]
     assert steps[0]["value"] > steps[1]["value"]  # the promotion week
+    # The series' last observed points come first, ending where the forecast starts.
+    history = answer["history"]
+    assert len(history) == 50 and history[-1]["date"] == last.date().isoformat()
+    assert all(isinstance(p["value"], float) for p in history)
 
 
 def test_without_future_values_the_fallback_forecasts_and_unknown_series(stored):

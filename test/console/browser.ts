@@ -48,7 +48,11 @@ export async function watchedPage(browser: Browser, expected: ExpectedErrors): P
   return {
     page,
     problems,
-    shot: async (name) => void (await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true })),
+    shot: async (name) => {
+      // Two frames: content just rendered is painted before the capture (else a full-page shot can show it blank).
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
   };
 }
 

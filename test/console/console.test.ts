@@ -174,8 +174,14 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     expect(text).toMatch(/accuracy/);
     expect(text).toMatch(/validation score/); // the leaderboard of `auto`
     expect(await w.page.$$eval('table.confusion td', (tds) => tds.length)).toBeGreaterThanOrEqual(4);
-    // Charts whose data the API does not give yet say so instead of breaking.
-    expect(text).toMatch(/ROC curve: not available for this model|ROC curve/);
+    // Rows and columns named by the model's classes (10.5's class_labels), not by position.
+    expect(await w.page.$eval('table.confusion', (el) => el.textContent ?? '')).toMatch(/false[\s\S]*true/);
+    // The hold-out curves of 10.5 are drawn (a canvas under their caption), not "not available".
+    await w.page.waitForSelector('.chart-card canvas');
+    const drawn = await w.page.$$eval('.chart-card', (cards) =>
+      cards.filter((c) => c.querySelector('canvas')).map((c) => c.querySelector('figcaption')?.textContent ?? ''),
+    );
+    expect(drawn).toEqual(expect.arrayContaining([expect.stringMatching(/^ROC curve/), expect.stringMatching(/^Precision–recall/)]));
     await w.shot('06-model-insights');
     expect(w.problems).toEqual([]);
   });
@@ -213,6 +219,11 @@ describe.skipIf(!hasStack)('web console in Chromium', () => {
     }
     await click(w.page, 'Predict', 'form[aria-label="One-row prediction"]');
     await waitForText(w.page, '[data-testid=prediction-result]', /Prediction: (true|false)/);
+    // Asked with "Explain" (on by default): the contributions of the model's inputs, drawn as bars.
+    await waitForText(w.page, '[data-testid=prediction-result]', /Why: feature contributions/);
+    const bars = await w.page.$eval('[data-testid=prediction-result]', (el) => el.textContent ?? '');
+    expect(bars).toMatch(/tenure/);
+    await w.page.$eval('[data-testid=prediction-result]', (el) => el.scrollIntoView());
     await w.shot('07-prediction');
     expect(w.problems).toEqual([]);
   });

@@ -95,8 +95,17 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
   };
 
   beforeAll(async () => {
-    // One worker node, and a head that runs jobs too: two raylets, not three, on a 2-core machine.
-    running = stack.start({ STACK_API: '2', STACK_WORKERS: '2', STACK_RAY_NODES: '1', STACK_RAY_HEAD_CPUS: '1', STACK_CONTROL: '1' });
+    // One worker node, and a head that runs jobs too: two raylets, not three, on a 2-core machine. Steps run as Ray
+    // jobs (warm runners off), so that where each ran and what a node's death does are read from Ray's Jobs API;
+    // the warm runners' own kill and restart behaviour is test/drills/warm-runners.test.ts'.
+    running = stack.start({
+      STACK_API: '2',
+      STACK_WORKERS: '2',
+      STACK_RAY_NODES: '1',
+      STACK_RAY_HEAD_CPUS: '1',
+      STACK_CONTROL: '1',
+      RAY_WARM_RUNNERS: 'off',
+    });
     await running.up;
     controlUrl = /Control\s+(http:\/\/\S+)/.exec(running.output())![1]!;
     const admin = await login(base, 'admin', 'admin123');

@@ -354,6 +354,51 @@ describe('inference on the real stack', () => {
     expect((await json(`/api/v1/inference/predictions?train_id=${m.id}`, { as: other })).status).toBe(404);
   });
 
+  it('lake interop: DuckDB and plain pyiceberg read a silver and a gold table through the REST catalog, same rows', async () => {
+    const ds = await t.deps.db
+      .selectFrom('datasets')
+      .select(['iceberg_table_name'])
+      .where('id', '=', trainDatasetId)
+      .executeTakeFirstOrThrow();
+    const list = await json(`/api/v1/inference/predictions?train_id=${models.binary.id}`);
+    const batch = list.body.data.find((p: any) => p.prediction_type === 'batch');
+    const result = await json(`/api/v1/inference/result?prediction_id=${batch.prediction_id}`);
+    const silver = `silver.${ds.iceberg_table_name}`;
+    const gold = result.body.output_table as string;
+    expect(gold).toMatch(/^gold\.prediction_\d+$/);
+    // Only what an outside engine is given: the catalog's address and warehouse, and an S3 key pair.
+    const cfg = {
+      catalog_uri: t.config.iceberg.catalogUri,
+      warehouse: t.config.iceberg.warehouse,
+      client_id: t.config.s3.accessKeyId,
+      client_secret: t.config.s3.secretAccessKey,
+      s3_endpoint: t.config.s3.endpoint,
+      s3_region: t.config.s3.region,
+      tables: [silver, gold],
+    };
+    const out = execFileSync(
+      path.join(ROOT, 'ml/.venv/bin/python'),
+      [path.join(ROOT, 'test/support/lake_interop.py'), JSON.stringify(cfg)],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'UTC' }, // no DATAML_* settings
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const read = JSON.parse(out.trim().split('\n').pop()!) as Record<string, Record<'pyiceberg' | 'duckdb', any>>;
+    expect(read[silver]!.duckdb.rows).toBe(400);
+    expect(read[gold]!.duckdb.rows).toBe(60);
+    for (const table of [silver, gold]) {
+      const { pyiceberg, duckdb } = read[table]!;
+      expect(duckdb.columns, table).toEqual(pyiceberg.columns);
+      expect(duckdb.digest, `${table}: ${JSON.stringify(duckdb.sample)} vs ${JSON.stringify(pyiceberg.sample)}`).toBe(pyiceberg.digest);
+    }
+    expect(read[silver]!.duckdb.columns).toEqual(expect.arrayContaining(TRAIN_TEMPLATE.map((c) => c.column_name)));
+    expect(read[gold]!.duckdb.columns).toEqual(expect.arrayContaining(['cid', 'prediction']));
+    // The same rows the platform itself reports: the job's own table inspection agrees on the count.
+    expect(inspectIcebergTable(t.config, gold).rows).toBe(read[gold]!.pyiceberg.rows);
+  }, 120_000);
+
   it('explain=true: per-row contributions of the original inputs that, with the base value, sum to the model output (9.1 and 9.2)', async () => {
     const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
     const sum = (o: { base_value: number; contributions: Record<string, number> }) =>
@@ -551,6 +596,16 @@ describe('inference on the real stack', () => {
     }
     // A promotion week is forecast higher than the week without one.
     expect(ok.body.forecast[0].value).toBeGreaterThan(ok.body.forecast[1].value);
+    // The series' last observed weeks come with it (for a chart), ending the week before the first forecast.
+    const history = ok.body.history as Array<{ date: string; value: number }>;
+    expect(history.length).toBe(Math.min(SERIES_WEEKS, 60));
+    expect(history.at(-1)!.date).toBe(new Date(last).toISOString().slice(0, 10));
+    const observed = seriesCsv()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('A,'))
+      .map((l) => Number(l.split(',')[3]));
+    expect(history.at(-1)!.value).toBeCloseTo(observed.at(-1)!, 6);
 
     const cases: Array<[string, unknown, number, string?]> = [
       ['ill-typed exogenous', { ...f, exogenous: [{ promo: 'x' }, { promo: 0 }, { promo: 1 }] }, 422, 'exogenous.0.promo'],

@@ -201,12 +201,14 @@ describe('training on the real stack', () => {
     expect(bin.model_summary.roc_auc).toBeGreaterThan(0.85);
     expect(bin.confusion_matrix).toHaveLength(2);
     expect(bin.confusion_matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(160);
+    expect(bin.model_summary.class_labels).toEqual([false, true]); // the order of the matrix's rows and columns
     expect(rows[0].accuracy).toBe(bin.model_summary.accuracy);
     // Same inputs and seed, another predictor: the same metrics.
     expect((await summary(binaryAgainId)).model_summary).toEqual(bin.model_summary);
 
     const multi = await summary(multiId);
     expect(multi.confusion_matrix).toHaveLength(3);
+    expect(multi.model_summary.class_labels).toHaveLength(3);
     expect(multi.model_summary.accuracy).toBeGreaterThan(multi.model_summary.baseline.accuracy + 0.15);
 
     const reg = await summary(regressionId);
@@ -214,6 +216,7 @@ describe('training on the real stack', () => {
     expect(reg.model_summary.rmse).toBeLessThan(0.5 * reg.model_summary.baseline.rmse);
     expect(reg.model_summary.mae).toBeGreaterThan(0);
     expect(reg.confusion_matrix).toBeNull();
+    expect(reg.model_summary.class_labels).toBeUndefined();
     expect(reg.model_summary.leaderboard.filter((r: any) => r.selected)).toHaveLength(1);
     expect(rows[3].accuracy).toBe(reg.model_summary.r2);
 

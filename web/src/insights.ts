@@ -63,15 +63,26 @@ export function backtest(s: Obj | undefined): Obj[] | undefined {
 export const leaderboard = (s: Obj | undefined) =>
   Array.isArray(s?.leaderboard) ? (s.leaderboard as unknown[]).filter((r): r is Obj => Boolean(obj(r))) : undefined;
 
-/** 9.1's answer: .explanation (#11, with explain=true): {feature: contribution} or [{feature, value}]. */
-export function explanation(res: unknown): [string, number][] | undefined {
-  const e = obj(res)?.explanation;
-  if (Array.isArray(e))
-    return e
-      .filter((x) => obj(x) && typeof (x as Obj).value === 'number')
-      .map((x) => [String((x as Obj).feature), (x as Obj).value as number]);
-  const o = obj(e) ?? obj(obj(e)?.contributions);
-  return o ? Object.entries(o).filter((kv): kv is [string, number] => typeof kv[1] === 'number') : undefined;
+/**
+ * 9.1's answer with explain=true: .explanation.outputs {output: {base_value, contributions}} (contracts/inference.ts
+ * `Explanation`): the predicted class's output (binary models explain the positive class only), else the first.
+ */
+export function explanation(res: unknown): { output: string; unit: string; entries: [string, number][] } | undefined {
+  const e = obj(obj(res)?.explanation);
+  const outputs = obj(e?.outputs);
+  if (!outputs) return undefined;
+  const predicted = String(obj(res)?.prediction);
+  const name = predicted in outputs ? predicted : Object.keys(outputs)[0];
+  const c = name === undefined ? undefined : obj(obj(outputs[name])?.contributions);
+  if (!c || name === undefined) return undefined;
+  const unit = { log_odds: 'log-odds', softmax_score: 'softmax score', probability: 'probability', value: 'target units' }[
+    String(e?.output)
+  ];
+  return {
+    output: name,
+    unit: unit ?? String(e?.output ?? ''),
+    entries: Object.entries(c).filter((kv): kv is [string, number] => typeof kv[1] === 'number'),
+  };
 }
 
 /** 9.4's answer: .history (#11): [{date, value}] observed before the forecast. */

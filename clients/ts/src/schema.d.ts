@@ -8993,6 +8993,18 @@ export interface components {
                 upper?: number | null;
                 value: number;
             }[];
+            /**
+             * @example [
+             *       {
+             *         "date": "2025-09-28",
+             *         "value": 118.5
+             *       }
+             *     ]
+             */
+            history?: {
+                date: string;
+                value: number | null;
+            }[];
         };
         FormBasedPredictionResponse: {
             headers: {
@@ -9312,6 +9324,7 @@ export interface components {
                 baseline?: {
                     [key: string]: unknown;
                 };
+                class_labels?: (string | number | boolean)[];
                 coverage_80?: number | null;
                 coverage_95?: number | null;
                 curves?: {

@@ -12,6 +12,8 @@ import pandas as pd
 from ..common.runner import JobError
 from ..training.model import load_artifact
 
+HISTORY_POINTS = 60
+
 
 class UnknownSeries(JobError):
     """The model has no series with this unique_id."""
@@ -27,7 +29,10 @@ def load_forecaster(blob: bytes) -> tuple[Any, dict[str, Any]]:
 def forecast(
     fm: Any, unique_id: str, steps: int, exogenous: list[dict[str, Any]] | None, level: int = 95
 ) -> dict[str, Any]:
-    """{"forecast": [{date, value, confidence, lower, upper}], "covariates": [{name, use}]}."""
+    """{"forecast": [{date, value, confidence, lower, upper}], "covariates": [{name, use}], "history": [{date, value}]}.
+
+    `history` is the series' last observed points (up to HISTORY_POINTS, at least 3 × steps) so that a client can
+    draw the forecast after the data it continues."""
     history = fm.history[fm.history["unique_id"] == str(unique_id)]
     if history.empty:
         raise UnknownSeries(f"the model has no series {unique_id!r}")
@@ -46,17 +51,23 @@ def forecast(
     out = out[out["unique_id"] == str(unique_id)].sort_values("ds")
     rows = []
     for _, r in out.iterrows():
-        ts = pd.Timestamp(r["ds"])
         rows.append(
             {
-                "date": ts.date().isoformat() if ts == ts.normalize() else ts.isoformat(),
+                "date": _date(r["ds"]),
                 "value": float(r["yhat"]),
                 "confidence": level / 100,
                 "lower": _f(r.get(f"lo-{level}")),
                 "upper": _f(r.get(f"hi-{level}")),
             }
         )
-    return {"forecast": rows, "covariates": fm.covariate_use(future is not None)}
+    shown = history.tail(min(len(history), max(HISTORY_POINTS, 3 * steps)))
+    past = [{"date": _date(d), "value": _f(y)} for d, y in zip(shown["ds"], shown["y"], strict=True)]
+    return {"forecast": rows, "covariates": fm.covariate_use(future is not None), "history": past}
+
+
+def _date(d: Any) -> str:
+    ts = pd.Timestamp(d)
+    return ts.date().isoformat() if ts == ts.normalize() else ts.isoformat()
 
 
 def _f(v: Any) -> float | None:

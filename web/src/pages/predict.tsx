@@ -34,7 +34,9 @@ export function FormPrediction({ t }: { t: Training }) {
       const features = Object.fromEntries(f.headers.map((h) => [h.column_name, typed(String(data.get(h.column_name) ?? ''), h.data_type)]));
       setResult(
         unwrap(
-          await api.POST('/api/v1/inference/', { body: { train_id: t.id, preprocess_id: f.preprocess_id, features, target: f.target } }),
+          await api.POST('/api/v1/inference/', {
+            body: { train_id: t.id, preprocess_id: f.preprocess_id, features, target: f.target, explain: data.get('explain') === 'on' },
+          }),
         ),
       );
     } catch (err) {
@@ -57,6 +59,9 @@ export function FormPrediction({ t }: { t: Training }) {
           </Field>
         ))}
       </div>
+      <label class="check">
+        <input type="checkbox" name="explain" defaultChecked /> Explain (feature contributions)
+      </label>
       <button type="submit" class="primary">
         Predict
       </button>
@@ -68,7 +73,11 @@ export function FormPrediction({ t }: { t: Training }) {
           </p>
           {probs && <HBars title="Class probabilities" entries={probs} unit="probability (0–1)" />}
           {why ? (
-            <HBars title="Why: feature contributions" entries={why} unit="contribution to the prediction (SHAP, target units)" />
+            <HBars
+              title={`Why: feature contributions to ${why.output === 'prediction' ? 'the prediction' : `"${why.output}"`}`}
+              entries={why.entries}
+              unit={`contribution (SHAP, ${why.unit})`}
+            />
           ) : (
             <p class="muted">No explanation offered by this model.</p>
           )}

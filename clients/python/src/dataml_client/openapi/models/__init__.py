@@ -112,6 +112,7 @@ from .forecast_response import ForecastResponse
 from .forecast_response_covariates_item import ForecastResponseCovariatesItem
 from .forecast_response_covariates_item_use import ForecastResponseCovariatesItemUse
 from .forecast_response_forecast_item import ForecastResponseForecastItem
+from .forecast_response_history_item import ForecastResponseHistoryItem
 from .form_based_prediction_response import FormBasedPredictionResponse
 from .form_based_prediction_response_headers_item import (
     FormBasedPredictionResponseHeadersItem,
@@ -394,6 +395,7 @@ __all__ = (
     "ForecastResponseCovariatesItem",
     "ForecastResponseCovariatesItemUse",
     "ForecastResponseForecastItem",
+    "ForecastResponseHistoryItem",
     "FormBasedPredictionResponse",
     "FormBasedPredictionResponseHeadersItem",
     "FormBasedPredictionResponseHeadersItemDataType",

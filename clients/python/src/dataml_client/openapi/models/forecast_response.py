@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         ForecastResponseCovariatesItem,
     )
     from ..models.forecast_response_forecast_item import ForecastResponseForecastItem
+    from ..models.forecast_response_history_item import ForecastResponseHistoryItem
 
 
 T = TypeVar("T", bound="ForecastResponse")
@@ -24,10 +25,12 @@ class ForecastResponse:
     Attributes:
         forecast (list[ForecastResponseForecastItem]):
         covariates (list[ForecastResponseCovariatesItem] | Unset):  Example: [{'name': 'promo', 'use': 'lags'}].
+        history (list[ForecastResponseHistoryItem] | Unset):  Example: [{'date': '2025-09-28', 'value': 118.5}].
     """
 
     forecast: list[ForecastResponseForecastItem]
     covariates: list[ForecastResponseCovariatesItem] | Unset = UNSET
+    history: list[ForecastResponseHistoryItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +46,13 @@ class ForecastResponse:
                 covariates_item = covariates_item_data.to_dict()
                 covariates.append(covariates_item)
 
+        history: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.history, Unset):
+            history = []
+            for history_item_data in self.history:
+                history_item = history_item_data.to_dict()
+                history.append(history_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -52,6 +62,8 @@ class ForecastResponse:
         )
         if covariates is not UNSET:
             field_dict["covariates"] = covariates
+        if history is not UNSET:
+            field_dict["history"] = history
 
         return field_dict
 
@@ -63,6 +75,7 @@ class ForecastResponse:
         from ..models.forecast_response_forecast_item import (
             ForecastResponseForecastItem,
         )
+        from ..models.forecast_response_history_item import ForecastResponseHistoryItem
 
         d = dict(src_dict)
         forecast = []
@@ -83,9 +96,19 @@ class ForecastResponse:
 
                 covariates.append(covariates_item)
 
+        _history = d.pop("history", UNSET)
+        history: list[ForecastResponseHistoryItem] | Unset = UNSET
+        if _history is not UNSET:
+            history = []
+            for history_item_data in _history:
+                history_item = ForecastResponseHistoryItem.from_dict(history_item_data)
+
+                history.append(history_item)
+
         forecast_response = cls(
             forecast=forecast,
             covariates=covariates,
+            history=history,
         )
 
         forecast_response.additional_properties = d

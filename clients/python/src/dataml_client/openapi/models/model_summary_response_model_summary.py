@@ -46,6 +46,7 @@ class ModelSummaryResponseModelSummary:
         baseline (ModelSummaryResponseModelSummaryBaseline | Unset):
         leaderboard (list[ModelSummaryResponseModelSummaryLeaderboardItem] | Unset):
         curves (ModelSummaryResponseModelSummaryCurves | Unset):
+        class_labels (list[bool | float | str] | Unset):
         backtest (list[ModelSummaryResponseModelSummaryBacktestItem] | Unset):
         coverage_80 (float | None | Unset):
         coverage_95 (float | None | Unset):
@@ -67,6 +68,7 @@ class ModelSummaryResponseModelSummary:
     baseline: ModelSummaryResponseModelSummaryBaseline | Unset = UNSET
     leaderboard: list[ModelSummaryResponseModelSummaryLeaderboardItem] | Unset = UNSET
     curves: ModelSummaryResponseModelSummaryCurves | Unset = UNSET
+    class_labels: list[bool | float | str] | Unset = UNSET
     backtest: list[ModelSummaryResponseModelSummaryBacktestItem] | Unset = UNSET
     coverage_80: float | None | Unset = UNSET
     coverage_95: float | None | Unset = UNSET
@@ -158,6 +160,14 @@ class ModelSummaryResponseModelSummary:
         if not isinstance(self.curves, Unset):
             curves = self.curves.to_dict()
 
+        class_labels: list[bool | float | str] | Unset = UNSET
+        if not isinstance(self.class_labels, Unset):
+            class_labels = []
+            for class_labels_item_data in self.class_labels:
+                class_labels_item: bool | float | str
+                class_labels_item = class_labels_item_data
+                class_labels.append(class_labels_item)
+
         backtest: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.backtest, Unset):
             backtest = []
@@ -214,6 +224,8 @@ class ModelSummaryResponseModelSummary:
             field_dict["leaderboard"] = leaderboard
         if curves is not UNSET:
             field_dict["curves"] = curves
+        if class_labels is not UNSET:
+            field_dict["class_labels"] = class_labels
         if backtest is not UNSET:
             field_dict["backtest"] = backtest
         if coverage_80 is not UNSET:
@@ -371,6 +383,19 @@ class ModelSummaryResponseModelSummary:
         else:
             curves = ModelSummaryResponseModelSummaryCurves.from_dict(_curves)
 
+        _class_labels = d.pop("class_labels", UNSET)
+        class_labels: list[bool | float | str] | Unset = UNSET
+        if _class_labels is not UNSET:
+            class_labels = []
+            for class_labels_item_data in _class_labels:
+
+                def _parse_class_labels_item(data: object) -> bool | float | str:
+                    return cast(bool | float | str, data)
+
+                class_labels_item = _parse_class_labels_item(class_labels_item_data)
+
+                class_labels.append(class_labels_item)
+
         _backtest = d.pop("backtest", UNSET)
         backtest: list[ModelSummaryResponseModelSummaryBacktestItem] | Unset = UNSET
         if _backtest is not UNSET:
@@ -417,6 +442,7 @@ class ModelSummaryResponseModelSummary:
             baseline=baseline,
             leaderboard=leaderboard,
             curves=curves,
+            class_labels=class_labels,
             backtest=backtest,
             coverage_80=coverage_80,
             coverage_95=coverage_95,
