@@ -1,6 +1,7 @@
 // Activities that drive Ray jobs: submit once, watch with heartbeats, stop. A small step runs in a warm runner
 // (integrations/warm-runners.ts) instead of a Ray job of its own, with the same promises (docs/jobs.md).
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { context, propagation } from '@opentelemetry/api';
 import { Context } from '@temporalio/activity';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
@@ -25,6 +26,19 @@ export interface RayActivityDeps {
   /** The watch's fallback poll: the workflow learns of a step's end from the step's own signal first. */
   pollIntervalMs?: number;
   metrics?: JobMetrics;
+}
+
+/**
+ * The activity's trace context as W3C variables (TRACEPARENT, TRACESTATE: OTel's convention for environment
+ * carriers), so that the job's spans join the trace (ml/dataml_jobs/common/tracing.py). Empty with tracing off.
+ */
+function traceContextEnvironment(): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  const env: Record<string, string> = {};
+  if (carrier.traceparent) env.TRACEPARENT = carrier.traceparent;
+  if (carrier.tracestate) env.TRACESTATE = carrier.tracestate;
+  return env;
 }
 
 /** Where a step runs: a warm runner (small steps) or a Ray job of its own. */
@@ -81,7 +95,15 @@ export interface RayJobOutcome {
 export function rayJobEnvironment(config: Config): Record<string, string> {
   const env = jobEnvironment(config);
   if (!config.ray.jobSecretsFile) return env;
-  const { DATAML_S3_ACCESS_KEY_ID: _key, DATAML_S3_SECRET_ACCESS_KEY: _secret, DATAML_ICEBERG_CREDENTIAL: _credential, ...rest } = env;
+  // The exporter's headers may hold a tracing backend's key: with a secrets file, the Ray nodes' own environment
+  // supplies them (docs/operations.md#tracing-opentelemetry).
+  const {
+    DATAML_S3_ACCESS_KEY_ID: _key,
+    DATAML_S3_SECRET_ACCESS_KEY: _secret,
+    DATAML_ICEBERG_CREDENTIAL: _credential,
+    OTEL_EXPORTER_OTLP_HEADERS: _otlpHeaders,
+    ...rest
+  } = env;
   return { ...rest, DATAML_SECRETS_FILE: config.ray.jobSecretsFile };
 }
 
@@ -104,7 +126,11 @@ export function createRayActivities({ config, ray, s3, warm, pollIntervalMs = 50
           workflow_id: workflowId,
           input_b64: payload,
           // The step's guard holds it to the same limit as a Ray job (ml/dataml_jobs/common/job_guard.py).
-          env: { ...rayJobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
+          env: {
+            ...rayJobEnvironment(config),
+            ...traceContextEnvironment(),
+            DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)),
+          },
         });
         Context.current().log.info('step started in a warm runner', { submissionId, created, log });
         return { submissionId, created, runner: 'warm' };
@@ -131,7 +157,11 @@ export function createRayActivities({ config, ray, s3, warm, pollIntervalMs = 50
         submissionId,
         entrypoint,
         // The job's guard enforces the limit on its process tree (ml/dataml_jobs/common/job_guard.py).
-        envVars: { ...rayJobEnvironment(config), DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)) },
+        envVars: {
+          ...rayJobEnvironment(config),
+          ...traceContextEnvironment(),
+          DATAML_JOB_MEMORY_LIMIT_BYTES: String(Math.floor(memory.limitBytes)),
+        },
         metadata: {
           workflow_id: workflowId,
           job: input.job,

@@ -1,7 +1,9 @@
 // createApp(deps): the whole HTTP surface. Tests build it against their own stack.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { httpInstrumentationMiddleware } from '@hono/otel';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
+import { tracingEnabled } from '../config/config.js';
 import { dependencyUnavailable, unavailableDependency } from './dependency-errors.js';
 import type { AppDeps, AppEnv } from './deps.js';
 import { mountDocs } from './docs-page.js';
@@ -26,6 +28,10 @@ export const OPENAPI_INFO = {
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // With tracing on, a server span per request named by its route template; the middleware below (and so its
+  // access-log line) runs inside it. Off, not installed at all.
+  if (tracingEnabled(deps.config)) app.use('*', httpInstrumentationMiddleware({ captureActiveRequests: false }));
 
   // One app-wide middleware (each layer is an async frame on every request): the request id, the URL's text
   // checked, deps, a logger carrying the id, the JSON body read straight from Node, and one access-log line

@@ -1,9 +1,10 @@
 // Builds the API's dependencies from configuration (server.ts, tests and benchmarks share this).
 import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { Logger } from 'pino';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createPublicS3, createS3 } from '../integrations/s3-client.js';
-import type { Config } from '../config/config.js';
+import { tracingEnabled, type Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { AuthService } from './auth/service.js';
 import { UserListCache } from './auth/user-list-cache.js';
@@ -28,7 +29,9 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   // 37k -> 47k req/s without it). The API never sets call context (no withDeadline / withMetadata /
   // withAbortSignal; deadlines come from an interceptor), and the RPCs only read it, so it is switched off.
   connection.callContextStorage.disable();
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  // With tracing on, a workflow start is a span of the request and carries its context to the workflow.
+  const interceptors = tracingEnabled(config) ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
+  const temporal = new Client({ connection, namespace: config.temporal.namespace, interceptors });
   const s3 = createS3(config);
   const publicS3 = createPublicS3(config);
   const ray = new RayJobsClient(config.ray.address);

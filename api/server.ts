@@ -1,6 +1,6 @@
 // The API process: read config, build deps, migrate, serve. Every start-up failure says what failed and
 // what to do; once serving, a dependency outage is answered with 503 and heals by itself.
-import { loadConfig } from '../config/config.js';
+import { loadConfig, tracingEnabled } from '../config/config.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createApp } from './app.js';
 import { bootstrapIdentity } from './auth/bootstrap.js';
@@ -9,10 +9,14 @@ import { listen } from './http-server.js';
 import { serveMetrics } from './metrics/metrics-endpoint.js';
 import { createLogger } from './logger.js';
 import { installLastResortHandlers, startupStep } from './process-guards.js';
+import { startTracing } from './tracing/tracing.js';
 
 const config = loadConfig();
-const log = createLogger(config.logLevel, 'dataml-api');
+const log = createLogger(config.logLevel, 'dataml-api', { traceIds: tracingEnabled(config) });
 installLastResortHandlers(log);
+// Before the deps: the Temporal client's tracing interceptor and the request spans use the registered provider.
+const tracing = await startTracing(config, 'dataml-api');
+if (tracing) log.info('tracing: exporting spans over OTLP');
 const pgFix = `Check that Postgres is running and reachable at DATABASE_URL (${redact(config.postgres.url)}); the API can be restarted once it is.`;
 const deps = await buildDeps(config, log);
 await startupStep(log, 'applying database migrations', pgFix, () => migrateToLatest(deps.db));
@@ -44,7 +48,10 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     log.info({ sig }, 'API shutting down');
     metricsServer?.close();
     server.close(() => {
-      deps.close().finally(() => process.exit(0));
+      deps
+        .close()
+        .then(() => tracing?.shutdown())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   });

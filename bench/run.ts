@@ -27,6 +27,7 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   quality: async () => (await import('./quality.js' as string)).benchQuality,
   jobs: async () => (await import('./jobs.js' as string)).benchJobs,
   console: async () => (await import('./console.js' as string)).benchConsole,
+  tracing: async () => (await import('./tracing.js' as string)).benchTracing,
 };
 
 const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {

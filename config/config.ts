@@ -111,6 +111,16 @@ export const ConfigSchema = z.object({
     workerPort: z.coerce.number().int().min(1).max(65535).optional(),
   }),
 
+  // OpenTelemetry tracing, read from OTel's own variables (its SDKs read the same ones): on when an OTLP endpoint
+  // is named, unless OTEL_SDK_DISABLED or OTEL_TRACES_EXPORTER=none turn it off (docs/operations.md#tracing).
+  tracing: z.object({
+    otlpEndpoint: z.string().optional(),
+    otlpTracesEndpoint: z.string().optional(),
+    otlpHeaders: z.string().optional(),
+    sdkDisabled: bool.default(false),
+    tracesExporter: z.string().default('otlp'),
+  }),
+
   // Requests per window on the expensive routes, per tenant and per token (login session); 0 = no limit.
   // Counted in Postgres (api/rate-limits.ts), so several API processes share them.
   rateLimits: z.object({
@@ -232,6 +242,13 @@ export function loadConfig(env: Env = process.env): Config {
       port: env.METRICS_PORT,
       workerPort: env.WORKER_METRICS_PORT,
     },
+    tracing: {
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      otlpTracesEndpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+      otlpHeaders: env.OTEL_EXPORTER_OTLP_HEADERS,
+      sdkDisabled: env.OTEL_SDK_DISABLED,
+      tracesExporter: env.OTEL_TRACES_EXPORTER,
+    },
     rateLimits: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       uploadPerTenant: env.RATE_LIMIT_UPLOAD_PER_TENANT,
@@ -279,9 +296,29 @@ export function loadConfig(env: Env = process.env): Config {
   return config;
 }
 
+/** Whether spans are recorded and exported: an OTLP endpoint is configured and tracing is not switched off. */
+export function tracingEnabled(config: Config): boolean {
+  const t = config.tracing;
+  return Boolean(t.otlpEndpoint || t.otlpTracesEndpoint) && !t.sdkDisabled && t.tracesExporter !== 'none';
+}
+
+/** The OTel variables a Ray job exports its spans with (none when tracing is off: the job then starts no SDK). */
+function jobTracingEnvironment(config: Config): Record<string, string> {
+  if (!tracingEnabled(config)) return {};
+  const t = config.tracing;
+  return Object.fromEntries(
+    Object.entries({
+      OTEL_EXPORTER_OTLP_ENDPOINT: t.otlpEndpoint,
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: t.otlpTracesEndpoint,
+      OTEL_EXPORTER_OTLP_HEADERS: t.otlpHeaders,
+    }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
+}
+
 /** Environment variables a Ray job needs, derived from the same configuration. */
 export function jobEnvironment(config: Config): Record<string, string> {
   return {
+    ...jobTracingEnvironment(config),
     DATAML_TEMPORAL_ADDRESS: config.ray.temporalAddressForJobs ?? config.temporal.address,
     DATAML_TEMPORAL_NAMESPACE: config.temporal.namespace,
     DATAML_S3_ENDPOINT: config.s3.endpoint,

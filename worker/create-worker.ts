@@ -1,8 +1,14 @@
 // The worker of the platform's workflows, built the same way by worker/main.ts and by the tests.
 import { createRequire } from 'node:module';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { JobMetrics } from '../activities/job-metrics.js';
+import type { Tracing } from '../api/tracing/tracing.js';
 import type { Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
@@ -13,6 +19,31 @@ const require = createRequire(import.meta.url);
 
 /** The one workflowsPath: every workflow the worker registers. */
 export const WORKFLOWS_PATH = require.resolve('../workflows/index.ts');
+
+/**
+ * Temporal's OpenTelemetry workflow interceptors: a span per workflow run, signal and activity scheduled, the trace
+ * context carried in their headers. Bundled only with tracing on (they need the span sink set below).
+ */
+export const TRACING_WORKFLOW_MODULES = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+
+/**
+ * The worker options that trace workflows and activities: activity spans (their log attributes carry the trace
+ * id) and the sink through which the workflow sandbox hands its spans to the process's span processor.
+ */
+function tracingOptions(tracing: Tracing, bundled: boolean): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  return {
+    interceptors: {
+      ...(bundled ? {} : { workflowModules: TRACING_WORKFLOW_MODULES }),
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
+  };
+}
 
 let runtimeInstalled = false;
 
@@ -36,9 +67,12 @@ export function createWorker(opts: {
   taskQueue: string;
   activities: object;
   workflowBundle?: WorkflowBundle;
+  /** With tracing on; a pre-built bundle must then include TRACING_WORKFLOW_MODULES. */
+  tracing?: Tracing;
 }): Promise<Worker> {
-  const { workflowBundle, ...rest } = opts;
-  return Worker.create(workflowBundle ? { ...rest, workflowBundle } : { ...rest, workflowsPath: WORKFLOWS_PATH });
+  const { workflowBundle, tracing, ...rest } = opts;
+  const traced = tracing ? tracingOptions(tracing, Boolean(workflowBundle)) : {};
+  return Worker.create(workflowBundle ? { ...rest, ...traced, workflowBundle } : { ...rest, ...traced, workflowsPath: WORKFLOWS_PATH });
 }
 
 /**

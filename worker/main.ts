@@ -7,7 +7,8 @@ import { serveMetrics } from '../api/metrics/metrics-endpoint.js';
 import { createRegistry, observePool } from '../api/metrics/registry.js';
 import { installLastResortHandlers } from '../api/process-guards.js';
 import { lazyTemporalConnection } from '../api/temporal/connection.js';
-import { loadConfig } from '../config/config.js';
+import { startTracing } from '../api/tracing/tracing.js';
+import { loadConfig, tracingEnabled } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { installSdkLogger } from './create-worker.js';
@@ -16,9 +17,11 @@ import { startRayJobReaper } from './ray-job-reaper.js';
 import { superviseWorker } from './supervised-worker.js';
 
 const config = loadConfig();
-const log = createLogger(config.logLevel, 'dataml-worker');
+const log = createLogger(config.logLevel, 'dataml-worker', { traceIds: tracingEnabled(config) });
 installLastResortHandlers(log);
 installSdkLogger(config.logLevel);
+const tracing = await startTracing(config, 'dataml-worker');
+if (tracing) log.info('tracing: exporting spans over OTLP');
 const db = createDb(config.postgres.url, 5, { log });
 
 // Prometheus: jobs, Ray submissions, the pool and the process, on WORKER_METRICS_PORT when it is set.
@@ -32,7 +35,7 @@ const metricsServer = config.metrics.workerPort
   : undefined;
 if (metricsServer) log.info({ url: `http://${config.metrics.host}:${config.metrics.workerPort}/metrics` }, 'worker metrics served');
 
-const worker = superviseWorker({ config, db, log, metrics: new JobMetrics(registry) });
+const worker = superviseWorker({ config, db, log, metrics: new JobMetrics(registry), tracing });
 // Ray jobs left running by workflows that closed (e.g. while this worker or Ray was down) are stopped. Its
 // client connects lazily, so a Temporal outage only postpones the sweep.
 const reaperConnection = lazyTemporalConnection(config.temporal.address);
@@ -60,5 +63,6 @@ try {
   health?.close();
   await reaperConnection.close().catch(() => {});
   await db.destroy();
+  await tracing?.shutdown().catch(() => {});
   log.info('worker stopped');
 }

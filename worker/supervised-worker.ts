@@ -6,12 +6,13 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import type { JobMetrics } from '../activities/job-metrics.js';
+import type { Tracing } from '../api/tracing/tracing.js';
 import { WarmRunners } from '../integrations/warm-runners.js';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createS3 } from '../integrations/s3-client.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
-import { createWorker, WORKFLOWS_PATH } from './create-worker.js';
+import { createWorker, TRACING_WORKFLOW_MODULES, WORKFLOWS_PATH } from './create-worker.js';
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
@@ -31,8 +32,9 @@ export function superviseWorker(opts: {
   db: Kysely<Database>;
   log: Pick<Logger, 'info' | 'warn'>;
   metrics?: JobMetrics;
+  tracing?: Tracing;
 }): SupervisedWorker {
-  const { config, db, log, metrics } = opts;
+  const { config, db, log, metrics, tracing } = opts;
   let stopping = false;
   let current: Worker | undefined;
   let generations = 0;
@@ -56,7 +58,11 @@ export function superviseWorker(opts: {
     while (!stopping) {
       let connection: NativeConnection | undefined;
       try {
-        bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+        bundle ??= bundleWorkflowCode({
+          workflowsPath: WORKFLOWS_PATH,
+          workflowInterceptorModules: tracing ? TRACING_WORKFLOW_MODULES : [],
+          logger: quietBundlerLogger,
+        });
         connection = await NativeConnection.connect({ address: config.temporal.address });
         const worker = await createWorker({
           connection,
@@ -64,6 +70,7 @@ export function superviseWorker(opts: {
           taskQueue: config.temporal.taskQueue,
           workflowBundle: await bundle,
           activities,
+          tracing,
         });
         if (stopping) break;
         current = worker;

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from . import tracing
+
 
 def load_psutil() -> Any:
     """psutil as Ray ships it (ray/thirdparty_files), without importing Ray itself (a second of start-up)."""
@@ -150,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--submission-id", required=True)
     parser.add_argument("--limit-bytes", type=int, default=None)
     args = parser.parse_args(argv)
+    tracing.prefix_output()  # its lines are the job's: with tracing on they carry the job's trace id too
 
     def report(message: str) -> None:
         from .settings import Settings

@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from . import tracing
 from .settings import Settings
 from .signal import send_result
 from .storage import get_bytes
@@ -38,18 +39,44 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
         job_input = json.loads(base64.b64decode(args.input_b64))
     start_guard(args.workflow_id, args.submission_id)
     time.sleep(test_delay(main.__module__.rsplit(".", 1)[-1]))
+    job = job_name(main)
+    tracing.start(job)
+    with tracing.job_span(job, workflow_id=args.workflow_id, submission_id=args.submission_id):
+        code = _run(main, job_input, settings, args.workflow_id, args.submission_id)
+    tracing.flush()
+    _exit(code)
+    return code  # not reached
+
+
+def _run(
+    main: Callable[[dict[str, Any], Settings, str], dict[str, Any]],
+    job_input: dict[str, Any],
+    settings: Settings,
+    workflow_id: str,
+    submission_id: str,
+) -> int:
+    """Runs the job and signals its result or error; the process's exit code."""
     try:
-        result = main(job_input, settings, args.submission_id)
+        result = main(job_input, settings, submission_id)
     except Exception as exc:  # report, then fail the Ray job too
         traceback.print_exc()
         message = str(exc) if isinstance(exc, JobError) else f"{type(exc).__name__}: {exc}"
-        send_result(settings, args.workflow_id, args.submission_id, error=message)
-        _exit(1)
+        send_result(settings, workflow_id, submission_id, error=message)
+        return 1
     t0 = time.perf_counter()
-    send_result(settings, args.workflow_id, args.submission_id, result=result)
+    send_result(settings, workflow_id, submission_id, result=result)
     print(f"signal: {time.perf_counter() - t0:.2f}s", flush=True)
-    _exit(0)
-    return 0  # not reached
+    return 0
+
+
+def job_name(main: Callable[..., Any]) -> str:
+    """`train` for dataml_jobs.jobs.train, whether run as `python -m` (a Ray job: its module is then `__main__`) or
+    imported (a warm runner's step)."""
+    module = main.__module__
+    if module == "__main__":
+        spec = getattr(sys.modules["__main__"], "__spec__", None)
+        module = spec.name if spec is not None else module
+    return module.rsplit(".", 1)[-1]
 
 
 def test_delay(job_name: str) -> float:

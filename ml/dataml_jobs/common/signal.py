@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from . import tracing
 from .settings import Settings
 
 SIGNAL_NAME = "rayJobResult"
@@ -15,7 +16,9 @@ async def _send(settings: Settings, workflow_id: str, payload: dict[str, Any]) -
     # Imported here, not at import time: a job's start does not wait for it.
     from temporalio.client import Client
 
-    client = await Client.connect(settings.temporal_address, namespace=settings.temporal_namespace)
+    client = await Client.connect(
+        settings.temporal_address, namespace=settings.temporal_namespace, interceptors=tracing.temporal_interceptors()
+    )
     await client.get_workflow_handle(workflow_id).signal(SIGNAL_NAME, payload)
 
 
