@@ -2,7 +2,10 @@
 // dataset flags the shifted features and reports drift, one on a fresh sample of the training distribution does not;
 // real-time 9.1 requests (sampled at rate 1 here) land in Postgres, a drift run flushes them to the version's gold
 // Iceberg table and compares them; a schedule's firing runs the same check by alias. Tenant isolation and bad input.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appWithWorker } from '../support/app-with-worker.js';
 import { inspectIcebergTable } from '../support/iceberg.js';
 import { adminSession, newTenant, userWith } from '../support/identity.js';
@@ -22,8 +25,12 @@ function shiftedCsv(n: number, seed: number): string {
 }
 
 describe('drift monitoring', () => {
-  // Every real-time request sampled, so that the test knows how many rows to expect.
-  const s = appWithWorker({ DRIFT_SAMPLE_RATE: '1' });
+  // Every real-time request sampled, so that the test knows how many rows to expect; the `drift.detected` webhook
+  // goes to a receiver started here (loopback allow-listed).
+  const s = appWithWorker({ DRIFT_SAMPLE_RATE: '1', WEBHOOK_ALLOW: '127.0.0.1', WEBHOOK_RETRY_INITIAL_SECONDS: '1' });
+  const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+  let receiver: http.Server | undefined;
+  let hookSecret = '';
   let token: string;
   let other: string;
   let trainId: number;
@@ -112,7 +119,24 @@ describe('drift monitoring', () => {
       json: { train_id: trainId },
     });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
+
+    receiver = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver!.listen(0, '127.0.0.1', r));
+    const hook = await call('/api/v1/webhooks', {
+      method: 'POST',
+      json: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/drift`, events: ['drift.detected'] },
+    });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+    hookSecret = hook.body.secret;
   }, 600_000);
+  afterAll(() => receiver?.close());
 
   it('refuses bad requests and other tenants before starting anything', async () => {
     const bad = [
@@ -152,6 +176,21 @@ describe('drift monitoring', () => {
     expect(same.drift_detected, JSON.stringify(same.features)).toBe(false);
     expect(same.flagged_features).toEqual([]);
     expect((same.features as any[]).every((f) => f.psi < 0.2)).toBe(true);
+
+    // The flagged run, and only it, is delivered to the tenant's `drift.detected` webhook, signed with its secret.
+    const events = () => received.map((r) => ({ r, body: JSON.parse(r.body) }));
+    const delivery = await until('the drift.detected delivery', async () =>
+      events().find((e) => e.body.event === 'drift.detected' && e.body.data.drift_run_id === a.drift_run_id),
+    );
+    expect(delivery.body.data).toMatchObject({ train_id: trainId, prediction_flagged: expect.any(Boolean) });
+    expect([...delivery.body.data.flagged_features].sort()).toEqual(['age', 'plan']);
+    const sig = Object.fromEntries(
+      String(delivery.r.headers['dataml-signature'])
+        .split(',')
+        .map((p) => p.split('=')),
+    );
+    expect(sig.v1).toBe(createHmac('sha256', hookSecret).update(`${sig.t}.${delivery.r.body}`).digest('hex'));
+    expect(events().filter((e) => e.body.data?.drift_run_id === b.drift_run_id)).toEqual([]);
 
     // Readable by the tenant only.
     const list = await call(`/api/v1/drift-runs?train_id=${trainId}`);
