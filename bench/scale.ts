@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
+import { createDb } from '../db/connection.js';
 import { startApiProxy } from '../scripts/stack/api-proxy.js';
 import { load } from './http-load.js';
 import type { BenchContext, BenchResult } from './types.js';
@@ -68,6 +69,7 @@ export async function benchScale(ctx: BenchContext): Promise<BenchResult[]> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
   const { startInProcessWorker, spawnWorkerProcess } = await import('../test/support/worker.js');
   const worker = await startInProcessWorker(config);
+  const db = createDb(config.postgres.url, 2);
   const children: ChildProcess[] = [];
   try {
     const tpl = await api('/api/v1/template/', {
@@ -124,6 +126,12 @@ export async function benchScale(ctx: BenchContext): Promise<BenchResult[]> {
     const twoWorkers = await batch(TRAININGS, 'w2-');
 
     // --- real-time prediction: the proxy in front of 1 API process, then 2 ---
+    // The ONNX copy follows Completed (workflows/onnx.ts); until it is recorded the Python pipeline serves, which
+    // is not the path being measured.
+    await poll('the ONNX copy', async () => {
+      const rec = await db.selectFrom('trainings').select(['artifact']).where('id', '=', model.id).executeTakeFirstOrThrow();
+      return (rec.artifact as { onnx_status?: string } | null)?.onnx_status === 'pending' ? undefined : true;
+    });
     const body = JSON.stringify({
       train_id: model.id,
       preprocess_id: model.preprocess_id,
@@ -190,6 +198,7 @@ export async function benchScale(ctx: BenchContext): Promise<BenchResult[]> {
     ];
   } finally {
     for (const c of children) c.kill('SIGTERM');
+    await db.destroy();
     await worker.stop();
   }
 }
