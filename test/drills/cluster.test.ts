@@ -203,6 +203,8 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
     const workflowIds = trainings.map((t) => t.body.workflow_id as string);
     const ray = new RayJobsClient(rayAddress);
     const nodeOf = (j: RayJobInfo) => (j as RayJobInfo & { driver_node_id?: string }).driver_node_id;
+    // A training workflow's own step (`train-<id>--train-…`); its ONNX copy, after Completed, is a later Ray job.
+    const trainingStep = (j: RayJobInfo) => j.submission_id.includes('--train-');
 
     // A Ray worker node dies under a running training job.
     const node1 = (await rayNodes(rayAddress)).find((n) => n.state === 'ALIVE' && n.resources_total?.['ray-node-1'])!.node_id;
@@ -210,7 +212,7 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
       'a training job running on ray-node-1',
       async () =>
         (await ray.list()).find(
-          (j) => j.status === 'RUNNING' && nodeOf(j) === node1 && workflowIds.includes(String(j.metadata?.workflow_id)),
+          (j) => j.status === 'RUNNING' && trainingStep(j) && nodeOf(j) === node1 && workflowIds.includes(String(j.metadata?.workflow_id)),
         ),
       300_000,
     );
@@ -237,8 +239,8 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
     expect(new Set(rows.map((r) => r.id)).size).toBe(TRAININGS);
 
     const jobs = await ray.list();
-    const succeeded = (wf: string) => jobs.filter((j) => j.metadata?.workflow_id === wf && j.status === 'SUCCEEDED');
-    // Once each: exactly one successful Ray job per training.
+    const succeeded = (wf: string) => jobs.filter((j) => j.metadata?.workflow_id === wf && trainingStep(j) && j.status === 'SUCCEEDED');
+    // Once each: exactly one successful Ray job per training step.
     for (const wf of workflowIds) expect(succeeded(wf), wf).toHaveLength(1);
     // Spread: the trainings' jobs ran on both nodes (their drivers' node ids; node 1 has a new id once restarted).
     const drivers = new Set(workflowIds.map((wf) => nodeOf(succeeded(wf)[0]!)));
