@@ -12,7 +12,9 @@ import { inspectIcebergTable } from '../support/iceberg.js';
 import { probeInput, startProbe } from '../support/probe.js';
 import { spawnedStack } from '../support/spawned-stack.js';
 
-const OFFSET = 2000;
+// LOCAL + 6000: Postgres on 61432, above Linux's ephemeral port range (32768–60999), where at +2000 (57432) a
+// client socket of a test running beside this one once took the port first.
+const OFFSET = 6000;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dataml-e2e-'));
 
 const { profile, config, base, start: startStack, interrupt, leftovers } = spawnedStack(OFFSET, dataDir);
