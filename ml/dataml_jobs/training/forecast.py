@@ -33,7 +33,12 @@ FUTURE = {*BOOSTERS, "arima"}  # the candidates that can take future covariate v
 MIN_WINDOWS = 3  # fewer only when the series are too short, and the result says so
 # Cheap first: when the time budget runs out the costly ones are skipped (in `auto` only). A `+future` variant (when
 # there are covariates) comes right after its own candidate.
-AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "lightgbm+diff", "arima"]
+AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "ces", "lightgbm+diff", "arima"]
+# Combinations (`auto` only), judged by the same backtests as the single candidates (their windows' forecasts
+# combined point by point): fixed ones known to be strong on M3/M4-type series (the mean of ETS, ARIMA and Theta;
+# the median of those and CES, robust to one of them going astray), and the mean of the best TOP_K by backtest.
+FIXED_COMBINATIONS = [("mean", ("ets", "arima", "theta")), ("median", ("ets", "arima", "theta", "ces"))]
+TOP_K = (2,)
 
 
 def infer_freq(ds: pd.Series) -> str:
@@ -134,6 +139,27 @@ class ForecastModel:
         return [{"name": c, "use": model.uses} for c in self.exog]
 
 
+def add_combinations(results: dict[str, tuple[Any, Errors]], best) -> None:
+    """Adds the combination candidates to `results` (key -> (factory, backtest errors)): the fixed ones whose parts
+    all ran, and the mean of the best TOP_K, with and without the candidates that need future covariate values."""
+
+    def add(how: str, keys: list[str]) -> None:
+        parts = [results[k][0] for k in keys]
+        make = lambda: MeanCandidate([p() for p in parts], how)  # noqa: E731
+        key = label(make())
+        if key not in results:
+            results[key] = (make, Backtest.combined([results[k][1] for k in keys], how))
+
+    singles = list(results)
+    for how, keys in FIXED_COMBINATIONS:
+        if all(k in singles for k in keys):
+            add(how, list(keys))
+    for pool in (singles, [k for k in singles if "+future" not in k]):
+        for k in TOP_K:
+            if len(pool) >= k:
+                add("mean", best(pool)[:k])
+
+
 def windows_for(shortest: int, h: int, season: int) -> tuple[int, int]:
     """(backtest windows, season length): as many windows as leave every fit at least a few seasons of history."""
     for m in (season, 1) if season > 1 else (1,):
@@ -180,15 +206,8 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
     def best(pool: list[str]) -> list[str]:
         return sorted(pool, key=lambda k: (results[k][1].summary()["mase"], k))
 
-    if spec.algorithm == "auto":  # the mean of the two best, with and without future values
-        for pool in (list(results), [k for k in results if "+future" not in k]):
-            top = best(pool)[:2]
-            if len(top) == 2:
-                parts = [results[k][0] for k in top]
-                mean = lambda parts=parts: MeanCandidate([p() for p in parts])  # noqa: E731
-                key = label(mean())
-                if key not in results:
-                    results[key] = (mean, Backtest.mean_of(results[top[0]][1], results[top[1]][1]))
+    if spec.algorithm == "auto":
+        add_combinations(results, best)
     chosen = best(list(results))[0]
     without = [k for k in results if results[k][0]().uses != "future"]
     fallback = best(without)[0] if results[chosen][0]().uses == "future" and without else None
@@ -326,8 +345,9 @@ def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, star
 
 def model_class_of(key: str) -> str:
     """`AutoARIMA+future`, `mean(AutoETS, LGBMRegressor (lag features))`: the leaderboard key in class names."""
-    if key.startswith("mean("):
-        return "mean(" + ", ".join(model_class_of(k) for k in key[5:-1].split(", ")) + ")"
+    how, paren, inner = key.partition("(")
+    if paren:
+        return how + "(" + ", ".join(model_class_of(k) for k in inner[:-1].split(", ")) + ")"
     name, *flags = key.split("+")
     cls = STAT_MODELS.get(name) or f"{BOOSTERS[name]} (lag features)"
     return cls + "".join("+" + f for f in flags)

@@ -138,7 +138,11 @@ class Backtest:
         return out
 
     @staticmethod
-    def mean_of(a: Errors, b: Errors) -> Errors:
-        f = a.frame.copy()
-        f["yhat"] = (a.frame["yhat"].to_numpy() + b.frame["yhat"].to_numpy()) / 2
-        return Errors(f, a.seconds + b.seconds)
+    def combined(parts: list[Errors], how: str) -> Errors:
+        """The backtest of the mean / median of `parts`: their forecasts of the same windows combined point by
+        point (every part's frame holds the same rows in the same order)."""
+        from .forecast_models import combine
+
+        f = parts[0].frame.copy()
+        f["yhat"] = combine([p.frame["yhat"].to_numpy(dtype="float64") for p in parts], how)
+        return Errors(f, sum(p.seconds for p in parts))
