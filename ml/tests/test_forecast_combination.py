@@ -80,6 +80,8 @@ def test_auto_backtests_the_combinations_and_chooses_by_backtest_mase():
     for key in ("ces", "mean(ets, arima, theta)", "median(ets, arima, theta, ces)"):
         assert board[key]["backtest_mase"] > 0 and len(board[key]["window_mase"]) == out["config"]["backtest_windows"]
     assert not any(k.count("(") > 1 for k in board)  # no combination of combinations
+    # Without covariates the lag model runs on the differenced target only (trees cannot extrapolate levels).
+    assert "lightgbm+diff" in board and "lightgbm" not in board
     # The choice is the lowest backtest MASE among singles and combinations alike.
     chosen = min((r for r in out["leaderboard"] if "backtest_mase" in r), key=lambda r: r["backtest_mase"])
     assert out["algorithm"] == chosen["algorithm"] and chosen["selected"]
@@ -89,7 +91,8 @@ def test_auto_backtests_the_combinations_and_chooses_by_backtest_mase():
 def test_a_combinations_conformal_intervals_cover_held_out_points_near_their_share():
     # Six series with known noise; the last 12 months of each are held out, then forecast by the median of three
     # models with intervals from the median's own backtest errors.
-    full = pd.concat([monthly(s, 72, sigma) for s, sigma in zip(range(10, 16), (2.0, 3.0, 4.0, 5.0, 6.0, 8.0))])
+    sigmas = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
+    full = pd.concat([monthly(10 + i, 72, sigma) for i, sigma in enumerate(sigmas)])
     train, held = full.groupby("unique_id").head(60), full.groupby("unique_id").tail(12)
     names = ["ets", "theta", "ces"]
     make = lambda: MeanCandidate([candidate(n, 12, "MS", 12, [], False, 0) for n in names], "median")  # noqa: E731

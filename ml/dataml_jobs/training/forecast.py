@@ -1,7 +1,8 @@
 """Forecasting per series (`unique_id` from the Id role, one series when there is none) at the data's own frequency.
 
-Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, SeasonalNaive and mlforecast gradient
-boosting on differenced lags (LightGBM / XGBoost), plus the mean of the best two. Each is judged by rolling-origin
+Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, AutoCES, SeasonalNaive and mlforecast
+gradient boosting on lags (LightGBM / XGBoost), plus combinations: the mean of ETS, ARIMA and Theta, the median of
+those and CES, the mean of the best two (AUTO, FIXED_COMBINATIONS). Each is judged by rolling-origin
 backtests over up to MAX_WINDOWS windows of `h` points at the end of every series (forecast_backtest.py); the
 reported MASE / sMAPE are the chosen candidate's backtest averages, and its 80 % / 95 % intervals are conformal
 over the backtest errors. Numeric feature columns are covariates: the `+future` candidates take their values at
@@ -34,6 +35,10 @@ MIN_WINDOWS = 3  # fewer only when the series are too short, and the result says
 # Cheap first: when the time budget runs out the costly ones are skipped (in `auto` only). A `+future` variant (when
 # there are covariates) comes right after its own candidate.
 AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "ces", "lightgbm+diff", "arima"]
+# Without covariates `auto` leaves out the booster on the levels of the target: trees cannot forecast beyond the
+# levels they were fit on (a trend, a shifted level), which the differenced variant can; with covariates the levels
+# variant stays, as the covariates may drive the level.
+LEVEL_LAGS = {"lightgbm"}
 # Combinations (`auto` only), judged by the same backtests as the single candidates (their windows' forecasts
 # combined point by point): fixed ones known to be strong on M3/M4-type series (the mean of ETS, ARIMA and Theta;
 # the median of those and CES, robust to one of them going astray), and the mean of the best TOP_K by backtest.
@@ -184,7 +189,7 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
 
     # The seed's algorithm names: a booster means its lag model with and without differencing.
     names = (
-        AUTO
+        [n for n in AUTO if exog or n not in LEVEL_LAGS]
         if spec.algorithm == "auto"
         else [spec.algorithm, f"{spec.algorithm}+diff"]
         if spec.algorithm in BOOSTERS
