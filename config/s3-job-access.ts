@@ -87,7 +87,11 @@ export function jobSecretsFile(jobs: Record<JobGroupName, S3Credential>) {
   for (const [g, group] of Object.entries(JOB_S3_ACCESS)) {
     const c = jobs[g as JobGroupName];
     for (const job of group.jobs) {
-      sections[job] = { s3_access_key_id: c.accessKey, s3_secret_access_key: c.secretKey, iceberg_credential: `${c.accessKey}:${c.secretKey}` };
+      sections[job] = {
+        s3_access_key_id: c.accessKey,
+        s3_secret_access_key: c.secretKey,
+        iceberg_credential: `${c.accessKey}:${c.secretKey}`,
+      };
     }
   }
   return { jobs: sections };

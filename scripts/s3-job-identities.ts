@@ -15,7 +15,10 @@ if (!accessKey || !secretKey) {
   console.error('Set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (the admin identity of the API and the worker).');
   process.exit(2);
 }
-const buckets = { files: process.env.S3_BUCKET ?? 'dataml-files', lake: new URL(process.env.ICEBERG_WAREHOUSE ?? 's3://dataml-lake/').host };
+const buckets = {
+  files: process.env.S3_BUCKET ?? 'dataml-files',
+  lake: new URL(process.env.ICEBERG_WAREHOUSE ?? 's3://dataml-lake/').host,
+};
 const jobs = newJobCredentials();
 mkdirSync(dir, { recursive: true, mode: 0o700 });
 const write = (name: string, body: unknown) => {

@@ -61,6 +61,8 @@ def test_a_job_without_a_section_fails_rather_than_borrow_other_keys(tmp_path, m
 
 def test_a_flat_file_serves_every_job(tmp_path, monkeypatch):
     # Compose/Kubernetes secrets written before the per-job sections: one key for all jobs, as before.
-    _sections_file(tmp_path, monkeypatch, {"s3_access_key_id": "k1", "s3_secret_access_key": "s1", "iceberg_credential": "k1:s1"})
+    _sections_file(
+        tmp_path, monkeypatch, {"s3_access_key_id": "k1", "s3_secret_access_key": "s1", "iceberg_credential": "k1:s1"}
+    )
     assert Settings.from_env("train").s3_access_key_id == "k1"
     assert Settings.from_env().s3_secret_access_key == "s1"

@@ -55,7 +55,8 @@ describe('Ray job credentials', () => {
     expect(sections.train.s3_access_key_id).not.toBe(t.config.s3.accessKeyId);
     const client = (c: { accessKeyId: string; secretAccessKey: string }) =>
       new S3Client({ endpoint: t.config.s3.endpoint, region: t.config.s3.region, forcePathStyle: true, credentials: c, maxAttempts: 1 });
-    const asJob = (job: string) => client({ accessKeyId: sections[job].s3_access_key_id, secretAccessKey: sections[job].s3_secret_access_key });
+    const asJob = (job: string) =>
+      client({ accessKeyId: sections[job].s3_access_key_id, secretAccessKey: sections[job].s3_secret_access_key });
     const admin = client(t.config.s3);
     const train = asJob('train');
     const validate = asJob('validate');
@@ -88,7 +89,9 @@ describe('Ray job credentials', () => {
       const dataKey = listed.Contents?.[0]?.Key as string;
       expect(dataKey, 'the probe wrote a data file').toBeTruthy();
       expect(await outcome(train, new GetObjectCommand({ Bucket: lake, Key: dataKey }))).toBe('ok');
-      expect(await outcome(train, new PutObjectCommand({ Bucket: lake, Key: dataKey.replace(/[^/]+$/, 'x.parquet'), Body: 'x' }))).toBe('AccessDenied');
+      expect(await outcome(train, new PutObjectCommand({ Bucket: lake, Key: dataKey.replace(/[^/]+$/, 'x.parquet'), Body: 'x' }))).toBe(
+        'AccessDenied',
+      );
       expect(await outcome(train, new DeleteObjectCommand({ Bucket: lake, Key: dataKey }))).toBe('AccessDenied');
 
       // The lake's catalog (its OAuth client credential is the same identity): training loads the table, creates nothing.
@@ -96,10 +99,17 @@ describe('Ray job credentials', () => {
         const res = await fetch(`${t.config.iceberg.catalogUri}/v1/oauth/tokens`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sections[job].s3_access_key_id, client_secret: sections[job].s3_secret_access_key }),
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: sections[job].s3_access_key_id,
+            client_secret: sections[job].s3_secret_access_key,
+          }),
         });
         expect(res.status).toBe(200);
-        return { authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}`, 'content-type': 'application/json' };
+        return {
+          authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}`,
+          'content-type': 'application/json',
+        };
       };
       const trainAuth = await token('train');
       const load = await fetch(`${t.config.iceberg.catalogUri}/v1/namespaces/${namespace}/tables/${tableName}`, { headers: trainAuth });
@@ -110,9 +120,14 @@ describe('Ray job credentials', () => {
         body: JSON.stringify({ namespace: [`acl_${probe.probeId}`] }),
       });
       expect(create.status).toBe(403);
-      const drop = await fetch(`${t.config.iceberg.catalogUri}/v1/namespaces/${namespace}/tables/${tableName}`, { method: 'DELETE', headers: trainAuth });
+      const drop = await fetch(`${t.config.iceberg.catalogUri}/v1/namespaces/${namespace}/tables/${tableName}`, {
+        method: 'DELETE',
+        headers: trainAuth,
+      });
       expect(drop.status).toBeGreaterThanOrEqual(400);
-      expect((await fetch(`${t.config.iceberg.catalogUri}/v1/namespaces/${namespace}/tables/${tableName}`, { headers: trainAuth })).status).toBe(200);
+      expect(
+        (await fetch(`${t.config.iceberg.catalogUri}/v1/namespaces/${namespace}/tables/${tableName}`, { headers: trainAuth })).status,
+      ).toBe(200);
     } finally {
       for (const c of [admin, train, validate]) c.destroy();
     }

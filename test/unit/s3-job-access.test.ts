@@ -35,14 +35,19 @@ describe('S3 identities per job type', () => {
   it('grants the read-only groups no write and nothing but their prefixes in the files bucket', () => {
     const creds = newJobCredentials();
     const actions = (name: string) =>
-      seaweedIdentities({ accessKey: 'a', secretKey: 's' }, creds, { files: 'f', lake: 'l' }).identities.find((i) => i.name === name)?.actions ?? [];
+      seaweedIdentities({ accessKey: 'a', secretKey: 's' }, creds, { files: 'f', lake: 'l' }).identities.find((i) => i.name === name)
+        ?.actions ?? [];
     expect(actions('dataml-job-analyse').filter((a) => /^(Write|s3tables:(Create|Update|Delete))/.test(a))).toEqual([]);
     expect(actions('dataml-job-train')).toContain('Write:f/tenants/*/models/*');
     expect(actions('dataml-job-train')).not.toContain('Write:l');
     expect(actions('dataml-job-ingest')).not.toContain('s3tables:Delete*:l');
     expect(actions('dataml-job-lake-cleanup')).toContain('s3tables:Delete*:l');
     for (const i of ['analyse', 'train', 'ingest', 'predict', 'drift', 'lake-cleanup']) {
-      expect(actions(`dataml-job-${i}`).filter((a) => a.startsWith('Read:f') || a.startsWith('Write:f')).every((a) => a.startsWith('Read:f/') || a.startsWith('Write:f/'))).toBe(true);
+      expect(
+        actions(`dataml-job-${i}`)
+          .filter((a) => a.startsWith('Read:f') || a.startsWith('Write:f'))
+          .every((a) => a.startsWith('Read:f/') || a.startsWith('Write:f/')),
+      ).toBe(true);
     }
   });
 });
