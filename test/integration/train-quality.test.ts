@@ -1,6 +1,8 @@
 // Model quality through the API on the real stack (issue 11): `auto` is a reproducible search whose every trial is on
-// the leaderboard (10.5), the served tabular model is refitted on every row (its artifact's metadata says so), and
-// 9.1 answers class probabilities that sum to 1. Small data and a few trials keep it to about a minute.
+// the leaderboard (10.5), followed by a weighted ensemble of the best families when it beats the best single model,
+// the served tabular model is refitted on every row (its artifact's metadata says so) and has an ONNX copy, and 9.1
+// answers class probabilities that sum to 1 with explanations that add up. Small data and a few trials keep it to
+// about a minute.
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobSuite, type JobSuite } from '../support/job-suite.js';
@@ -92,16 +94,23 @@ describe('model quality on the real stack', () => {
     // Reproducible: the same trials in the same order, the same chosen model, the same hold-out metrics.
     const [sa, sb] = await Promise.all([a, b].map((r) => json(`/api/v1/train/model-summary?train_id=${r.id}`)));
     const board = sa.body.model_summary.leaderboard as Array<Record<string, any>>;
-    expect(board).toHaveLength(TRIALS);
     const strip = (rows: Array<Record<string, any>>) => rows.map(({ fit_seconds: _f, ...rest }) => rest);
     expect(strip(sb.body.model_summary.leaderboard)).toEqual(strip(board));
     expect(sb.body.model_summary.accuracy).toBe(sa.body.model_summary.accuracy);
     expect(sb.body.confusion_matrix).toEqual(sa.body.confusion_matrix);
-    expect(new Set(board.map((r) => r.algorithm)).size).toBeGreaterThanOrEqual(4);
+    // Every trial, then the ensemble of the best families, chosen: on these data (a linear signal with noise) the
+    // blend beat the best single model on validation rows it was not selected on.
+    expect(board).toHaveLength(TRIALS + 1);
+    const trials = board.slice(0, TRIALS);
+    expect(new Set(trials.map((r) => r.algorithm)).size).toBeGreaterThanOrEqual(4);
     const chosen = board.filter((r) => r.selected);
     expect(chosen).toHaveLength(1);
-    expect(chosen[0]!.validation_score).toBe(Math.min(...board.map((r) => r.validation_score)));
-    expect(a.algorithm).toBe(chosen[0]!.algorithm);
+    const blend = chosen[0]!;
+    expect(blend).toMatchObject({ algorithm: 'ensemble', validation_metric: 'log_loss', selected: true });
+    expect(blend.members.length).toBeGreaterThanOrEqual(2);
+    expect(blend.members.reduce((n: number, m: { weight: number }) => n + m.weight, 0)).toBeCloseTo(1, 9);
+    expect(a.algorithm).toBe('ensemble');
+    expect(sa.body.model_summary.model).toBe('VotingClassifier');
     expect(sa.body.model_summary.accuracy).toBeGreaterThan(sa.body.model_summary.baseline.accuracy + 0.1);
 
     // 10.5 carries the hold-out points a console draws.
@@ -113,9 +122,23 @@ describe('model quality on the real stack', () => {
     const meta = await artifactMetadata(a.id);
     expect(meta.rows).toEqual({ train: ROWS * 0.8, test: ROWS * 0.2, fit: ROWS });
     expect(meta.config).toMatchObject({ refit_on_all_rows: true, search: 'flaml', trials: TRIALS, max_trials: TRIALS });
-    // Calibration was compared on validation log-loss (and chose the same for the same seed and data).
-    expect(meta.config.calibration.validation_log_loss.none).toEqual(expect.any(Number));
-    expect((await artifactMetadata(b.id)).config.calibration).toEqual(meta.config.calibration);
+    // The ensemble's choice, recorded (and the same for the same seed and data): its loss and the best single
+    // model's on the rows it was not selected on.
+    const picked = meta.config.ensemble;
+    expect(picked).toMatchObject({ kept: true, validation_metric: 'log_loss' });
+    expect(picked.out_of_selection.ensemble).toBeLessThan(picked.out_of_selection.single);
+    expect(picked.members).toEqual(blend.members);
+    expect((await artifactMetadata(b.id)).config.ensemble).toEqual(picked);
+    // Served in-process: the ONNX copy (made after Completed) of the voting ensemble passed its parity check.
+    const until = Date.now() + 120_000;
+    let artifact: Record<string, any> = {};
+    for (;;) {
+      const rec = await t.deps.db.selectFrom('trainings').select(['artifact']).where('id', '=', a.id).executeTakeFirstOrThrow();
+      artifact = rec.artifact as Record<string, any>;
+      if (artifact.onnx_status !== 'pending' || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(artifact.onnx_status, JSON.stringify(artifact)).toBe('ready');
 
     // 9.1: one probability per class, summing to 1.
     for (const features of [
@@ -140,15 +163,14 @@ describe('model quality on the real stack', () => {
       expect(why.status, JSON.stringify(why.body)).toBe(200);
       expect(why.body.prediction).toBe(res.body.prediction);
       const e = why.body.explanation;
-      expect(e.calibrated).toBe(meta.config.calibration.method !== null);
+      // An ensemble is explained in probability space: the weighted sum of its members' contributions, each carried
+      // from its log-odds to its probability (ml/dataml_jobs/training/explain.py).
+      expect(e).toMatchObject({ calibrated: false, output: 'probability' });
       const out = e.outputs.true;
       expect(Object.keys(out.contributions).sort()).toEqual(['active', 'age', 'plan', 'tenure']);
       const total = Object.values(out.contributions as Record<string, number>).reduce((x, y) => x + y, out.base_value);
       expect(Math.abs(total - out.raw_output)).toBeLessThan(1e-9 * Math.max(1, Math.abs(total)));
-      if (!e.calibrated) {
-        const want = e.output === 'log_odds' ? 1 / (1 + Math.exp(-total)) : total;
-        expect(Math.abs(want - res.body.probabilities.true)).toBeLessThan(1e-5);
-      }
+      expect(Math.abs(total - res.body.probabilities.true)).toBeLessThan(1e-5);
     }
   });
 });
