@@ -3,6 +3,8 @@ falls back to the single model, and the fitted ensemble's ONNX copy and explanat
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -96,6 +98,10 @@ def test_choose_is_reproducible_and_falls_back_without_time(k: int) -> None:
     # No time for a second member's fits: the single model, and why.
     none = ensemble.choose(make_pipe, fams, X, y, problem, k, 7, 0.01 * ensemble.FITS_NEEDED * 1.5)
     assert none.members == [] and "not enough time" in none.record["skipped"]
+    # The trials claimed the fits are free, but the measured out-of-sample fits overrun the time left.
+    free = [dataclasses.replace(f, fit_seconds=0.0) for f in fams]
+    measured = ensemble.choose(make_pipe, free, X, y, problem, k, 7, 1e-4)
+    assert measured.members == [] and "not enough time" in measured.record["skipped"]
     # A second family far behind the best is no candidate.
     far = [fams[0], family("linear", problem, k, 0.5 * ensemble.REACH * 1.1, "x")]
     assert ensemble.choose(make_pipe, far, X, y, problem, k, 7, float("inf")).members == []
