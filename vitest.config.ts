@@ -25,12 +25,9 @@ export default defineConfig({
         // Fault drills stop and kill the shared components (through STACK_CONTROL_URL): they run after
         // every other file has finished, one at a time, so no other suite sees their outages.
         extends: true,
-        // The cluster drill (docs/scaling.md) spawns a whole multi-process stack of its own: it runs only with
-        // `npm run test:cluster` (DATAML_CLUSTER_TESTS) until it passes reliably in a fresh CI run.
         test: {
           name: 'drills',
           include: ['test/drills/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...(process.env.DATAML_CLUSTER_TESTS ? [] : ['test/drills/cluster.test.ts'])],
           sequence: { groupOrder: 2 },
           testTimeout: 600_000,
         },

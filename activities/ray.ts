@@ -3,6 +3,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { context, propagation } from '@opentelemetry/api';
 import { Context } from '@temporalio/activity';
+import { jobInputKey } from '../api/storage/keys.js';
 import { jobEnvironment, type Config } from '../config/config.js';
 import type { RayJobSpec } from '../contracts/workflows.js';
 import {
@@ -49,11 +50,6 @@ export type StepRunner = 'warm' | 'job';
  * input above this (a 10,000-column template, say) goes to S3 and the job is given its key instead.
  */
 const INLINE_INPUT_MAX_BYTES = 64 * 1024;
-
-/** The S3 key of a staged job input: one per submission, so a retried submit overwrites its own copy. */
-export function jobInputKey(submissionId: string): string {
-  return `jobs/inputs/${submissionId}.json`;
-}
 
 export interface SubmitRayJobInput extends RayJobSpec {
   /** Distinguishes several Ray jobs of one workflow run. */

@@ -275,6 +275,7 @@ def run(budget: float) -> list[dict]:
                 "h2o": h2o_scores,
                 "h2o_leader": h2o_leader,
                 "platform_calibration": trained.metadata["config"].get("calibration", {}).get("method"),
+                "platform_ensemble": trained.metadata["config"].get("ensemble", {}).get("members"),
                 "platform_seconds": round(platform_seconds, 2),
                 "platform_phases": phases,
                 "platform_onnx": blob is not None,

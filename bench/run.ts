@@ -61,6 +61,8 @@ try {
     },
   };
   const wanted = process.argv.slice(2).filter((a) => a !== '--');
+  // Issue #19's figures in one run: the jobs suite brings the 1M-row training (train) and real-time p50 (inference).
+  if (wanted.includes('jobs')) wanted.push('train', 'inference');
   const results: BenchResult[] = [];
   for (const [name, loadSuite] of Object.entries(suites)) {
     if (wanted.length && !wanted.includes(name)) continue;

@@ -108,10 +108,11 @@ export async function benchTrain(ctx: BenchContext): Promise<BenchResult[]> {
         unit: 's',
         baseline: Number(plain.toFixed(2)),
         ratio: e2e / plain,
-        target: '<= 1.3',
+        // Issue #19's target (the seed issue's was 1.3).
+        target: '<= 1.2',
         note:
           `Ray job start cost on its own ${rayCost.toFixed(2)} s; without it ${((e2e - rayCost) / plain).toFixed(2)}x. ` +
-          `End to end includes the workflow, reading Iceberg, the pipeline, evaluation, ONNX export and check, S3 upload. accuracy ${summary.model_summary.accuracy?.toFixed(3)}`,
+          `End to end includes the workflow, reading Iceberg, the pipeline, the hold-out fit and evaluation, the refit on all rows and the S3 upload (both arms fit twice); the ONNX copy runs after Completed. accuracy ${summary.model_summary.accuracy?.toFixed(3)}`,
       },
       {
         name: 'auto vs default LightGBM: headline metric on the benchmark datasets (worst ratio)',

@@ -49,6 +49,9 @@ export const Algorithm = z
   )
   .openapi({ example: 'xgboost' });
 export type Algorithm = z.infer<typeof Algorithm>;
+// What a training reports it chose: an algorithm, or, for `auto`, `ensemble` (a weighted blend of the best
+// configuration of several families, ml/dataml_jobs/training/ensemble.py), which cannot be requested.
+const ChosenAlgorithm = z.enum([...ALGORITHMS, 'ensemble']).openapi({ example: 'xgboost' });
 
 const TrainIdQueryField = IdParam.openapi({ param: { name: 'train_id', in: 'query' }, example: 19 });
 const ColumnSpec = z.object({ column_name: z.string(), data_type: TemplateDataType });
@@ -158,7 +161,7 @@ export const TrainingJob = z
     data_source: z.string(),
     created_at: Timestamp,
     modified_at: Timestamp,
-    algorithm: Algorithm.nullable(),
+    algorithm: ChosenAlgorithm.nullable(),
     accuracy: z.number().nullable(),
     ml_model_status: JobStatusLower,
     train_status: JobStatusLower,

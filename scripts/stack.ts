@@ -158,7 +158,8 @@ async function main(): Promise<void> {
     }
   }
   // Local Ray jobs read the S3 and catalog credentials from a file, not from their (dashboard-visible) environment.
-  if (!external.ray && seaweed && !process.env.RAY_JOB_SECRETS_FILE) env.RAY_JOB_SECRETS_FILE = writeRayJobSecrets(dataDir, seaweed.env);
+  if (!external.ray && seaweed && !process.env.RAY_JOB_SECRETS_FILE)
+    env.RAY_JOB_SECRETS_FILE = writeRayJobSecrets(dataDir, seaweed.jobCredentials);
   if (controlled) {
     const control = await startControlServer(() => supervised);
     started.push({ name: 'control server', stop: () => control.close() });

@@ -9,7 +9,9 @@ import type { Database } from '../../db/database.js';
 export function createRegistry(service: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  // The event-loop lag is sampled by a timer every `eventLoopMonitoringPrecision` ms; at the library's 10 ms that
+  // timer alone costs an idle API ~3.5 ms of CPU per second (most of its idle CPU), at 100 ms ~0.6 ms.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
   return registry;
 }
 

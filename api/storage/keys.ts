@@ -36,3 +36,19 @@ export const s3Uri = (bucket: string, key: string) => `s3://${bucket}/${key}`;
 /** The sampled 9.1 inputs one drift run flushes to its version's gold table (deleted when the run ends). */
 export const driftSamplesKey = (tenantId: string, trainId: number, runId: number) =>
   `${tenantPrefix(tenantId)}drift/${trainId}/samples-run-${runId}.jsonl`;
+
+/** A job input too large for a command line, staged by activities/ray.ts: one per submission, so a retried submit
+ * overwrites its own copy. */
+export const jobInputKey = (submissionId: string) => `jobs/inputs/${submissionId}.json`;
+
+/**
+ * Wildcard patterns (SeaweedFS identity actions, config/s3-job-access.ts) of the keys above that Ray jobs touch,
+ * built from the same functions so a layout change moves the grants with it. `*` spans `/`.
+ */
+export const jobKeyPatterns = {
+  rawFiles: `${tenantPrefix('*')}datasets/*/raw/*`,
+  models: `${tenantPrefix('*')}models/*`,
+  predictions: `${tenantPrefix('*')}predictions/*`,
+  driftSamples: `${tenantPrefix('*')}drift/*`,
+  jobInputs: jobInputKey('*'),
+} as const;

@@ -6,6 +6,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { jobSecretsFile, newJobCredentials, seaweedIdentities, type JobGroupName, type S3Credential } from '../../config/s3-job-access.js';
 import { SEARCH_ATTRIBUTES } from '../../contracts/workflows.js';
 import { choosePostgresPlaces, outsideRootFor, preparePostgresPlaces } from './postgres-places.js';
 import type { Profile } from './profiles.js';
@@ -198,6 +199,11 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   mkdirSync(dir, { recursive: true });
   const s = p.seaweed;
   await assertPortsFree('SeaweedFS', [s.master, s.volume, s.filer, s.s3, s.iceberg, s.webdav, s.admin]);
+  const jobCredentials = localJobCredentials(dataDir);
+  const identitiesFile = writeSecretFile(
+    path.join(dataDir, 'seaweedfs-identities.json'),
+    seaweedIdentities({ accessKey: S3_KEY, secretKey: S3_SECRET }, jobCredentials, { files: FILES_BUCKET, lake: LAKE_BUCKET }),
+  );
   const args = [
     'mini',
     `-dir=${dir}`,
@@ -216,11 +222,11 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
     `-admin.port=${s.admin}`,
     `-bucket=${FILES_BUCKET}`,
     `-tableBucket=${LAKE_BUCKET}`,
+    `-s3.config=${identitiesFile}`,
   ];
   const proc = startProcess('seaweedfs', path.join(VENV_BIN, 'weed'), args, {
     logFile: path.join(logDir, 'seaweedfs.log'),
-    // weed mini takes its admin identity from these when it has no -s3.config.
-    env: { ...process.env, AWS_ACCESS_KEY_ID: S3_KEY, AWS_SECRET_ACCESS_KEY: S3_SECRET },
+    env: process.env,
     stopSignal: 'SIGINT',
   });
   const endpoint = `http://127.0.0.1:${s.s3}`;
@@ -263,6 +269,7 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
   );
   return {
     running: proc,
+    jobCredentials,
     env: {
       S3_ENDPOINT: endpoint,
       S3_ACCESS_KEY_ID: S3_KEY,
@@ -276,24 +283,34 @@ export async function startSeaweed(p: Profile, dataDir: string, logDir: string) 
 }
 
 /**
- * The credentials file of the local Ray jobs (RAY_JOB_SECRETS_FILE): readable by this user only, on this
- * machine, which is every local Ray node. Jobs read it instead of taking the secrets as environment variables,
- * which the Ray dashboard would show.
+ * The job identities' keys of this data directory: made once and kept (readable by this user only), so that a
+ * SeaweedFS restarted by the supervisor and the Ray jobs' secrets file keep agreeing.
  */
-export function writeRayJobSecrets(
-  dataDir: string,
-  s3: { S3_ACCESS_KEY_ID: string; S3_SECRET_ACCESS_KEY: string; ICEBERG_CATALOG_CREDENTIAL: string },
-): string {
-  const file = path.join(dataDir, 'ray-job-secrets.json');
-  mkdirSync(dataDir, { recursive: true });
-  const body = {
-    s3_access_key_id: s3.S3_ACCESS_KEY_ID,
-    s3_secret_access_key: s3.S3_SECRET_ACCESS_KEY,
-    iceberg_credential: s3.ICEBERG_CATALOG_CREDENTIAL,
-  };
+function localJobCredentials(dataDir: string): Record<JobGroupName, S3Credential> {
+  const file = path.join(dataDir, 's3-job-credentials.json');
+  const fresh = newJobCredentials();
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<JobGroupName, S3Credential>>) : {};
+  // A group added to the table since the file was written gets a fresh key; the others keep theirs.
+  const merged = { ...fresh, ...kept } as Record<JobGroupName, S3Credential>;
+  for (const g of Object.keys(kept)) if (!(g in fresh)) delete merged[g as JobGroupName];
+  writeSecretFile(file, merged);
+  return merged;
+}
+
+function writeSecretFile(file: string, body: unknown): string {
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(body), { mode: 0o600 });
   chmodSync(file, 0o600); // an existing file keeps its mode otherwise
   return file;
+}
+
+/**
+ * The credentials file of the local Ray jobs (RAY_JOB_SECRETS_FILE): readable by this user only, on this
+ * machine, which is every local Ray node. Jobs read it instead of taking the secrets as environment variables,
+ * which the Ray dashboard would show; each job type reads only its own section (config/s3-job-access.ts).
+ */
+export function writeRayJobSecrets(dataDir: string, jobCredentials: Record<JobGroupName, S3Credential>): string {
+  return writeSecretFile(path.join(dataDir, 'ray-job-secrets.json'), jobSecretsFile(jobCredentials));
 }
 
 export async function startRay(

@@ -1,7 +1,7 @@
 // Starts long-running child processes in their own process groups, so stopping one stops
 // everything it spawned (Ray's raylet and workers, for example), and nothing is left behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -89,6 +89,38 @@ export function startProcess(name: string, command: string, args: string[], opts
     if (stopping || child.pid === undefined) live.delete(managed);
   });
   return managed;
+}
+
+/**
+ * Every process descended from `pid` (by parent pid, read from /proc; none where there is no /proc), including
+ * those that left its process group: Ray starts each job's driver in a session of its own.
+ */
+export function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent pid is the 2nd field after the parenthesised command name (which may hold spaces).
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length; ) {
+    const next = children.get(queue.shift()!) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

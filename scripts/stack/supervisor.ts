@@ -1,7 +1,7 @@
 // Supervision of the stack's components: one that dies is started again with backoff and a log line,
 // instead of the whole stack stopping (only Ctrl-C, or the end of the tests, stops everything). The test
 // control server (control-server.ts) drives the same objects to kill or hold a component down.
-import type { Managed } from './process.js';
+import { descendants, type Managed } from './process.js';
 
 export type ComponentState = 'starting' | 'running' | 'restarting' | 'held' | 'stopping' | 'stopped';
 
@@ -92,14 +92,21 @@ export class Supervised {
     });
   }
 
-  /** SIGKILL to its whole process group, as a crash would; supervision restarts it. */
+  /**
+   * SIGKILL to its whole process tree, as a crash of its machine would: its process group and every descendant
+   * that left it (a Ray node's job drivers run in sessions of their own and would otherwise run on, finish and
+   * report after their node "died"). Supervision restarts it.
+   */
   kill(): number | null {
     const pid = this.proc?.child.pid ?? null;
     if (pid !== null && this.state === 'running') {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
+      const tree = descendants(pid);
+      for (const target of [-pid, ...tree]) {
+        try {
+          process.kill(target, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
     }
     return pid;

@@ -85,6 +85,16 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
       e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.identity ?? ''] : [],
     );
   };
+  /** The step submissions whose own report of success `workflowId` received (signal `rayJobResult`), in order. */
+  const reportedSteps = async (workflowId: string): Promise<string[]> => {
+    const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+    return (history.events ?? []).flatMap((e) => {
+      const s = e.workflowExecutionSignaledEventAttributes;
+      if (s?.signalName !== 'rayJobResult') return [];
+      const r = JSON.parse(Buffer.from(s.input!.payloads![0]!.data!).toString()) as { submission_id: string; status: string };
+      return r.status === 'succeeded' && r.submission_id.includes('--train-') ? [r.submission_id] : [];
+    });
+  };
   const waitUntil = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> => {
     for (const until = Date.now() + timeoutMs; ; ) {
       const v = await probe();
@@ -193,7 +203,10 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
             predictor_name: `${prefix}-${i}`,
             domain: 'Churn',
             problem_type: 'Classification',
-            algorithm: 'random_forest',
+            // A short search rather than one fit: the step runs for seconds, so the node dies under a running
+            // step, not one that has just reported.
+            algorithm: 'auto',
+            time_budget_seconds: 6,
             columns: roles('churn', ['segment', 'spend', 'const_flag']),
           },
         }),
@@ -210,13 +223,17 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
     const node1 = (await rayNodes(rayAddress)).find((n) => n.state === 'ALIVE' && n.resources_total?.['ray-node-1'])!.node_id;
     const victim = await waitUntil(
       'a training job running on ray-node-1',
-      async () =>
-        (await ray.list()).find(
+      async () => {
+        const running = (await ray.list()).filter(
           (j) => j.status === 'RUNNING' && trainingStep(j) && nodeOf(j) === node1 && workflowIds.includes(String(j.metadata?.workflow_id)),
-        ),
+        );
+        for (const j of running) if ((await reportedSteps(String(j.metadata?.workflow_id))).length === 0) return j;
+        return undefined;
+      },
       300_000,
     );
     await control('/components/ray-node-1/kill', 'POST');
+    const victimWorkflow = String(victim.metadata?.workflow_id);
     // A worker dies while trainings are in flight.
     const killedWorker = await pidOf('worker-1');
     const survivor = await pidOf('worker-2');
@@ -238,17 +255,22 @@ describe('cluster profile: 2 API processes, 2 workers, Ray head + a worker node'
     expect(rows.map((r) => r.training_status)).toEqual(Array(TRAININGS).fill('Completed'));
     expect(new Set(rows.map((r) => r.id)).size).toBe(TRAININGS);
 
-    const jobs = await ray.list();
-    const succeeded = (wf: string) => jobs.filter((j) => j.metadata?.workflow_id === wf && trainingStep(j) && j.status === 'SUCCEEDED');
-    // Once each: exactly one successful Ray job per training step.
-    for (const wf of workflowIds) expect(succeeded(wf), wf).toHaveLength(1);
-    // Spread: the trainings' jobs ran on both nodes (their drivers' node ids; node 1 has a new id once restarted).
-    const drivers = new Set(workflowIds.map((wf) => nodeOf(succeeded(wf)[0]!)));
+    const jobs = new Map((await ray.list()).map((j) => [j.submission_id, j]));
+    const reports = new Map(await Promise.all(workflowIds.map(async (wf) => [wf, await reportedSteps(wf)] as const)));
+    for (const wf of workflowIds) {
+      // Once each: every training took the result of exactly one run of its step, and at most one run of the step
+      // ended SUCCEEDED in Ray. (A run that reported and then lost its node is done: Ray calls it FAILED.)
+      expect(reports.get(wf), wf).toHaveLength(1);
+      const succeeded = [...jobs.values()].filter((j) => j.metadata?.workflow_id === wf && trainingStep(j) && j.status === 'SUCCEEDED');
+      expect(succeeded.length, wf).toBeLessThanOrEqual(1);
+    }
+    const ranOn = (wf: string) => nodeOf(jobs.get(reports.get(wf)![0]!)!);
+    // Spread: the trainings' steps ran on both nodes (their drivers' node ids; node 1 has a new id once restarted).
+    const drivers = new Set(workflowIds.map(ranOn));
     expect(drivers.size, [...drivers].join(', ')).toBeGreaterThanOrEqual(2);
-    // The killed node's job was run again, elsewhere.
-    const rerun = succeeded(String(victim.metadata?.workflow_id))[0]!;
-    expect(rerun.submission_id).not.toBe(victim.submission_id);
-    expect(nodeOf(rerun)).not.toBe(node1);
+    // The killed node's step was run again, elsewhere, and that run's result is the one taken.
+    expect(reports.get(victimWorkflow)![0], 'the step killed with its node did not report').not.toBe(victim.submission_id);
+    expect(ranOn(victimWorkflow)).not.toBe(node1);
     // The killed worker's workflows were carried on by the other one.
     const histories = await Promise.all(workflowIds.map(activityWorkers));
     const movedOn = histories.filter(

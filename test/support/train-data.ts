@@ -55,3 +55,21 @@ export const roles = (target: string, ignore: string[], extra: Array<{ column_na
   ...ignore.map((c) => ({ column_name: c, data_type: TEMPLATE.find((t) => t.column_name === c)!.data_type, attribute_name: 'Ignore' })),
   ...extra.map((e) => ({ ...e, data_type: TEMPLATE.find((t) => t.column_name === e.column_name)!.data_type })),
 ];
+
+/** A binary target with a smooth linear part (what a linear model fits and a few trees only approximate) and an
+ * interaction of a category with a threshold (what trees fit and a linear model cannot): a blend of both families
+ * beats either, so `auto` keeps an ensemble on it. Columns: x, w (Float), kind (String), y (Boolean). */
+export function blendCsv(n: number, seed = 3): string {
+  const r = rng(seed);
+  const kinds = ['a', 'b', 'c'];
+  const lines = ['x,w,kind,y'];
+  for (let i = 0; i < n; i++) {
+    const x = r.normal();
+    const w = r.normal();
+    const kind = kinds[Math.floor(r.u() * 3)]!;
+    const u = Math.min(Math.max(r.u(), 1e-9), 1 - 1e-9);
+    const score = 1.5 * x - 1.2 * w + (kind === 'a' ? (w > 0 ? 2.5 : -2.5) : 0) + Math.log(u / (1 - u));
+    lines.push([x.toFixed(4), w.toFixed(4), kind, score > 0].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -11496,7 +11496,7 @@ export interface components {
              * @example xgboost
              * @enum {string|null}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | null;
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | "ensemble" | null;
             /**
              * Format: date-time
              * @example 2025-09-18T10:00:00Z

@@ -32,14 +32,14 @@ def run_job(main: Callable[[dict[str, Any], Settings, str], dict[str, Any]], arg
     # An input too large for a command line (Linux caps one argument at 128 KiB) is staged in S3 by the activity.
     source.add_argument("--input-s3-key")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
+    job = job_name(main)
+    settings = Settings.from_env(job)
     if args.input_s3_key:
         job_input = json.loads(get_bytes(settings, args.input_s3_key))
     else:
         job_input = json.loads(base64.b64decode(args.input_b64))
     start_guard(args.workflow_id, args.submission_id)
     time.sleep(test_delay(main.__module__.rsplit(".", 1)[-1]))
-    job = job_name(main)
     tracing.start(job)
     with tracing.job_span(job, workflow_id=args.workflow_id, submission_id=args.submission_id):
         code = _run(main, job_input, settings, args.workflow_id, args.submission_id)

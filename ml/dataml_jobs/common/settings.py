@@ -26,11 +26,11 @@ class Settings:
     validate_max_columns: int = DEFAULT_VALIDATE_MAX_COLUMNS
 
     @classmethod
-    def from_env(cls) -> Settings:
-        # DATAML_SECRETS_FILE: a JSON file on the Ray node with the credentials (keys s3_access_key_id,
-        # s3_secret_access_key, iceberg_credential), so that they are not among the job's environment
-        # variables, which the Ray dashboard shows. Its values win over the variables.
-        e = {**os.environ, **_secrets_file(os.environ.get("DATAML_SECRETS_FILE"))}
+    def from_env(cls, job: str | None = None) -> Settings:
+        # DATAML_SECRETS_FILE: a JSON file on the Ray node with the credentials, so that they are not among the
+        # job's environment variables, which the Ray dashboard shows. Its values win over the variables. `job`
+        # (the job type, e.g. "train") picks the job's own least-privilege section (see _secrets_file).
+        e = {**os.environ, **_secrets_file(os.environ.get("DATAML_SECRETS_FILE"), job)}
         return cls(
             temporal_address=e.get("DATAML_TEMPORAL_ADDRESS", "127.0.0.1:7233"),
             temporal_namespace=e.get("DATAML_TEMPORAL_NAMESPACE", "default"),
@@ -53,9 +53,21 @@ _SECRET_VARIABLES = {
 }
 
 
-def _secrets_file(path: str | None) -> dict[str, str]:
+class MissingJobCredentials(Exception):
+    """The secrets file has per-job sections but none for this job: it fails rather than run with other keys."""
+
+
+def _secrets_file(path: str | None, job: str | None) -> dict[str, str]:
+    """The credentials of `job`: `{"jobs": {<job>: {s3_access_key_id, s3_secret_access_key, iceberg_credential}}}`
+    (one SeaweedFS identity per job group, config/s3-job-access.ts); a file without a `jobs` section (Compose or
+    Kubernetes secrets written before it) gives its flat keys to every job."""
     if not path:
         return {}
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
+    sections = data.get("jobs")
+    if job is not None and isinstance(sections, dict):
+        if not isinstance(sections.get(job), dict):
+            raise MissingJobCredentials(f"{path} has no credentials for the job type {job!r} (jobs.{job})")
+        data = sections[job]
     return {var: str(data[key]) for key, var in _SECRET_VARIABLES.items() if data.get(key)}

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .ensemble import is_ensemble
 from .preprocess import Feature, to_model_frame
 
 TREE_CLASSES = ("XGB", "LGBM", "RandomForest")
@@ -27,6 +28,10 @@ def feature_groups(pre: Any) -> dict[str, slice]:
 def shap_matrix(model: Any, Xt: np.ndarray) -> tuple[np.ndarray, str]:
     import shap
 
+    if is_ensemble(model):  # the weighted sum of its members' contributions (see `_ensemble_contributions`)
+        classification = hasattr(model, "predict_proba")
+        n_classes = len(model.classes_) if classification else 0
+        return _ensemble_contributions(model, Xt, classification, n_classes)[0], "ensemble"
     model = base_models(model)[0]  # a calibrated model: the importance of its first fold model
     cls = type(model).__name__
     if cls.startswith(TREE_CLASSES):
@@ -62,11 +67,12 @@ def mean_abs_shap(pipeline: Any, frame: pd.DataFrame, features: list[Feature]) -
 # What a row's contributions add up to (with the base value), per model family: the model's raw output, before the
 # link that turns it into a probability. Boosted trees and linear classifiers: log-odds of the positive class
 # (binary) or the per-class score fed to softmax (multiclass); forests: the class probability itself (a forest
-# averages probabilities, it has no link); regression: the predicted value.
+# averages probabilities, it has no link); an ensemble classifier: the class probability (`_ensemble_contributions`);
+# regression: the predicted value.
 def output_space(model: Any, classification: bool, n_classes: int) -> str:
     if not classification:
         return "value"
-    if type(base_models(model)[0]).__name__.startswith(("RandomForest", "ExtraTrees")):
+    if is_ensemble(model) or type(base_models(model)[0]).__name__.startswith(("RandomForest", "ExtraTrees")):
         return "probability"
     return "log_odds" if n_classes == 2 else "softmax_score"
 
@@ -84,7 +90,10 @@ def contributions(pipeline: Any, X: pd.DataFrame, n_classes: int) -> tuple[np.nd
     model = pipeline.named_steps["model"]
     Xt = np.asarray(pre.transform(X), dtype="float64")
     classification = hasattr(model, "predict_proba")
-    parts = [_contributions(m, Xt, classification, n_classes) for m in base_models(model)]
+    if is_ensemble(model):
+        parts = [_ensemble_contributions(model, Xt, classification, n_classes)]
+    else:
+        parts = [_contributions(m, Xt, classification, n_classes) for m in base_models(model)]
     # A calibrated model averages K fold models: their mean contributions explain their mean raw output.
     per_col = np.mean([c for c, _ in parts], axis=0)
     base = np.mean([b for _, b in parts], axis=0)
@@ -99,6 +108,52 @@ def base_models(model: Any) -> list[Any]:
     (`calibration.py`), else the model itself."""
     folds = getattr(model, "calibrated_classifiers_", None)
     return [c.estimator for c in folds] if folds else [model]
+
+
+def _ensemble_contributions(
+    model: Any, Xt: np.ndarray, classification: bool, n_classes: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """A weighted-mean ensemble (`ensemble.py`): the same weighted mean of its members' contributions.
+
+    Regression: exact, every member's contributions add up to its prediction. Classification: soft voting averages
+    the members' PROBABILITIES, while boosters and linear members are explained in margin space (log-odds, softmax
+    score), so each such member's contributions are first carried to probability space by one factor per row and
+    output, (p - p0) / (z - z0), where z is its raw output, z0 its base value, p its probability and p0 the
+    probability of the base value (sigmoid or softmax of it). The carried contributions keep each feature's share
+    and sign of the member's margin contribution and add up exactly to p - p0; forests are already in probability
+    space. The ensemble's base value + contributions then equal its probability of the class (`output_space`:
+    "probability")."""
+    weights = np.asarray(model.weights if model.weights is not None else np.ones(len(model.estimators_)), "float64")
+    weights = weights / weights.sum()
+    contrib = base = None
+    for w, member in zip(weights, model.estimators_, strict=True):
+        c, b = _contributions(member, Xt, classification, n_classes)
+        if classification and output_space(member, True, n_classes) != "probability":
+            c, b = _to_probability(member, Xt, c, b, n_classes)
+        contrib = w * c if contrib is None else contrib + w * c
+        base = w * b if base is None else base + w * b
+    return contrib, base
+
+
+def _to_probability(
+    member: Any, Xt: np.ndarray, c: np.ndarray, b: np.ndarray, n_classes: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Margin-space contributions [rows, columns, outputs] and base [rows, outputs] of a member, carried to
+    probability space (see `_ensemble_contributions`)."""
+    proba = np.asarray(member.predict_proba(Xt), dtype="float64")
+    if n_classes == 2:
+        p, p0 = proba[:, 1:], 1 / (1 + np.exp(-b))
+    else:
+        p = proba
+        e = np.exp(b - b.max(axis=1, keepdims=True))
+        p0 = e / e.sum(axis=1, keepdims=True)
+    margin = c.sum(axis=1)  # z - z0, [rows, outputs]
+    # Where the margin did not move (z = z0) but the probability did (softmax: the other classes moved), the
+    # change is spread evenly over the columns.
+    flat = np.abs(margin) < 1e-12
+    factor = np.where(flat, 0.0, (p - p0) / np.where(flat, 1.0, margin))
+    carried = c * factor[:, None, :] + np.where(flat, (p - p0) / c.shape[1], 0.0)[:, None, :]
+    return carried, p0
 
 
 def _contributions(model: Any, Xt: np.ndarray, classification: bool, n_classes: int) -> tuple[np.ndarray, np.ndarray]:

@@ -25,20 +25,31 @@ def _library(model: Any) -> str | None:
     return module if module in ("xgboost", "lightgbm") else None
 
 
+def _members(model: Any) -> list[Any]:
+    """The models an ensemble (`ensemble.py`) votes with, else the model itself."""
+    members = getattr(model, "estimators", None)
+    return [m for _, m in members] if isinstance(members, list) else [model]
+
+
 def prepare(model: Any) -> None:
-    """Imports skl2onnx, onnxruntime and the converter of this model's library, and registers it: a second or more of
-    imports, which the train job runs in a thread while the model fits. Only the library the model uses is imported
-    (no LightGBM on an XGBoost run)."""
+    """Imports skl2onnx, onnxruntime and the converters of this model's libraries (each member's, for an ensemble), and
+    registers them: a second or more of imports, which the train job runs in a thread while the model fits. Only the
+    libraries the model uses are imported (no LightGBM on an XGBoost run)."""
     import onnxruntime  # noqa: F401 - imported here to take its cost off the export
+
+    for library in sorted({lib for m in _members(model) if (lib := _library(m)) is not None}):
+        _register(library)
+
+
+def _register(library: str) -> None:
     from skl2onnx import update_registered_converter
     from skl2onnx.common.shape_calculator import (
         calculate_linear_classifier_output_shapes,
         calculate_linear_regressor_output_shapes,
     )
 
-    library = _library(model)
     with _lock:
-        if library is None or library in _registered:
+        if library in _registered:
             return
         opts = {"nocl": [True, False], "zipmap": [True, False, "columns"]}
         if library == "xgboost":

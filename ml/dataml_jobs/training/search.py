@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -52,11 +52,24 @@ LGBM_DEFAULTS = {
 
 
 @dataclass
+class FamilyBest:
+    """The best configuration the search found for one learner family: an ensemble candidate (`ensemble.py`)."""
+
+    estimator_name: str  # FLAML's name
+    algorithm: str
+    estimator: Any  # unfitted
+    validation_score: float
+    fit_seconds: float  # what its trial took, a first estimate of one fit
+
+
+@dataclass
 class SearchResult:
     algorithm: str
     estimator: Any  # unfitted, with the winning hyper-parameters
     leaderboard: list[dict[str, Any]]
     trials: int
+    # Every family the search tried, best validation score first (the winner's estimator is `estimator` itself).
+    families: list[FamilyBest] = field(default_factory=list)
 
 
 def search(
@@ -100,10 +113,7 @@ def search(
     trials = [r for r in records if r.get("learner")]
     if automl.model is None:
         raise RuntimeError("the search finished no trial within its budget")
-    estimator = clone(automl.model.estimator)
-    # FLAML ran it with n_jobs=1 and a fixed seed of its own; the request's seed decides the model's randomness.
-    if "random_state" in estimator.get_params():
-        estimator.set_params(random_state=seed)
+    estimator = _seeded(clone(automl.model.estimator), seed)
     best_loss = automl.best_loss
     board = []
     chosen_marked = False
@@ -133,8 +143,37 @@ def search(
         )
         best["selected"] = True
     return SearchResult(
-        algorithm=FAMILIES[automl.best_estimator], estimator=estimator, leaderboard=board, trials=len(trials)
+        algorithm=FAMILIES[automl.best_estimator],
+        estimator=estimator,
+        leaderboard=board,
+        trials=len(trials),
+        families=_families(automl, estimator, board, seed),
     )
+
+
+def _seeded(estimator: Any, seed: int) -> Any:
+    # FLAML ran it with n_jobs=1 and a fixed seed of its own; the request's seed decides the model's randomness.
+    if "random_state" in estimator.get_params():
+        estimator.set_params(random_state=seed)
+    return estimator
+
+
+def _families(automl: Any, winner: Any, board: list[dict[str, Any]], seed: int) -> list[FamilyBest]:
+    """The best configuration of each family, as an unfitted estimator built the way FLAML built its trial's."""
+    out = []
+    for name, loss in automl.best_loss_per_estimator.items():
+        config = automl.best_config_per_estimator.get(name)
+        if config is None or loss is None or not np.isfinite(loss):
+            continue  # a family without a finished trial
+        if name == automl.best_estimator:
+            estimator = winner
+        else:
+            wrapper = automl._state.learner_classes[name](task=automl._state.task, n_jobs=1, **config)
+            estimator = _seeded(wrapper.estimator_class(**wrapper.params), seed)
+        rows = [b for b in board if b["estimator"] == name]
+        trial = min(rows, key=lambda b: abs(b["validation_score"] - loss))["fit_seconds"] if rows else 0.0
+        out.append(FamilyBest(name, FAMILIES[name], estimator, float(loss), float(trial)))
+    return sorted(out, key=lambda f: (f.validation_score, f.estimator_name))
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -22,7 +22,7 @@ from sklearn.base import clone
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
-from . import calibration
+from . import calibration, ensemble
 from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
 from .search import SearchResult, search
@@ -228,6 +228,7 @@ def train_tabular(
     with span("split"):
         X_tr, X_te, y_tr, y_te = split(X, y, problem, seed)
     leaderboard: list[dict[str, Any]] = []
+    members: list[tuple[str, str, Any, float]] = []
     chosen = algorithm
     estimator = None
     search_info: dict[str, Any] = {}
@@ -237,8 +238,18 @@ def train_tabular(
         chosen, estimator, leaderboard = found.algorithm, found.estimator, found.leaderboard
         search_info = {"search": "flaml", "trials": found.trials, "max_trials": max_trials}
         params = None
-    pipe = make_pipeline(chosen, problem, features, n_classes, seed, params, estimator)
-    if algorithm == "auto" and problem == "Classification":
+        with span("ensemble"):
+            members, search_info["ensemble"], leaderboard = _ensemble(
+                found, X_tr, y_tr, problem, features, n_classes, seed, time_budget, max_trials, started
+            )
+    if members:
+        chosen = "ensemble"
+        pre = build_preprocessor(features, scale_numeric=True)  # the search's: numbers scaled for a linear member
+        pipe = Pipeline([("preprocess", pre), ("model", ensemble.voting(members, problem))])
+    else:
+        pipe = make_pipeline(chosen, problem, features, n_classes, seed, params, estimator)
+    # An ensemble's log-loss blend already weighs its members' probabilities; its calibration is not searched.
+    if algorithm == "auto" and problem == "Classification" and not members:
         with span("calibrate"):
             # What the budget leaves once the search is done, less a reserve for the evaluation and the export.
             # With `max_trials` the model must not depend on the machine's speed: the comparison always runs.
@@ -306,6 +317,57 @@ def _search(
         time_budget=time_budget * SEARCH_SHARE,
         max_trials=max_trials,
     )
+
+
+def _ensemble(
+    found: SearchResult,
+    X: pd.DataFrame,
+    y: np.ndarray,
+    problem: str,
+    features: list[Feature],
+    n_classes: int,
+    seed: int,
+    time_budget: float,
+    max_trials: int | None,
+    started: float,
+) -> tuple[list[tuple[str, str, Any, float]], dict[str, Any], list[dict[str, Any]]]:
+    """The kept ensemble's members (none: the search's winner stays), the record of the choice, and the leaderboard
+    with the ensemble as its own row (selected in place of the winner when kept)."""
+    step = time.perf_counter()
+    # With `max_trials` the model must not depend on the machine's speed: the ensemble is always tried.
+    left = (
+        float("inf") if max_trials is not None else time_budget * (1 - EXPORT_SHARE) - (time.perf_counter() - started)
+    )
+    pre = build_preprocessor(features, scale_numeric=True)
+    picked = ensemble.choose(
+        lambda est: Pipeline([("preprocess", clone(pre)), ("model", est)]),
+        found.families,
+        X,
+        y,
+        problem,
+        n_classes,
+        seed,
+        left,
+    )
+    board = found.leaderboard
+    record = picked.record
+    if picked.members:
+        board = [{**r, "selected": False} for r in board]
+        board.append(
+            {
+                "trial": max((r["trial"] for r in board), default=-1) + 1,
+                "algorithm": "ensemble",
+                "estimator": "ensemble",
+                "config": {"members": record["members"]},
+                "members": record["members"],
+                "validation_metric": record["validation_metric"],
+                "validation_score": record["validation_score"],
+                "rows_sampled": record["validation_rows"],
+                "fit_seconds": round(time.perf_counter() - step, 3),
+                "selected": True,
+            }
+        )
+    return picked.members, record, board
 
 
 def _plain(params: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from enum import StrEnum
 class TrainingJobAlgorithmType3Type1(StrEnum):
     ARIMA = "arima"
     AUTO = "auto"
+    ENSEMBLE = "ensemble"
     ETS = "ets"
     EXTRA_TREES = "extra_trees"
     LIGHTGBM = "lightgbm"

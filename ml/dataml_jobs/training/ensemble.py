@@ -1,0 +1,222 @@
+"""`auto`: a weighted ensemble of the best configuration of each learner family, when it beats the best single model.
+
+After the search (`search.py`), the best configuration of each of the top families (at most `MAX_MEMBERS`, each with
+a validation score within `REACH` of the best) is fitted on a share of the TRAIN part and predicts the rest (the
+hold-out test set of the report is never seen). On those out-of-sample predictions, greedy ensemble selection with
+replacement (Caruana et al. 2004, as auto-sklearn and AutoGluon do) adds, `ROUNDS` times, the member whose addition
+lowers the blend's loss most (log-loss for classification, RMSE for regression): a member's weight is the share of
+rounds it was added in. Ties go to the earlier (better-searched) member, so the same predictions give the same
+weights.
+
+The blend must beat the best single model on rows it was not selected on: the validation rows are split in two
+halves; weights chosen on one half are scored on the other against the single model that was best on the first
+half, both ways. Only when the blend's loss over both halves is lower by `MIN_GAIN` is the ensemble kept (its final
+weights then chosen on all validation rows); otherwise `auto` keeps the search's winner as before.
+
+The ensemble is sklearn's VotingClassifier (soft voting: the weighted mean of the members' probabilities, which
+still sum to 1) or VotingRegressor (the weighted mean of the predictions) behind the one preprocessor the search
+used, so the refit on all rows refits each member with its configuration, and skl2onnx exports it for in-process
+serving.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.ensemble import VotingClassifier, VotingRegressor
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import Pipeline
+
+from .search import FamilyBest
+
+MAX_MEMBERS = 4
+# A family is a candidate when its best validation score is at most this multiple of the best family's.
+REACH = 2.0
+ROUNDS = 25
+VALIDATION_SHARE = 0.25
+# The blend must lower the loss on rows it was not selected on by this relative margin, so noise does not pick it.
+MIN_GAIN = 0.005
+# What an ensemble costs, in units of one member's out-of-sample fit (on 75 % of the train part) and prediction:
+# that fit, then the hold-out fit and the refit on every row (a third and two thirds more rows), and about one more
+# for the evaluation and the ONNX export, which grow with the members.
+FITS_NEEDED = 1 + 4 / 3 + 5 / 3 + 1
+
+
+@dataclass
+class Selection:
+    weights: np.ndarray  # one per candidate, summing to 1
+    loss: float
+
+
+@dataclass
+class Choice:
+    """`members`: (name, algorithm, estimator, weight) of the kept ensemble, or empty when the single model stays."""
+
+    members: list[tuple[str, str, Any, float]] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+def log_loss(y: np.ndarray, proba: np.ndarray) -> float:
+    p = np.clip(proba, 1e-15, 1)
+    p = p / p.sum(axis=1, keepdims=True)
+    return float(-np.mean(np.log(p[np.arange(len(y)), y.astype(int)])))
+
+
+def rmse(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(np.sqrt(np.mean((np.asarray(pred).reshape(len(y), -1)[:, 0] - y) ** 2)))
+
+
+def greedy_selection(
+    preds: Sequence[np.ndarray], y: np.ndarray, loss: Callable[[np.ndarray, np.ndarray], float], rounds: int = ROUNDS
+) -> Selection:
+    """Caruana's ensemble selection with replacement on out-of-sample predictions `preds` (one array per candidate,
+    the same shape each). Deterministic: a tie goes to the lower index."""
+    total = np.zeros_like(preds[0], dtype="float64")
+    counts = np.zeros(len(preds))
+    best = float("inf")
+    for n in range(1, rounds + 1):
+        scores = [loss(y, (total + p) / n) for p in preds]
+        i = int(np.argmin(scores))
+        total = total + preds[i]
+        counts[i] += 1
+        best = scores[i]
+    return Selection(weights=counts / counts.sum(), loss=best)
+
+
+def blend(preds: Sequence[np.ndarray], weights: np.ndarray) -> np.ndarray:
+    return sum(w * p for w, p in zip(weights, preds, strict=True))
+
+
+def gate(
+    preds: Sequence[np.ndarray], y: np.ndarray, loss: Callable[[np.ndarray, np.ndarray], float], seed: int
+) -> dict[str, float]:
+    """The blend's and the best single model's losses on rows neither was chosen on: two halves, each scored with
+    the choice made on the other (rows weighted equally)."""
+    order = np.random.default_rng(seed).permutation(len(y))
+    halves = (order[: len(y) // 2], order[len(y) // 2 :])
+    ens = single = 0.0
+    for pick, score in (halves, halves[::-1]):
+        chosen = greedy_selection([p[pick] for p in preds], y[pick], loss).weights
+        best = int(np.argmin([loss(y[pick], p[pick]) for p in preds]))
+        share = len(score) / len(y)
+        ens += share * loss(y[score], blend([p[score] for p in preds], chosen))
+        single += share * loss(y[score], preds[best][score])
+    return {"ensemble": ens, "single": single}
+
+
+def candidates(families: list[FamilyBest], seconds_left: float) -> list[FamilyBest]:
+    """The top families within reach of the best, as many as the time left allows for `FITS_NEEDED` fits each,
+    estimated from their search trials (a first filter: `choose` measures the fits it makes)."""
+    if not families:
+        return []
+    best = families[0].validation_score
+    out: list[FamilyBest] = []
+    cost = 0.0
+    for f in families[:MAX_MEMBERS]:
+        if f.validation_score > best * REACH + 1e-12:
+            break
+        cost += f.fit_seconds * FITS_NEEDED
+        if cost > seconds_left:
+            break
+        out.append(f)
+    return out
+
+
+def choose(
+    make_pipe: Callable[[Any], Pipeline],
+    families: list[FamilyBest],
+    X: pd.DataFrame,
+    y: np.ndarray,
+    problem: str,
+    n_classes: int,
+    seed: int,
+    seconds_left: float,
+) -> Choice:
+    """`make_pipe(estimator)`: an unfitted pipeline (the search's preprocessor) around an unfitted member."""
+    found = candidates(families, seconds_left)
+    if len(found) < 2:
+        return Choice(record={"kept": False, "skipped": _why_not(families, found, seconds_left)})
+    clf = problem == "Classification"
+    X_fit, X_val, y_fit, y_val = train_test_split(
+        X, y, test_size=VALIDATION_SHARE, random_state=seed, stratify=y if clf else None
+    )
+    # The search's trial times can be far off (a trial on a sample of the rows, another load on the machine): each
+    # member's own out-of-sample fit is timed, and a member whose share of the ensemble's cost would overrun the
+    # time left is dropped with those after it.
+    preds: list[np.ndarray] = []
+    spent = 0.0
+    for f in found:
+        started = time.perf_counter()
+        pred = _oos(make_pipe(clone(f.estimator)), X_fit, y_fit, X_val, clf, n_classes)
+        spent += (time.perf_counter() - started) * FITS_NEEDED
+        if spent > seconds_left:
+            break
+        preds.append(pred)
+    found = found[: len(preds)]
+    if len(found) < 2:
+        return Choice(
+            record={"kept": False, "skipped": f"not enough time left ({seconds_left:.1f} s) for a second member"}
+        )
+    loss = log_loss if clf else rmse
+    checked = gate(preds, y_val, loss, seed)
+    final = greedy_selection(preds, y_val, loss)
+    record: dict[str, Any] = {
+        "candidates": [
+            {"algorithm": f.algorithm, "estimator": f.estimator_name, "validation_score": loss(y_val, p)}
+            for f, p in zip(found, preds, strict=True)
+        ],
+        "validation_metric": "log_loss" if clf else "rmse",
+        "validation_rows": len(y_val),
+        "out_of_selection": checked,
+        "rounds": ROUNDS,
+    }
+    used = [(f, float(w)) for f, w in zip(found, final.weights, strict=True) if w > 0]
+    kept = len(used) > 1 and checked["ensemble"] < checked["single"] * (1 - MIN_GAIN)
+    record.update({"kept": kept, "validation_score": final.loss})
+    if not kept:
+        return Choice(record=record)
+    members = [(f.estimator_name, f.algorithm, clone(f.estimator), w) for f, w in used]
+    record["members"] = [{"algorithm": a, "estimator": n, "weight": w} for n, a, _, w in members]
+    return Choice(members=members, record=record)
+
+
+def voting(members: list[tuple[str, str, Any, float]], problem: str) -> VotingClassifier | VotingRegressor:
+    """The unfitted ensemble model of the kept members."""
+    estimators = [(name, est) for name, _, est, _ in members]
+    weights = np.array([w for *_, w in members])  # an array: skl2onnx's voting converters sum it
+    if problem == "Classification":
+        # flatten_transform only shapes `transform`, which skl2onnx does not convert when set.
+        return VotingClassifier(estimators, voting="soft", weights=weights, flatten_transform=False)
+    return VotingRegressor(estimators, weights=weights)
+
+
+def is_ensemble(model: Any) -> bool:
+    return isinstance(model, (VotingClassifier, VotingRegressor))
+
+
+def _oos(
+    pipe: Pipeline, X_fit: pd.DataFrame, y_fit: np.ndarray, X_val: pd.DataFrame, clf: bool, n_classes: int
+) -> np.ndarray:
+    pipe.fit(X_fit, y_fit)
+    if not clf:
+        return np.asarray(pipe.predict(X_val), dtype="float64").reshape(-1, 1)
+    p = np.asarray(pipe.predict_proba(X_val), dtype="float64")
+    if p.shape[1] != n_classes:  # a class missing from the fit part: widen to every label
+        full = np.zeros((len(p), n_classes))
+        full[:, pipe.classes_.astype(int)] = p
+        p = full
+    return p
+
+
+def _why_not(families: list[FamilyBest], found: list[FamilyBest], seconds_left: float) -> str:
+    if len(families) < 2:
+        return "the search tried a single family"
+    if len(found) < 2 and families[1].validation_score > families[0].validation_score * REACH:
+        return f"no second family within {REACH}x of the best validation score"
+    return f"not enough time left ({max(seconds_left, 0):.1f} s) for a second member"
