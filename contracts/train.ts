@@ -36,22 +36,18 @@ export const TARGET_TYPES = {
 
 // Case-insensitive, so the seed's "XGBoost" (8.3) and e.g. "LightGBM"/"Random_Forest" map to the canonical
 // lower-case name; "random forest"/"random-forest" are accepted too.
-export const Algorithm = z
-  .preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .trim()
-            .toLowerCase()
-            .replace(/[\s-]+/g, '_')
-        : v,
-    z.enum(ALGORITHMS),
-  )
-  .openapi({ example: 'xgboost' });
+const canonicalAlgorithm = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_')
+    : v;
+export const Algorithm = z.preprocess(canonicalAlgorithm, z.enum(ALGORITHMS)).openapi({ example: 'xgboost' });
 export type Algorithm = z.infer<typeof Algorithm>;
 // What a training reports it chose: an algorithm, or, for `auto`, `ensemble` (a weighted blend of the best
 // configuration of several families, ml/dataml_jobs/training/ensemble.py), which cannot be requested.
-const ChosenAlgorithm = z.enum([...ALGORITHMS, 'ensemble']).openapi({ example: 'xgboost' });
+const ChosenAlgorithm = z.preprocess(canonicalAlgorithm, z.enum([...ALGORITHMS, 'ensemble'])).openapi({ example: 'xgboost' });
 
 const TrainIdQueryField = IdParam.openapi({ param: { name: 'train_id', in: 'query' }, example: 19 });
 const ColumnSpec = z.object({ column_name: z.string(), data_type: TemplateDataType });
