@@ -206,8 +206,13 @@ def _oos(
     pipe.fit(X_fit, y_fit)
     if not clf:
         return np.asarray(pipe.predict(X_val), dtype="float64").reshape(-1, 1)
-    p = np.asarray(pipe.predict_proba(X_val), dtype="float64")
-    if p.shape[1] != n_classes:  # a class missing from the fit part: widen to every label
+    return class_probabilities(pipe, X_val, n_classes)
+
+
+def class_probabilities(pipe: Any, X: pd.DataFrame, n_classes: int) -> np.ndarray:
+    """`predict_proba` with a column for every label: a class missing from the rows a model was fitted on gets 0."""
+    p = np.asarray(pipe.predict_proba(X), dtype="float64")
+    if p.shape[1] != n_classes:
         full = np.zeros((len(p), n_classes))
         full[:, pipe.classes_.astype(int)] = p
         p = full

@@ -154,23 +154,14 @@ def headline(problem: str, m: dict[str, Any]) -> float:
 
 def evaluate(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_classes: int) -> dict[str, Any]:
     if problem == "Classification":
-        return classification_metrics(y, _proba(pipe, X, n_classes), n_classes)
+        return classification_metrics(y, ensemble.class_probabilities(pipe, X, n_classes), n_classes)
     return regression_metrics(y, np.asarray(pipe.predict(X), dtype="float64"))
 
 
 def evaluation_curves(pipe: Pipeline, problem: str, X: pd.DataFrame, y: np.ndarray, n_classes: int) -> dict[str, Any]:
     if problem == "Classification":
-        return classification_curves(y, _proba(pipe, X, n_classes), list(range(n_classes)))
+        return classification_curves(y, ensemble.class_probabilities(pipe, X, n_classes), list(range(n_classes)))
     return regression_curves(y, np.asarray(pipe.predict(X), dtype="float64"))
-
-
-def _proba(pipe: Pipeline, X: pd.DataFrame, n_classes: int) -> np.ndarray:
-    p = np.asarray(pipe.predict_proba(X), dtype="float64")
-    if p.shape[1] != n_classes:  # a class missing from the training part: widen to every label
-        full = np.zeros((len(p), n_classes))
-        full[:, pipe.classes_.astype(int)] = p
-        p = full
-    return p
 
 
 def baseline_metrics(problem: str, y_train: np.ndarray, y_test: np.ndarray, n_classes: int) -> dict[str, Any]:
