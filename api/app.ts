@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     assignRequestId(c);
     c.set('deps', deps);
-    c.set('log', lazyChild(deps.log, c.var.requestId));
+    c.set('log', lazyChild(deps.log, c.get('requestId')));
     checkUrlText(c.req.url);
     const started = accessLog || metrics ? performance.now() : 0;
     const body = readJsonBody(c);
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
     if (accessLog) {
       deps.log.info(
         {
-          reqId: c.var.requestId,
+          reqId: c.get('requestId'),
           method: c.req.method,
           path: c.req.path,
           status: c.res.status,
@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps) {
   // Prometheus scrapes without a bearer token (METRICS_TOKEN guards it if set); METRICS_PORT moves it off the API's port.
   if (metrics && !deps.config.metrics.port) {
     app.get('/metrics', async (c) => {
-      const r = await scrape(metrics.registry, deps.config.metrics.token, c.req.header('authorization'));
+      const r = await scrape(metrics.source, deps.config.metrics.token, c.req.header('authorization'));
       return c.body(r.body, r.status as 200, { 'content-type': r.contentType });
     });
   }
@@ -79,10 +79,10 @@ export function createApp(deps: AppDeps) {
   app.notFound(withConsole(notFoundOrNotAllowed(methodsByPath(app.routes))));
 
   app.onError((original, c) => {
-    const request_id = c.var.requestId;
+    const request_id = c.get('requestId');
     // A dependency that is down (Postgres, Temporal, S3, catalog, Ray) is a 503 the client may retry, not a 500.
     const down = unavailableDependency(original);
-    if (down) (c.var.log ?? deps.log).warn({ err: (original as Error).message, dependency: down }, 'dependency unavailable');
+    if (down) (c.get('log') ?? deps.log).warn({ err: (original as Error).message, dependency: down }, 'dependency unavailable');
     const err = down ? dependencyUnavailable(down) : original;
     if (err instanceof HttpError) {
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps) {
       const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
       return c.json({ error: { code, message: err.message || 'Bad request' }, request_id }, status);
     }
-    (c.var.log ?? deps.log).error({ err }, 'unhandled error');
+    (c.get('log') ?? deps.log).error({ err }, 'unhandled error');
     return c.json({ error: { code: 'internal_error', message: 'Internal server error' }, request_id }, 500);
   });
 

@@ -24,11 +24,6 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   // Lazy: the API starts and serves what does not need Temporal while Temporal is down; calls are bounded
   // by deadlines and a short retry (api/temporal/connection.ts), so an outage is a fast 503.
   const connection = lazyTemporalConnection(config.temporal.address);
-  // Any AsyncLocalStorage.run() (connect() runs its check in one) leaves async hooks on for the rest of the
-  // process on Node 20: every promise of every request then pays for context propagation (health check
-  // 37k -> 47k req/s without it). The API never sets call context (no withDeadline / withMetadata /
-  // withAbortSignal; deadlines come from an interceptor), and the RPCs only read it, so it is switched off.
-  connection.callContextStorage.disable();
   // With tracing on, a workflow start is a span of the request and carries its context to the workflow.
   const interceptors = tracingEnabled(config) ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
   const temporal = new Client({ connection, namespace: config.temporal.namespace, interceptors });

@@ -49,13 +49,13 @@ export function notFoundOrNotAllowed(allowedFor: (path: string) => string[]) {
       return c.json(
         {
           error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allowed.join(', ')}` },
-          request_id: c.var.requestId,
+          request_id: c.get('requestId'),
         },
         405,
       );
     }
     return c.json(
-      { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.var.requestId },
+      { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, request_id: c.get('requestId') },
       404,
     );
   };

@@ -27,7 +27,7 @@ export function withRequestIds(listener: (req: IncomingMessage, res: ServerRespo
   };
 }
 
-/** Sets c.var.requestId (and, for in-process calls, the response header). */
+/** Sets c.get('requestId') (and, for in-process calls, the response header). */
 export function assignRequestId(c: Context<AppEnv>): void {
   const tagged = (c.env as { incoming?: Tagged } | undefined)?.incoming?.[REQUEST_ID];
   const id = tagged ?? chooseId(c.req.header('x-request-id'));

@@ -2,6 +2,8 @@
 import autocannon from 'autocannon';
 
 export interface LoadResult {
+  /** Requests answered. */
+  total: number;
   rps: number;
   p50: number;
   p99: number;
@@ -21,5 +23,5 @@ export async function load(
     method: (opts.method ?? 'GET') as 'GET',
     body: opts.body,
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return { total: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }

@@ -30,7 +30,9 @@ const suites: Record<string, () => Promise<(ctx: BenchContext) => Promise<BenchR
   tracing: async () => (await import('./tracing.js' as string)).benchTracing,
 };
 
-const api = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+// BENCH_API_NODE_ARGS passes flags to the API's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS refuses).
+const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const api = spawn(process.execPath, [...apiNodeArgs, '--import', 'tsx', 'api/server.ts'], {
   cwd: ROOT,
   // Benchmarks measure the platform, not its per-token quotas: the limits stay on (their counting is part of each
   // request's cost) but out of reach (the default 30,000 predictions per token per minute is one 10 s load phase).

@@ -7,7 +7,7 @@
 // and Ray's CPUs bound trainings whatever the number of workers. docs/scaling.md says what that means.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpuSeconds } from './proc.js';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
@@ -39,11 +39,8 @@ function csv(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** CPU time (user + system, ms) a process has used, from /proc (clock ticks of 10 ms on Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/** CPU time (user + system, ms) a process has used. */
+const cpuMs = (pid: number): number => cpuSeconds(pid) * 1000;
 
 export async function benchScale(ctx: BenchContext): Promise<BenchResult[]> {
   const token = await ctx.adminToken();

@@ -4,7 +4,7 @@
 // receive cost is not the API's); "sampled" keeps 1 trace in 100. The noise is the spread of one setting across
 // rounds.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpuSeconds } from './proc.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -44,12 +44,6 @@ async function stopApi(api: ChildProcess): Promise<void> {
   const exited = new Promise((r) => api.once('exit', r));
   api.kill('SIGTERM');
   await exited;
-}
-
-/** User + system CPU seconds a process has used so far. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /**

@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   api: z.object({
     host: z.string().default('127.0.0.1'),
     port: z.coerce.number().int().min(0).max(65535).default(8000),
+    // API processes sharing the port (node:cluster): unset, one per core (at most 4); `npm test` runs one.
+    processes: z.coerce.number().int().min(1).max(64).optional(),
     publicUrl: z.string().default('http://127.0.0.1:8000'),
     uploadMaxBytes: z.coerce
       .number()
@@ -192,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
     api: {
       host: env.API_HOST,
       port: env.API_PORT,
+      processes: env.API_PROCESSES,
       publicUrl: env.API_PUBLIC_URL,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
       uploadSessionTtlSeconds: env.UPLOAD_SESSION_TTL_SECONDS,

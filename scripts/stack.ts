@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     DATAML_VENV_BIN: VENV_BIN,
     API_PORT: process.env.API_PORT ?? String(profile.apiPort),
   };
+  // Tests start many APIs on two shared cores: one process each unless a test asks for more (api/cluster.ts).
+  if (mode === 'test' && !process.env.API_PROCESSES) env.API_PROCESSES = '1';
   // Only the platform's own worker: test and bench workers are in-process or several at once.
   if (mode === 'start') env.WORKER_METRICS_PORT = process.env.WORKER_METRICS_PORT ?? String(profile.workerMetricsPort);
   if (external.s3 !== external.iceberg) {

@@ -2,6 +2,7 @@
 // (or authenticatedRoute for the few self-service routes any signed-in user may call); the route-table
 // test reads `x-permission` / `security` back from the OpenAPI document to check every route.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ErrorResponse } from '../../contracts/common.js';
 import type { Permission } from '../../contracts/permissions.js';
@@ -16,10 +17,10 @@ export interface AuthedEnv {
   Variables: AppEnv['Variables'] & { principal: Principal };
 }
 
-/** 401 unless the bearer token is valid, unexpired, unrevoked and its user active; sets c.var.principal. */
+/** 401 unless the bearer token is valid, unexpired, unrevoked and its user active; sets c.get('principal'). */
 export const requireAuth = () =>
   createMiddleware<AuthedEnv>(async (c, next) => {
-    const principal = await c.var.deps.auth.authenticate(c.req.header('authorization'));
+    const principal = await c.get('deps').auth.authenticate(c.req.header('authorization'));
     c.set('principal', principal);
     await next();
   });
@@ -32,12 +33,18 @@ export function assertPermission(principal: Principal, permission: Permission | 
   if (!principal.permissions.has(permission)) throw missingPermission(permission);
 }
 
-/** requireAuth, then 403 naming `permission` unless the caller holds it. */
-export const requirePermission = (permission: Permission) =>
+/**
+ * requireAuth, then 403 naming `permission` unless the caller holds it, then the request counted against its
+ * tenant's and token's `limit` (429 over them; no limit without a kind). One middleware, not three: each layer
+ * is an async frame on every request of the route.
+ */
+export const requirePermission = (permission: Permission, limit?: RateKind) =>
   createMiddleware<AuthedEnv>(async (c, next) => {
-    const principal = await c.var.deps.auth.authenticate(c.req.header('authorization'));
+    const deps = c.get('deps');
+    const principal = await deps.auth.authenticate(c.req.header('authorization'));
     c.set('principal', principal);
     assertPermission(principal, permission);
+    if (limit) await deps.rateLimits?.consume(limit, principal);
     await next();
   });
 
@@ -53,13 +60,6 @@ type ProtectableConfig = Omit<RouteConfig, 'path' | 'middleware' | 'security'> &
   'x-rate-limit'?: RateKind;
 };
 
-/** Counts the request against its tenant's and token's `kind` limits (429 over them); no limit without a kind. */
-const rateLimited = (kind: RateKind | undefined) =>
-  createMiddleware<AuthedEnv>(async (c, next) => {
-    if (kind) await c.var.deps.rateLimits?.consume(kind, c.var.principal);
-    await next();
-  });
-
 const rateLimitResponse = {
   429: {
     description: 'Over the rate limit of this tenant or token; retry after `Retry-After` seconds',
@@ -71,17 +71,15 @@ const rateLimitResponse = {
 /** createRoute with bearer auth, the permission check as route middleware, and `x-permission` in the document. */
 export function protectedRoute<const R extends ProtectableConfig>(permission: Permission, config: R) {
   const limit = config['x-rate-limit'];
+  // Idempotency-Key for every protected route, after the permission check (it needs the caller); ETags for GET
+  // routes answering JSON (typed as the first two: the ETag layer adds no variables).
+  const guard: [MiddlewareHandler<AuthedEnv>, MiddlewareHandler<AuthedEnv>] = [requirePermission(permission, limit), idempotency()];
+  const middleware = (config.method === 'get' && answersJson(config.responses) ? [...guard, cacheValidators()] : guard) as typeof guard;
   return createRoute({
     ...config,
     responses: { ...authResponses, ...(limit ? rateLimitResponse : {}), ...config.responses } as typeof authResponses & R['responses'],
     security: [{ bearerAuth: [] }],
-    // Idempotency-Key for every protected route, after the permission check (it needs the caller).
-    middleware: [
-      requirePermission(permission),
-      rateLimited(limit),
-      idempotency(),
-      cacheValidators(config.method === 'get' && answersJson(config.responses)),
-    ] as const,
+    middleware,
     'x-permission': permission,
   });
 }

@@ -5,6 +5,7 @@ import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Database } from '../../db/database.js';
+import type { MetricsSource } from './metrics-endpoint.js';
 import { createRegistry, observePool } from './registry.js';
 
 /** Seconds; from the ~100 µs of a cached read to the multi-second upload. */
@@ -13,6 +14,8 @@ const INFERENCE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
 
 export class ApiMetrics {
   readonly registry: Registry;
+  /** What /metrics serves: this process's registry, or in an API cluster the sum of its processes (api/cluster.ts). */
+  source: MetricsSource;
   /** Its _count is the request counter: one series per route template, method and status. */
   private readonly http: Histogram<'route' | 'method' | 'status'>;
   /** prom-client hashes the label values on each observe; the per-series child is looked up once instead. */
@@ -22,6 +25,7 @@ export class ApiMetrics {
 
   constructor(db?: Kysely<Database>, registry = createRegistry('dataml-api')) {
     this.registry = registry;
+    this.source = registry;
     this.http = new Histogram({
       name: 'dataml_http_request_duration_seconds',
       help: 'HTTP requests by route template (not the raw URL), method and status: latency in seconds',

@@ -2,7 +2,11 @@
 // document and the bearer-token auth) or on a port of its own (the API with METRICS_PORT, and the worker).
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { Registry } from 'prom-client';
+/** What a scrape reads: a registry, or anything answering like one (the API cluster's sum of its processes). */
+export interface MetricsSource {
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
 
 /** True when no token is configured, or `authorization` carries it (compared in constant time). */
 export function metricsAuthorized(token: string | undefined, authorization: string | undefined | null): boolean {
@@ -13,7 +17,7 @@ export function metricsAuthorized(token: string | undefined, authorization: stri
 }
 
 /** The scrape answer: 200 with the text, or 401 when the token is wrong. */
-export async function scrape(registry: Registry, token: string | undefined, authorization: string | undefined | null) {
+export async function scrape(registry: MetricsSource, token: string | undefined, authorization: string | undefined | null) {
   if (!metricsAuthorized(token, authorization)) {
     return { status: 401, contentType: 'text/plain; charset=utf-8', body: 'metrics token required\n' };
   }
@@ -21,7 +25,7 @@ export async function scrape(registry: Registry, token: string | undefined, auth
 }
 
 /** A small HTTP server answering GET /metrics only; resolves once listening (port 0 picks a free one). */
-export function serveMetrics(registry: Registry, opts: { host: string; port: number; token?: string }): Promise<Server> {
+export function serveMetrics(registry: MetricsSource, opts: { host: string; port: number; token?: string }): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found; try GET /metrics\n');

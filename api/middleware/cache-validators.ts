@@ -11,10 +11,9 @@ export const CACHE_CONTROL = 'private, no-cache';
 
 const weakEtag = etag({ weak: true });
 
-/** The validators when `enabled` (a GET route answering JSON), else a pass-through. */
-export const cacheValidators = (enabled: boolean) =>
+/** The validators, for a GET route answering JSON. */
+export const cacheValidators = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!enabled) return next();
     await weakEtag(c, next);
     if (c.res.status === 200 || c.res.status === 304) c.res.headers.set('Cache-Control', CACHE_CONTROL);
   });

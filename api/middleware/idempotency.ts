@@ -37,8 +37,8 @@ export const idempotency = () =>
     if (!KEY_PATTERN.test(key)) {
       throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
     }
-    const { db } = c.var.deps;
-    const p = c.var.principal;
+    const { db } = c.get('deps');
+    const p = c.get('principal');
     const scope: IdempotencyScope = { tenantId: p.tenantId, userId: String(p.userId), route: `${c.req.method} ${routePath(c)}`, key };
     const fingerprint = await fingerprintOf(c);
     if (!(await claimKey(db, scope, fingerprint, IDEMPOTENCY_TTL_SECONDS, PENDING_STALE_SECONDS))) {

@@ -38,7 +38,7 @@ function requestBody(c: Context<AuthedEnv>): AsyncIterable<Uint8Array> | Readabl
 export function uploadRequest(c: Context<AuthedEnv>): UploadRequest {
   const contentType = c.req.header('content-type');
   if (!contentType || !boundaryOf(contentType)) throw unprocessable('multipart/form-data with one or more files under "files" is required');
-  const limit = c.var.deps.config.api.uploadMaxBytes;
+  const limit = c.get('deps').config.api.uploadMaxBytes;
   const declared = Number(c.req.header('content-length') ?? NaN);
   // The multipart envelope adds a few hundred bytes per file.
   if (Number.isFinite(declared) && declared > limit + 64 * 1024) {

@@ -9,5 +9,5 @@ export const validateTokenHandler: RouteHandler<typeof validateToken, AuthedEnv>
 
 export const meHandler: RouteHandler<typeof me, AuthedEnv> = async (c) => {
   c.header('Cache-Control', 'no-store');
-  return c.json(await describeCaller(c.var.deps, c.var.principal), 200);
+  return c.json(await describeCaller(c.get('deps'), c.get('principal')), 200);
 };

@@ -55,21 +55,21 @@ async function columnStats(deps: AppDeps, principal: Principal, schema: string, 
 }
 
 export const listSchemasHandler: RouteHandler<typeof listSchemas, AuthedEnv> = async (c) => {
-  const owned = await ownedTables(c.var.deps.db, c.var.principal.tenantId);
+  const owned = await ownedTables(c.get('deps').db, c.get('principal').tenantId);
   const extra = [...new Set(owned.map((t) => t.namespace))].filter((n) => !STANDARD_SCHEMAS.includes(n));
   return c.json([...STANDARD_SCHEMAS, ...extra.sort()], 200);
 };
 
 export const listTablesHandler: RouteHandler<typeof listTables, AuthedEnv> = async (c) => {
   const { schema_name } = c.req.valid('query');
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   const namespaces = await catalogErrors(() => deps.catalog.listNamespaces());
   if (!namespaces.includes(schema_name)) {
     if (STANDARD_SCHEMAS.includes(schema_name)) return c.json([], 200);
     throw notFound('Schema');
   }
   const inCatalog = new Set(await catalogErrors(() => deps.catalog.listTables(schema_name)));
-  const mine = await ownedTables(deps.db, c.var.principal.tenantId, schema_name);
+  const mine = await ownedTables(deps.db, c.get('principal').tenantId, schema_name);
   return c.json(
     mine.map((t) => t.table_name).filter((n) => inCatalog.has(n)),
     200,
@@ -78,7 +78,7 @@ export const listTablesHandler: RouteHandler<typeof listTables, AuthedEnv> = asy
 
 export const tableColumnsHandler: RouteHandler<typeof tableColumns, AuthedEnv> = async (c) => {
   const { schema_name, table_name } = c.req.valid('query');
-  const { meta } = await ownedTable(c.var.deps, c.var.principal, schema_name, table_name);
+  const { meta } = await ownedTable(c.get('deps'), c.get('principal'), schema_name, table_name);
   return c.json(
     currentFields(meta).map((f) => ({ column_name: f.name, data_type: sqlType(f.type) })),
     200,
@@ -87,7 +87,7 @@ export const tableColumnsHandler: RouteHandler<typeof tableColumns, AuthedEnv> =
 
 export const tableMetadataHandler: RouteHandler<typeof tableMetadata, AuthedEnv> = async (c) => {
   const { schema_name, table_name } = c.req.valid('query');
-  const { owned, meta } = await ownedTable(c.var.deps, c.var.principal, schema_name, table_name);
+  const { owned, meta } = await ownedTable(c.get('deps'), c.get('principal'), schema_name, table_name);
   const firstSnapshot = meta.snapshots?.reduce((m, s) => Math.min(m, s['timestamp-ms']), Number.POSITIVE_INFINITY);
   const created =
     firstSnapshot !== undefined && Number.isFinite(firstSnapshot)
@@ -109,9 +109,9 @@ export const tableMetadataHandler: RouteHandler<typeof tableMetadata, AuthedEnv>
 
 export const numericStatsHandler: RouteHandler<typeof numericStats, AuthedEnv> = async (c) => {
   const { schema_name, table_name, column_name } = c.req.valid('query');
-  const field = await columnOf(c.var.deps, c.var.principal, schema_name, table_name, column_name);
+  const field = await columnOf(c.get('deps'), c.get('principal'), schema_name, table_name, column_name);
   if (!isNumericType(field.type)) throw unprocessable(`Column "${column_name}" is ${sqlType(field.type)}, not numeric`);
-  const s = await columnStats(c.var.deps, c.var.principal, schema_name, table_name, column_name);
+  const s = await columnStats(c.get('deps'), c.get('principal'), schema_name, table_name, column_name);
   return c.json(
     {
       column: column_name,
@@ -128,8 +128,8 @@ export const numericStatsHandler: RouteHandler<typeof numericStats, AuthedEnv> =
 
 export const distinctCountHandler: RouteHandler<typeof distinctCount, AuthedEnv> = async (c) => {
   const { schema, table, column } = c.req.valid('query');
-  await columnOf(c.var.deps, c.var.principal, schema, table, column);
-  const s = await columnStats(c.var.deps, c.var.principal, schema, table, column);
+  await columnOf(c.get('deps'), c.get('principal'), schema, table, column);
+  const s = await columnStats(c.get('deps'), c.get('principal'), schema, table, column);
   if (s.distinct_count === null || s.distinct_count === undefined)
     throw new HttpError(422, 'too_many_values', 'More distinct values than the exact counter holds');
   return c.json({ column, distinct_count: s.distinct_count as number }, 200);

@@ -13,8 +13,6 @@ import type { JobProgress } from '../../../contracts/jobs.js';
 import { SEARCH_ATTRIBUTES } from '../../../contracts/workflows.js';
 import type { AppDeps } from '../../deps.js';
 
-/** A query waits for a worker to answer it; a busy or absent worker must not hold the request. */
-const QUERY_DEADLINE_MS = 3000;
 const GRPC_FAILED_PRECONDITION = 9;
 const CLOSED_STATUS: Record<string, 'Completed' | 'Cancelled'> = {
   COMPLETED: 'Completed',
@@ -58,9 +56,8 @@ interface RawProgress {
 export async function liveProgress(deps: AppDeps, workflowId: string): Promise<JobProgress | null> {
   let raw: RawProgress;
   try {
-    raw = await deps.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-      deps.temporal.workflow.getHandle(workflowId).query<RawProgress>('progress'),
-    );
+    // Bounded by the connection's query deadline (api/temporal/connection.ts).
+    raw = await deps.temporal.workflow.getHandle(workflowId).query<RawProgress>('progress');
   } catch (err) {
     if (progressUnavailable(err)) return null;
     throw err;

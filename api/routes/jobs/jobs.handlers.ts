@@ -62,8 +62,8 @@ async function findJob(deps: AppDeps, tenantId: string, workflowId: string): Pro
 
 export const listJobsHandler: RouteHandler<typeof listJobs, AuthedEnv> = async (c) => {
   const q = c.req.valid('query');
-  const { total, rows } = await repo.listTenantJobs(c.var.deps.db, {
-    tenantId: c.var.principal.tenantId,
+  const { total, rows } = await repo.listTenantJobs(c.get('deps').db, {
+    tenantId: c.get('principal').tenantId,
     kind: q.kind,
     status: q.status,
     resourceId: q.resource,
@@ -76,13 +76,13 @@ export const listJobsHandler: RouteHandler<typeof listJobs, AuthedEnv> = async (
 
 export const getJobHandler: RouteHandler<typeof getJob, AuthedEnv> = async (c) => {
   const { workflow_id } = c.req.valid('param');
-  return c.json(await findJob(c.var.deps, c.var.principal.tenantId, workflow_id), 200);
+  return c.json(await findJob(c.get('deps'), c.get('principal').tenantId, workflow_id), 200);
 };
 
 export const cancelJobHandler: RouteHandler<typeof cancelJob, AuthedEnv> = async (c) => {
   const { workflow_id } = c.req.valid('param');
-  const { deps } = c.var;
-  const job = await findJob(deps, c.var.principal.tenantId, workflow_id);
+  const deps = c.get('deps');
+  const job = await findJob(deps, c.get('principal').tenantId, workflow_id);
   if (ENDED.has(job.status)) throw conflict(`The job has already ended (${job.status})`);
   // The workflow stops its Ray job in a non-cancellable scope and records Cancelled itself (job-lifecycle.ts).
   await deps.temporal.workflow.getHandle(workflow_id).cancel();

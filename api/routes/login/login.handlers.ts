@@ -21,34 +21,34 @@ function clientIp(c: Context): string | null {
 
 export const accessTokenHandler: RouteHandler<typeof accessToken, AppEnv> = async (c) => {
   const form = c.req.valid('form');
-  const { db, config } = c.var.deps;
-  const tokens = await login(db, config, c.var.deps.auth, { username: form.username, password: form.password, clientIp: clientIp(c) });
+  const { db, config } = c.get('deps');
+  const tokens = await login(db, config, c.get('deps').auth, { username: form.username, password: form.password, clientIp: clientIp(c) });
   c.header('Cache-Control', 'no-store');
   return c.json(tokens, 200);
 };
 
 export const testTokenHandler: RouteHandler<typeof testToken, AuthedEnv> = async (c) => {
-  const user = await findUserById(c.var.deps.db, c.var.principal.userId);
+  const user = await findUserById(c.get('deps').db, c.get('principal').userId);
   if (!user) throw unauthorized('User no longer exists');
   return c.json(UserResponse.parse(user), 200);
 };
 
 export const refreshHandler: RouteHandler<typeof refreshToken, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid('query');
-  const tokens = await refresh(c.var.deps.db, c.var.deps.auth, refresh_token);
+  const tokens = await refresh(c.get('deps').db, c.get('deps').auth, refresh_token);
   c.header('Cache-Control', 'no-store');
   return c.json(tokens, 200);
 };
 
 export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid('query');
-  await logout(c.var.deps.db, c.var.deps.auth, refresh_token);
+  await logout(c.get('deps').db, c.get('deps').auth, refresh_token);
   return c.json({ status: 200, message: 'User successfully logged out' }, 200);
 };
 
 export const resetPasswordHandler: RouteHandler<typeof resetPassword, AuthedEnv> = async (c) => {
   const { user_name, new_password, current_password } = c.req.valid('query');
-  await resetUserPassword(c.var.deps, c.var.principal, {
+  await resetUserPassword(c.get('deps'), c.get('principal'), {
     userName: user_name,
     newPassword: new_password,
     currentPassword: current_password,

@@ -9,8 +9,8 @@ const FINISHED = new Set(['Completed', 'Failed', 'Cancelled']);
 /** Finds the job's workflow (only among the caller's tenant's jobs) and cancels it; the workflow stops the Ray job. */
 export const terminateRayJobHandler: RouteHandler<typeof terminateRayJob, AuthedEnv> = async (c) => {
   const { ray_job_id } = c.req.valid('query');
-  const { deps } = c.var;
-  const { tenantId } = c.var.principal;
+  const deps = c.get('deps');
+  const { tenantId } = c.get('principal');
   const training = await repo.findTrainingByRayJob(deps.db, tenantId, ray_job_id);
   const job = await repo.findJobByRaySubmission(deps.db, tenantId, ray_job_id);
   const workflowId = job?.workflow_id ?? training?.workflow_id;

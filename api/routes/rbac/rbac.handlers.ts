@@ -70,33 +70,33 @@ async function named<T>(create: () => Promise<T>, what: string): Promise<T> {
 
 export const createRoleHandler: RouteHandler<typeof createRole, AuthedEnv> = async (c) => {
   const body = c.req.valid('json');
-  const tenantId = await targetTenant(c.var.deps.db, c.var.principal, body.tenant_id);
-  const role = await named(() => insertRole(c.var.deps.db, tenantId, body.name), 'role');
+  const tenantId = await targetTenant(c.get('deps').db, c.get('principal'), body.tenant_id);
+  const role = await named(() => insertRole(c.get('deps').db, tenantId, body.name), 'role');
   return c.json(role, 201);
 };
 
 export const createPermissionHandler: RouteHandler<typeof createPermission, AuthedEnv> = async (c) => {
   const body = c.req.valid('json');
-  const tenantId = await targetTenant(c.var.deps.db, c.var.principal, body.tenant_id);
-  const permission = await named(() => insertPermission(c.var.deps.db, tenantId, body.name), 'permission');
+  const tenantId = await targetTenant(c.get('deps').db, c.get('principal'), body.tenant_id);
+  const permission = await named(() => insertPermission(c.get('deps').db, tenantId, body.name), 'permission');
   return c.json(permission, 201);
 };
 
 export const listRolesHandler: RouteHandler<typeof listRolesRoute, AuthedEnv> = async (c) => {
-  const data = await listRoles(c.var.deps.db, c.var.principal.tenantId);
+  const data = await listRoles(c.get('deps').db, c.get('principal').tenantId);
   return c.json({ total: data.length, data }, 200);
 };
 
 export const listPermissionsHandler: RouteHandler<typeof listPermissionsRoute, AuthedEnv> = async (c) => {
-  const data = await listPermissions(c.var.deps.db, c.var.principal.tenantId);
+  const data = await listPermissions(c.get('deps').db, c.get('principal').tenantId);
   return c.json({ total: data.length, data }, 200);
 };
 
 export const attachRolePermissionsHandler: RouteHandler<typeof attachRolePermissions, AuthedEnv> = async (c) => {
   const { role_id } = c.req.valid('param');
   const body = c.req.valid('json');
-  const { db } = c.var.deps;
-  const tenantId = c.var.principal.tenantId;
+  const { db } = c.get('deps');
+  const tenantId = c.get('principal').tenantId;
   const role = await findRole(db, tenantId, role_id);
   if (!role) throw notFoundNamed('Role', [role_id]);
   const ids = await existingIds('Permission', 'permission_ids' in body ? { ids: body.permission_ids } : { names: body.permission_names }, {
@@ -104,15 +104,15 @@ export const attachRolePermissionsHandler: RouteHandler<typeof attachRolePermiss
     byNames: (wanted) => findPermissionsByNames(db, tenantId, wanted),
   });
   await grantPermissions(db, role.id, ids);
-  c.var.deps.auth.invalidate(tenantId);
+  c.get('deps').auth.invalidate(tenantId);
   return c.json({ ...role, permissions: await rolePermissions(db, role.id) }, 200);
 };
 
 export const assignUserRolesHandler: RouteHandler<typeof assignUserRoles, AuthedEnv> = async (c) => {
   const { user_id } = c.req.valid('param');
   const body = c.req.valid('json');
-  const { db } = c.var.deps;
-  const tenantId = c.var.principal.tenantId;
+  const { db } = c.get('deps');
+  const tenantId = c.get('principal').tenantId;
   const user = await findTenantUser(db, tenantId, user_id);
   if (!user) throw notFoundNamed('User', [user_id]);
   const ids = await existingIds('Role', 'role_ids' in body ? { ids: body.role_ids } : { names: body.role_names }, {
@@ -120,13 +120,13 @@ export const assignUserRolesHandler: RouteHandler<typeof assignUserRoles, Authed
     byNames: (wanted) => findRolesByNames(db, tenantId, wanted),
   });
   await assignRoles(db, user.id, ids);
-  c.var.deps.auth.invalidate(tenantId);
+  c.get('deps').auth.invalidate(tenantId);
   return c.json({ user_id: user.id, roles: await userRoles(db, user.id) }, 200);
 };
 
 export const readUserRolesHandler: RouteHandler<typeof readUserRoles, AuthedEnv> = async (c) => {
   const { user_id } = c.req.valid('param');
-  const user = await findTenantUser(c.var.deps.db, c.var.principal.tenantId, user_id);
+  const user = await findTenantUser(c.get('deps').db, c.get('principal').tenantId, user_id);
   if (!user) throw notFoundNamed('User', [user_id]);
-  return c.json({ user_id: user.id, roles: await userRoles(c.var.deps.db, user.id) }, 200);
+  return c.json({ user_id: user.id, roles: await userRoles(c.get('deps').db, user.id) }, 200);
 };

@@ -25,7 +25,7 @@ export const requireCallbackSecret = (idField: 'train_id' | 'training_id') =>
     } catch {
       id = undefined; // not JSON: no training can be named, so no secret can match
     }
-    const t = typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? await findTrainingById(c.var.deps.db, id) : undefined;
+    const t = typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? await findTrainingById(c.get('deps').db, id) : undefined;
     // Same answer for an unknown id and a wrong secret.
     if (!t || !secretMatches(secret, t.callback_secret_sha256)) throw unauthorizedCallback();
     c.set('callbackTraining', t);

@@ -21,7 +21,7 @@ import type {
 
 export const createTrainingHandler: RouteHandler<typeof createTraining, AuthedEnv> = async (c) => {
   const body = c.req.valid('json');
-  const t = await train.createAndStart(c.var.deps, c.var.principal, body);
+  const t = await train.createAndStart(c.get('deps'), c.get('principal'), body);
   return c.json(
     {
       id: t.id,
@@ -41,7 +41,7 @@ export const createTrainingHandler: RouteHandler<typeof createTraining, AuthedEn
 
 export const getTrainingDetailsHandler: RouteHandler<typeof getTrainingDetails, AuthedEnv> = async (c) => {
   const body = c.req.valid('json');
-  const details = await train.trainingDetails(c.var.deps, c.var.principal.tenantId, body.dataset_id, body.problem_type);
+  const details = await train.trainingDetails(c.get('deps'), c.get('principal').tenantId, body.dataset_id, body.problem_type);
   return c.json(
     { dataset_id: body.dataset_id, predictor_name: body.predictor_name, domain: body.domain, problem_type: body.problem_type, ...details },
     200,
@@ -49,57 +49,57 @@ export const getTrainingDetailsHandler: RouteHandler<typeof getTrainingDetails, 
 };
 
 export const listTrainingsHandler: RouteHandler<typeof listTrainings, AuthedEnv> = async (c) =>
-  c.json(await train.listTrainings(c.var.deps, c.var.principal.tenantId, pageOf(c.req.valid('query'))), 200);
+  c.json(await train.listTrainings(c.get('deps'), c.get('principal').tenantId, pageOf(c.req.valid('query'))), 200);
 
 export const refreshTrainingsHandler: RouteHandler<typeof refreshTrainings, AuthedEnv> = async (c) =>
-  c.json(await train.refreshTrainings(c.var.deps, c.var.principal.tenantId, pageOf(c.req.valid('query'))), 200);
+  c.json(await train.refreshTrainings(c.get('deps'), c.get('principal').tenantId, pageOf(c.req.valid('query'))), 200);
 
 export const deleteTrainingHandler: RouteHandler<typeof deleteTraining, AuthedEnv> = async (c) => {
   const { id } = c.req.valid('param');
-  await train.deleteTraining(c.var.deps, c.var.principal.tenantId, id);
+  await train.deleteTraining(c.get('deps'), c.get('principal').tenantId, id);
   return c.json({ status_code: 200, message: 'Training job deleted successfully' }, 200);
 };
 
 export const updateModelHandler: RouteHandler<typeof updateModel, AuthedEnv> = async (c) => {
-  await train.updateModel(c.var.deps, c.var.principal.tenantId, c.req.valid('json'));
+  await train.updateModel(c.get('deps'), c.get('principal').tenantId, c.req.valid('json'));
   return c.json({ data: 'Model updated successfully', status_code: 200, message: 'Success' }, 200);
 };
 
-// Both callbacks run behind requireCallbackSecret: c.var.callbackTraining is the training whose secret was given.
+// Both callbacks run behind requireCallbackSecret: c.get('callbackTraining') is the training whose secret was given.
 export const trainingResultCallbackHandler: RouteHandler<typeof trainingResultCallback, CallbackEnv> = async (c) => {
   const body = c.req.valid('json');
-  await train.acceptTrainingResult(c.var.deps, c.var.callbackTraining, body.result, body.preprocess_id);
+  await train.acceptTrainingResult(c.get('deps'), c.get('callbackTraining'), body.result, body.preprocess_id);
   return c.json({ status: 'success' as const, message: 'Result received' }, 200);
 };
 
 export const shapResultCallbackHandler: RouteHandler<typeof shapResultCallback, CallbackEnv> = async (c) => {
   const body = c.req.valid('json');
-  await train.acceptShapResult(c.var.deps, c.var.callbackTraining, body.result);
+  await train.acceptShapResult(c.get('deps'), c.get('callbackTraining'), body.result);
   return c.json({ status: 'success' as const, message: 'SHAP result received' }, 200);
 };
 
 export const downloadTrainingSchemaHandler: RouteHandler<typeof downloadTrainingSchema, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('param');
-  return c.json({ schema: await train.trainingSchema(c.var.deps, c.var.principal.tenantId, train_id) }, 200);
+  return c.json({ schema: await train.trainingSchema(c.get('deps'), c.get('principal').tenantId, train_id) }, 200);
 };
 
 export const viewFeatureImportanceHandler: RouteHandler<typeof viewFeatureImportance, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('query');
-  return c.json(await train.featureImportance(c.var.deps, c.var.principal.tenantId, train_id), 200);
+  return c.json(await train.featureImportance(c.get('deps'), c.get('principal').tenantId, train_id), 200);
 };
 
 export const generateFeatureImportanceHandler: RouteHandler<typeof generateFeatureImportance, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('query');
-  return c.json(await train.generateFeatureImportance(c.var.deps, c.var.principal.tenantId, train_id), 200);
+  return c.json(await train.generateFeatureImportance(c.get('deps'), c.get('principal').tenantId, train_id), 200);
 };
 
 export const deleteFeatureImportanceHandler: RouteHandler<typeof deleteFeatureImportance, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('param');
-  await train.deleteFeatureImportance(c.var.deps, c.var.principal.tenantId, train_id);
+  await train.deleteFeatureImportance(c.get('deps'), c.get('principal').tenantId, train_id);
   return c.json({ status_code: 200, message: 'Feature importance results deleted successfully' }, 200);
 };
 
 export const modelSummaryHandler: RouteHandler<typeof modelSummary, AuthedEnv> = async (c) => {
   const { train_id } = c.req.valid('query');
-  return c.json(await train.modelSummary(c.var.deps, c.var.principal.tenantId, train_id), 200);
+  return c.json(await train.modelSummary(c.get('deps'), c.get('principal').tenantId, train_id), 200);
 };
