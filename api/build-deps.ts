@@ -4,6 +4,7 @@ import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors
 import type { Logger } from 'pino';
 import { RayJobsClient } from '../integrations/ray-jobs-client.js';
 import { createPublicS3, createS3 } from '../integrations/s3-client.js';
+import { PartUrlSigner } from '../integrations/s3-part-urls.js';
 import { tracingEnabled, type Config } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { AuthService } from './auth/service.js';
@@ -28,7 +29,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
   const interceptors = tracingEnabled(config) ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined;
   const temporal = new Client({ connection, namespace: config.temporal.namespace, interceptors });
   const s3 = createS3(config);
-  const publicS3 = createPublicS3(config);
+  const partUrls = new PartUrlSigner(createPublicS3(config));
   const ray = new RayJobsClient(config.ray.address);
   const catalog = new IcebergCatalogClient(config.iceberg);
   const metrics = config.metrics.enabled ? new ApiMetrics(db) : undefined;
@@ -44,7 +45,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
     db,
     temporal,
     s3,
-    publicS3,
+    partUrls,
     ray,
     catalog,
     serving,
@@ -66,7 +67,7 @@ export async function buildDeps(config: Config, log: Logger): Promise<AppDeps & 
       await connection.close();
       await db.destroy();
       s3.destroy();
-      publicS3.destroy();
+      partUrls.destroy();
     },
   };
 }

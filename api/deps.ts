@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { RayJobsClient } from '../integrations/ray-jobs-client.js';
+import type { PartUrlSigner } from '../integrations/s3-part-urls.js';
 import type { Config } from '../config/config.js';
 import type { ChangeFeed } from './change-feed/change-feed.js';
 import type { Database } from '../db/database.js';
@@ -24,7 +25,7 @@ export interface AppDeps {
   temporal: Client;
   s3: S3Client;
   /** Signs the URLs clients upload to (upload sessions): the store under its public address. */
-  publicS3: S3Client;
+  partUrls: PartUrlSigner;
   ray: RayJobsClient;
   /** The Iceberg REST catalog (datalake endpoints); it keeps its OAuth2 token. */
   catalog: IcebergCatalogClient;

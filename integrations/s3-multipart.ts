@@ -1,14 +1,13 @@
 // The S3 side of upload sessions (the API and the worker): a multipart upload whose parts the client PUTs
-// itself through presigned URLs (the API never sees the bytes), listed to resume, completed or aborted.
+// itself through presigned URLs (integrations/s3-part-urls.ts; the API never sees the bytes), listed to resume,
+// completed or aborted.
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   ListPartsCommand,
-  UploadPartCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 /** S3's limits on a multipart upload. */
 export const MAX_PARTS = 10_000;
@@ -30,35 +29,6 @@ export function planParts(size: number, preferred: number): PartPlan {
 export async function createMultipart(s3: S3Client, bucket: string, key: string): Promise<string> {
   const r = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: 'text/csv' }));
   return r.UploadId!;
-}
-
-/**
- * Presigned UploadPart URLs. The part's exact length is signed (Content-Length), so a URL cannot carry more
- * or fewer bytes than the plan says; nothing is sent to S3 here.
- */
-export async function presignParts(
-  publicS3: S3Client,
-  target: { bucket: string; key: string; uploadId: string },
-  parts: Array<{ partNumber: number; size: number }>,
-  expiresInSeconds: number,
-): Promise<Array<{ part_number: number; size: number; url: string }>> {
-  return Promise.all(
-    parts.map(async (p) => ({
-      part_number: p.partNumber,
-      size: p.size,
-      url: await getSignedUrl(
-        publicS3,
-        new UploadPartCommand({
-          Bucket: target.bucket,
-          Key: target.key,
-          UploadId: target.uploadId,
-          PartNumber: p.partNumber,
-          ContentLength: p.size,
-        }),
-        { expiresIn: Math.max(1, Math.floor(expiresInSeconds)), signableHeaders: new Set(['content-length']) },
-      ),
-    })),
-  );
 }
 
 export interface StoredPart {

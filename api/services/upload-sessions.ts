@@ -13,7 +13,6 @@ import {
   isNoSuchUpload,
   listParts,
   planParts,
-  presignParts,
   type StoredPart,
 } from '../../integrations/s3-multipart.js';
 import type { AppDeps, Principal } from '../deps.js';
@@ -66,8 +65,7 @@ async function sessionOut(deps: AppDeps, s: repo.UploadSessionRow, stored?: Stor
     status: s.status,
     expires_at: s.expires_at.toISOString(),
     uploaded_parts: parts.map((p) => ({ part_number: p.partNumber, size: p.size, etag: p.etag })),
-    missing_parts: await presignParts(
-      deps.publicS3,
+    missing_parts: await deps.partUrls.sign(
       { bucket, key: s.s3_key, uploadId: s.upload_id },
       missing,
       (s.expires_at.getTime() - Date.now()) / 1000,

@@ -14,6 +14,7 @@ import { AuthService } from '../../api/auth/service.js';
 import { UserListCache } from '../../api/auth/user-list-cache.js';
 import { TemplateListCache } from '../../api/services/template-list-cache.js';
 import { createS3 } from '../../integrations/s3-client.js';
+import { PartUrlSigner } from '../../integrations/s3-part-urls.js';
 import { unavailableDependency } from '../../api/dependency-errors.js';
 import type { AppDeps } from '../../api/deps.js';
 import { createLogger } from '../../api/logger.js';
@@ -60,7 +61,7 @@ describe('dependencies down', () => {
       db,
       temporal: new Client({ connection: lazyTemporalConnection(config.temporal.address) }),
       s3,
-      publicS3: s3,
+      partUrls: new PartUrlSigner(s3),
       ray: new RayJobsClient(config.ray.address),
       catalog: new IcebergCatalogClient(config.iceberg),
       serving: new Serving({ config, db, s3, log }),
