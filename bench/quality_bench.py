@@ -14,7 +14,8 @@ Datasets: sklearn's bundled ones (no network) and generated ones of different sh
 `SMALL_ROWS` rows is scored on `BENCH_QUALITY_REPEATS` (default 3) hold-out splits, the same splits for every arm,
 and each arm's scores are averaged over them: a hold-out of a few dozen rows decides little on its own (one error
 in 36 rows is 2.8 % error rate). Larger datasets use the one split of seed 42. `BENCH_QUALITY_H2O=0` leaves the H2O
-arm out (a quicker look). Prints one JSON line: per dataset, the averaged scores and every split's.
+arm out (a quicker look); `BENCH_QUALITY_DATASETS=wine,digits` runs only those. Prints one JSON line: per
+dataset, the averaged scores and every split's.
 Usage: quality_bench.py <budget seconds>
 """
 
@@ -210,7 +211,10 @@ def run(budget: float) -> list[dict]:
         h2o.no_progress()
 
     rows = []
+    only = [d for d in os.environ.get("BENCH_QUALITY_DATASETS", "").split(",") if d]
     for name, raw, target, problem in datasets():
+        if only and name not in only:
+            continue
         seeds = [SEED + i for i in range(REPEATS if len(raw) < SMALL_ROWS else 1)]
         splits = [one_split(raw, target, problem, budget, seed) for seed in seeds]
         first = splits[0]

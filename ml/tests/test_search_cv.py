@@ -15,13 +15,15 @@ from dataml_jobs.training.search import FOLDS, folds_for
 
 
 def test_the_rule_cross_validates_small_matrices_and_not_large_ones() -> None:
-    y = np.arange(1000) % 2
-    small = folds_for(1000, 20, y, "Classification", seed=1, search_seconds=18)
+    y = np.arange(800) % 2
+    small = folds_for(800, 20, y, "Classification", seed=1, search_seconds=18)
     assert isinstance(small, StratifiedKFold) and small.get_n_splits() == FOLDS
-    # The same matrix with a budget too short for K fits per trial, and a large matrix at the same budget.
-    assert folds_for(1000, 20, y, "Classification", seed=1, search_seconds=2) is None
-    assert folds_for(5000, 64, np.arange(5000) % 2, "Classification", seed=1, search_seconds=18) is None
-    assert isinstance(folds_for(1000, 20, y.astype(float), "Regression", seed=1, search_seconds=18), KFold)
+    # The same matrix with a budget too short for K fits per trial, a wide matrix at the same budget, and more rows
+    # than the bound even with a budget that would afford the fits.
+    assert folds_for(800, 20, y, "Classification", seed=1, search_seconds=2) is None
+    assert folds_for(800, 64, y, "Classification", seed=1, search_seconds=18) is None
+    assert folds_for(1600, 10, np.arange(1600) % 2, "Classification", seed=1, search_seconds=600) is None
+    assert isinstance(folds_for(800, 20, y.astype(float), "Regression", seed=1, search_seconds=18), KFold)
 
 
 def test_the_rarest_class_bounds_the_number_of_folds() -> None:
