@@ -154,6 +154,7 @@ def choose(
     the search's cross-validation folds, with `matrix`, the preprocessed rows the search cross-validated on (its
     preprocessor learnt medians, scales and categories from every train row, no target): out-of-fold predictions
     of every row on that matrix, as the search scored its trials. None: fits of pipelines on a validation share."""
+    folds = folds if matrix is not None else None  # out-of-fold needs the search's matrix
     fits = fits_needed(folds)
     found = candidates(families, seconds_left, fits)
     if len(found) < 2:
