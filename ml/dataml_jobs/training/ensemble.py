@@ -1,17 +1,20 @@
 """`auto`: a weighted ensemble of the best configuration of each learner family, when it beats the best single model.
 
 After the search (`search.py`), the best configuration of each of the top families (at most `MAX_MEMBERS`, each with
-a validation score within `REACH` of the best) is fitted on a share of the TRAIN part and predicts the rest (the
-hold-out test set of the report is never seen). On those out-of-sample predictions, greedy ensemble selection with
+a validation score within `REACH` of the best) predicts rows it was not fitted on, all within the TRAIN part (the
+hold-out test set of the report is never seen): when the search cross-validated (small data), out-of-fold
+predictions on the search's own K folds, so every train row is predicted once, by the member fitted on the other
+folds (as AutoGluon and auto-sklearn blend); otherwise the member is fitted on 75 % of the train part and predicts
+the other 25 %. On those out-of-sample predictions, greedy ensemble selection with
 replacement (Caruana et al. 2004, as auto-sklearn and AutoGluon do) adds, `ROUNDS` times, the member whose addition
 lowers the blend's loss most (log-loss for classification, RMSE for regression): a member's weight is the share of
 rounds it was added in. Ties go to the earlier (better-searched) member, so the same predictions give the same
 weights.
 
-The blend must beat the best single model on rows it was not selected on: the validation rows are split in two
+The blend must beat the best single model on rows it was not selected on: the predicted rows are split in two
 halves; weights chosen on one half are scored on the other against the single model that was best on the first
 half, both ways. Only when the blend's loss over both halves is lower by `MIN_GAIN` is the ensemble kept (its final
-weights then chosen on all validation rows); otherwise `auto` keeps the search's winner as before.
+weights then chosen on all predicted rows); otherwise `auto` keeps the search's winner as before.
 
 The ensemble is sklearn's VotingClassifier (soft voting: the weighted mean of the members' probabilities, which
 still sum to 1) or VotingRegressor (the weighted mean of the predictions) behind the one preprocessor the search
@@ -30,7 +33,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import clone
 from sklearn.ensemble import VotingClassifier, VotingRegressor
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import KFold, StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline
 
 from .search import FamilyBest
@@ -46,6 +49,12 @@ MIN_GAIN = 0.005
 # that fit, then the hold-out fit and the refit on every row (a third and two thirds more rows), and about one more
 # for the evaluation and the ONNX export, which grow with the members.
 FITS_NEEDED = 1 + 4 / 3 + 5 / 3 + 1
+
+
+def fits_needed(folds: KFold | StratifiedKFold | None) -> float:
+    """The same cost in units of the member's out-of-sample predictions: with K folds those are K fits of (K-1)/K of
+    the train part, and the fits after them weigh about `FITS_NEEDED - 1` of one fold's fit."""
+    return FITS_NEEDED if folds is None else 1 + (FITS_NEEDED - 1) / folds.get_n_splits()
 
 
 @dataclass
@@ -110,9 +119,10 @@ def gate(
     return {"ensemble": ens, "single": single}
 
 
-def candidates(families: list[FamilyBest], seconds_left: float) -> list[FamilyBest]:
-    """The top families within reach of the best, as many as the time left allows for `FITS_NEEDED` fits each,
-    estimated from their search trials (a first filter: `choose` measures the fits it makes)."""
+def candidates(families: list[FamilyBest], seconds_left: float, fits: float = FITS_NEEDED) -> list[FamilyBest]:
+    """The top families within reach of the best, as many as the time left allows for `fits` times their search
+    trial each (a trial scored on K folds is K fits, as its out-of-fold predictions are): a first filter, `choose`
+    measures the fits it makes."""
     if not families:
         return []
     best = families[0].validation_score
@@ -121,7 +131,7 @@ def candidates(families: list[FamilyBest], seconds_left: float) -> list[FamilyBe
     for f in families[:MAX_MEMBERS]:
         if f.validation_score > best * REACH + 1e-12:
             break
-        cost += f.fit_seconds * FITS_NEEDED
+        cost += f.fit_seconds * fits
         if cost > seconds_left:
             break
         out.append(f)
@@ -137,15 +147,32 @@ def choose(
     n_classes: int,
     seed: int,
     seconds_left: float,
+    folds: KFold | StratifiedKFold | None = None,
+    matrix: np.ndarray | None = None,
 ) -> Choice:
-    """`make_pipe(estimator)`: an unfitted pipeline (the search's preprocessor) around an unfitted member."""
-    found = candidates(families, seconds_left)
+    """`make_pipe(estimator)`: an unfitted pipeline (the search's preprocessor) around an unfitted member. `folds`:
+    the search's cross-validation folds, with `matrix`, the preprocessed rows the search cross-validated on (its
+    preprocessor learnt medians, scales and categories from every train row, no target): out-of-fold predictions
+    of every row on that matrix, as the search scored its trials. None: fits of pipelines on a validation share."""
+    folds = folds if matrix is not None else None  # out-of-fold needs the search's matrix
+    fits = fits_needed(folds)
+    found = candidates(families, seconds_left, fits)
     if len(found) < 2:
         return Choice(record={"kept": False, "skipped": _why_not(families, found, seconds_left)})
     clf = problem == "Classification"
-    X_fit, X_val, y_fit, y_val = train_test_split(
-        X, y, test_size=VALIDATION_SHARE, random_state=seed, stratify=y if clf else None
-    )
+    if folds is None:
+        X_fit, X_val, y_fit, y_val = train_test_split(
+            X, y, test_size=VALIDATION_SHARE, random_state=seed, stratify=y if clf else None
+        )
+
+        def predict(est: Any) -> np.ndarray:
+            return _oos(make_pipe(est), X_fit, y_fit, X_val, clf, n_classes)
+    else:
+        y_val = y
+
+        def predict(est: Any) -> np.ndarray:
+            return out_of_fold(est, matrix, y, folds, clf, n_classes)
+
     # The search's trial times can be far off (a trial on a sample of the rows, another load on the machine): each
     # member's own out-of-sample fit is timed, and a member whose share of the ensemble's cost would overrun the
     # time left is dropped with those after it.
@@ -153,8 +180,8 @@ def choose(
     spent = 0.0
     for f in found:
         started = time.perf_counter()
-        pred = _oos(make_pipe(clone(f.estimator)), X_fit, y_fit, X_val, clf, n_classes)
-        spent += (time.perf_counter() - started) * FITS_NEEDED
+        pred = predict(clone(f.estimator))
+        spent += (time.perf_counter() - started) * fits
         if spent > seconds_left:
             break
         preds.append(pred)
@@ -173,6 +200,7 @@ def choose(
         ],
         "validation_metric": "log_loss" if clf else "rmse",
         "validation_rows": len(y_val),
+        "validation": f"{folds.get_n_splits()}-fold out-of-fold" if folds is not None else "holdout",
         "out_of_selection": checked,
         "rounds": ROUNDS,
     }
@@ -207,6 +235,20 @@ def _oos(
     if not clf:
         return np.asarray(pipe.predict(X_val), dtype="float64").reshape(-1, 1)
     return class_probabilities(pipe, X_val, n_classes)
+
+
+def out_of_fold(
+    estimator: Any, matrix: np.ndarray, y: np.ndarray, folds: KFold | StratifiedKFold, clf: bool, n_classes: int
+) -> np.ndarray:
+    """Each row predicted once, by a fresh copy of `estimator` fitted on the other folds."""
+    out = np.zeros((len(y), n_classes if clf else 1))
+    for fit_idx, val_idx in folds.split(matrix, y):
+        model = clone(estimator).fit(matrix[fit_idx], y[fit_idx])
+        if clf:
+            out[val_idx] = class_probabilities(model, matrix[val_idx], n_classes)
+        else:
+            out[val_idx, 0] = np.asarray(model.predict(matrix[val_idx]), dtype="float64")
+    return out
 
 
 def class_probabilities(pipe: Any, X: pd.DataFrame, n_classes: int) -> np.ndarray:

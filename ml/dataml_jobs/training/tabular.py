@@ -2,7 +2,9 @@
 
 Every model is ONE sklearn Pipeline (preprocess -> model). Data is split once with the seed (stratified for
 classification) into train (80 %) and a held-out test set (20 %). `auto` searches on the train part only
-(`search.py`, which validates on a share of it). The chosen pipeline is fitted on the train part and evaluated on
+(`search.py`, which scores trials by K-fold cross-validation on small data, on a held-out share of it otherwise;
+the ensemble step blends the families' predictions on rows they were not fitted on: out-of-fold with the same
+folds, or that share). The chosen pipeline is fitted on the train part and evaluated on
 the test set, which neither the search nor the fit saw: those are the reported metrics. Then the same pipeline
 (same algorithm and hyper-parameters) is fitted again on every row, and that refit is the model deployed, as
 H2O and AutoGluon's `refit_full` do: the 20 % held out for the report is not lost to the model.
@@ -25,13 +27,16 @@ from sklearn.pipeline import Pipeline
 from . import calibration, ensemble
 from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
-from .search import SearchResult, search
+from .search import VALIDATION_SHARE, SearchResult, folds_for, search
 from .spans import span
 
 ALGORITHMS = ("xgboost", "lightgbm", "random_forest", "linear")
 DEFAULT_TIME_BUDGET = 120.0
 # The share of the time budget the search may use; the rest is for the hold-out fit, the refit and the export.
 SEARCH_SHARE = 0.6
+# With cross-validation (small data) the search gets less: the ensemble step's out-of-fold predictions cost K fits
+# per member, and on small data a blend of families is worth more than the last trials of one.
+CV_SEARCH_SHARE = 0.45
 TEST_SIZE = 0.2
 # The share of the time budget kept for the evaluation, the curves and the ONNX export after the fits.
 EXPORT_SHARE = 0.1
@@ -225,13 +230,22 @@ def train_tabular(
     search_info: dict[str, Any] = {}
     if algorithm == "auto":
         with span("search"):
-            found = _search(X_tr, y_tr, problem, features, seed, time_budget, max_trials)
+            found, matrix = _search(X_tr, y_tr, problem, features, seed, time_budget, max_trials)
         chosen, estimator, leaderboard = found.algorithm, found.estimator, found.leaderboard
-        search_info = {"search": "flaml", "trials": found.trials, "max_trials": max_trials}
+        search_info = {
+            "search": "flaml",
+            "trials": found.trials,
+            "max_trials": max_trials,
+            "validation": (
+                f"{found.folds.get_n_splits()}-fold cross-validation"
+                if found.folds is not None
+                else f"holdout {VALIDATION_SHARE:.0%}"
+            ),
+        }
         params = None
         with span("ensemble"):
             members, search_info["ensemble"], leaderboard = _ensemble(
-                found, X_tr, y_tr, problem, features, n_classes, seed, time_budget, max_trials, started
+                found, matrix, X_tr, y_tr, problem, features, n_classes, seed, time_budget, max_trials, started
             )
     if members:
         chosen = "ensemble"
@@ -297,21 +311,25 @@ def _search(
     seed: int,
     time_budget: float,
     max_trials: int | None,
-) -> SearchResult:
-    """Runs the search on the preprocessed train part (the preprocessor is fitted on it alone)."""
-    matrix = build_preprocessor(features, scale_numeric=True).fit_transform(X)
-    return search(
-        np.asarray(matrix, dtype="float64"),
+) -> tuple[SearchResult, np.ndarray]:
+    """Runs the search on the preprocessed train part (the preprocessor is fitted on it alone); that matrix too."""
+    matrix = np.asarray(build_preprocessor(features, scale_numeric=True).fit_transform(X), dtype="float64")
+    folds = folds_for(matrix.shape[0], matrix.shape[1], y, problem, seed, time_budget * SEARCH_SHARE)
+    found = search(
+        matrix,
         y,
         problem=problem,
         seed=seed,
-        time_budget=time_budget * SEARCH_SHARE,
+        time_budget=time_budget * (SEARCH_SHARE if folds is None else CV_SEARCH_SHARE),
         max_trials=max_trials,
+        folds=folds,
     )
+    return found, matrix
 
 
 def _ensemble(
     found: SearchResult,
+    matrix: np.ndarray,
     X: pd.DataFrame,
     y: np.ndarray,
     problem: str,
@@ -339,6 +357,8 @@ def _ensemble(
         n_classes,
         seed,
         left,
+        found.folds,
+        matrix,
     )
     board = found.leaderboard
     record = picked.record
