@@ -18,6 +18,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { DatamlClient } from '../clients/ts/src/index.js';
 import { jobEnvironment, loadConfig } from '../config/config.js';
+import { cpuSeconds } from './proc.js';
 import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -62,12 +63,6 @@ function pyarrowSeconds(file: string): number {
   const run = spawnSync(path.join(ROOT, 'ml/.venv/bin/python'), ['-c', code, file], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pyarrow baseline failed: ${run.stderr}`);
   return Number(run.stdout.trim().split('\n').pop());
-}
-
-/** User + system CPU seconds a process has used so far. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rssKb(pid: number): { rss: number; hwm: number } {
