@@ -77,13 +77,13 @@ def m34_like(rng: np.random.Generator) -> list[tuple[str, str, int, int, np.ndar
     return out
 
 
-def collect(seeds: list[int], path: str) -> None:
+def collect(seeds: list[int], path: str, only_bench_shapes: bool = False) -> None:
     warnings.filterwarnings("ignore")
     forecast.MAX_WINDOWS = STUDY_WINDOWS
     rows = []
     for seed in seeds:
         rng = np.random.default_rng(seed)
-        for name, freq, season, h, y in shapes(rng) + extra(rng) + m34_like(rng):
+        for name, freq, season, h, y in shapes(rng) + ([] if only_bench_shapes else extra(rng) + m34_like(rng)):
             ds = pd.date_range("2010-01-01", periods=len(y), freq=freq)
             full = pd.DataFrame({"unique_id": "s", "ds": ds, "y": y})
             train, test = full.iloc[:-h].reset_index(drop=True), full.iloc[-h:]
@@ -286,6 +286,8 @@ def rules(paths: list[str]) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "collect":
-        collect([int(s) for s in sys.argv[2].split(",")], sys.argv[3])
+        # `bench` as a 4th argument: the bench's shapes only (with seeds 1000,1001: the bench's own draws, to see
+        # afterwards which part of a rule chosen on the study set moved the bench's figures).
+        collect([int(s) for s in sys.argv[2].split(",")], sys.argv[3], sys.argv[4:] == ["bench"])
     else:
         rules(sys.argv[2:])
