@@ -35,6 +35,16 @@ STUDY_WINDOWS = 6
 SINGLES = ["seasonal_naive", "ets", "arima", "theta", "ces", "lightgbm+diff"]
 
 
+class ApproxArima(StatCandidate):
+    """AutoARIMA searching its orders by conditional sum of squares (R's auto.arima default on long series): studied,
+    not adopted (docs/benchmarks.md)."""
+
+    def _model(self):
+        from statsforecast.models import AutoARIMA
+
+        return AutoARIMA(season_length=self.season, approximation=True)
+
+
 def extra(rng: np.random.Generator) -> list[tuple[str, str, int, int, np.ndarray]]:
     n = 144
     t = np.arange(n)
@@ -92,10 +102,7 @@ def collect(seeds: list[int], path: str, only_bench_shapes: bool = False) -> Non
             bt = Backtest(train, h, windows, m)
             errs, fcs, secs = {}, {}, {}
             makers = {c: (lambda c=c, m=m, f=freq, h=h: candidate(c, m, f, h, [], False, 1)) for c in SINGLES}
-            # `arima` here is statsforecast's default (exact) search, as before; the platform's own `arima` searches by
-            # approximation (forecast_models.candidate) and is studied as `arima_approx`.
-            makers["arima"] = lambda m=m, f=freq: StatCandidate("arima", m, f, [], False)
-            makers["arima_approx"] = lambda m=m, f=freq, h=h: candidate("arima", m, f, h, [], False, 1)
+            makers["arima_approx"] = lambda m=m, f=freq: ApproxArima("arima", m, f)
             for c, mk in makers.items():
                 t0 = time.monotonic()
                 errs[c] = bt.run(c, mk)
@@ -273,8 +280,9 @@ def rules(paths: list[str]) -> None:
                 (2, 3),
                 prefer(margin),
             )
-    chosen = "chosen: k=6, approximate AutoARIMA, pick() with MARGIN"
-    run(chosen, 6, APPROX, FIXED_APPROX, (2,), (), prefer(MARGIN))
+    run("k=6 approximate AutoARIMA, pick() with MARGIN", 6, APPROX, FIXED_APPROX, (2,), (), prefer(MARGIN))
+    chosen = "chosen: k=6, pick() with MARGIN"
+    run(chosen, 6, S, FIXED, (2,), (), prefer(MARGIN))
     for shape in sorted({r["shape"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["shape"] == shape]
         main, new = (float(np.exp(np.mean(np.log([table[n][i] for i in idx])))) for n in (next(iter(table)), chosen))

@@ -104,11 +104,3 @@ def test_a_combinations_conformal_intervals_cover_held_out_points_near_their_sha
     for lv, lo, hi in ((80, 0.6, 0.97), (95, 0.82, 1.0)):
         inside = float(((fc[f"lo-{lv}"] <= fc["y"]) & (fc["y"] <= fc[f"hi-{lv}"])).mean())
         assert lo <= inside <= hi, (lv, inside)
-
-
-def test_auto_arima_searches_by_approximation_and_older_artifacts_keep_the_exact_search():
-    arima = candidate("arima", 12, "MS", 6, [], False, 0)
-    assert arima.approximation and arima._model().approximation
-    assert not candidate("ets", 12, "MS", 6, [], False, 0).approximation
-    del arima.__dict__["approximation"]  # as pickled before the field existed
-    assert not pickle.loads(pickle.dumps(arima))._model().approximation

@@ -31,7 +31,7 @@ from .model import TrainSpec, library_versions
 
 SEASON = {"D": 7, "B": 5, "W": 52, "M": 12, "MS": 12, "ME": 12, "Q": 4, "QS": 4, "QE": 4, "h": 24, "H": 24, "min": 60}
 # Up to 6 windows where the series are long enough: on the study set (docs/benchmarks.md) the choice on 6 windows
-# came closer to the best model in hindsight than on 4 (1.031 vs 1.052); short series get fewer (windows_for).
+# came closer to the best model in hindsight than on 4 (1.039 vs 1.060); short series get fewer (windows_for).
 MAX_WINDOWS = 6
 FUTURE = {*BOOSTERS, "arima"}  # the candidates that can take future covariate values
 MIN_WINDOWS = 3  # fewer only when the series are too short, and the result says so

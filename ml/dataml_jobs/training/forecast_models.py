@@ -52,9 +52,6 @@ class StatCandidate:
     season: int
     freq: str
     exog: list[str] = field(default_factory=list)  # given to AutoARIMA as regressors known in advance
-    # AutoARIMA's order search by conditional sum of squares (R's auto.arima default on long series): 2-5x cheaper
-    # and no less accurate on the study set (docs/benchmarks.md). Artifacts stored before it keep the exact search.
-    approximation: bool = False
 
     @property
     def uses(self) -> str:
@@ -64,8 +61,6 @@ class StatCandidate:
         from statsforecast import models
 
         cls = getattr(models, STAT_MODELS[self.name])
-        if self.approximation:
-            return cls(season_length=self.season, approximation=True)
         return cls(season_length=self.season)
 
     def fit(self, df: pd.DataFrame) -> StatCandidate:
@@ -232,7 +227,7 @@ def candidate(name: str, season: int, freq: str, horizon: int, exog: list[str], 
     name, _, flag = name.partition("+")
     if name in BOOSTERS:
         return LagCandidate(name, season, freq, horizon, exog, future, flag == "diff", seed)
-    return StatCandidate(name, season, freq, exog if future and name == "arima" else [], name == "arima")
+    return StatCandidate(name, season, freq, exog if future and name == "arima" else [])
 
 
 def label(c: Any) -> str:
