@@ -30,7 +30,8 @@ def test_conformal_quantile_is_the_finite_sample_rank_and_the_largest_score_when
 
 
 def test_windows_shrink_for_short_series_and_the_result_says_so():
-    assert windows_for(120, 12, 12) == (4, 12)
+    assert windows_for(120, 12, 12) == (6, 12)  # up to 6 windows on long series
+    assert windows_for(76, 12, 12) == (4, 12)
     assert windows_for(40, 6, 12) == (2, 12)  # keeps the season: two windows leave each fit 28 points
     assert windows_for(30, 6, 12) == (3, 1)  # too short for a yearly season after the windows
     rng = np.random.default_rng(1)
@@ -58,6 +59,6 @@ def test_intervals_widen_with_the_step_and_the_quantiles_come_from_the_backtest(
     assert np.all(np.diff(width) > 0) and np.all(a["hi-80"] < a["hi-95"])
     assert 0.5 <= out["metrics"]["coverage_95"] <= 1.0
     assert out["model"].quantiles[95] > out["model"].quantiles[80] > 0
-    assert out["config"]["backtest_windows"] == 4 and out["config"]["season_length"] == 12
+    assert out["config"]["backtest_windows"] == 6 and out["config"]["season_length"] == 12
     with pytest.raises(KeyError):
         out["metrics"]["note"]
