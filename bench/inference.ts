@@ -15,7 +15,7 @@ import path from 'node:path';
 import { jobEnvironment, loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
 import { load, type LoadResult } from './http-load.js';
-import { cpuSeconds } from './proc.js';
+import { treeCpuSeconds } from './proc.js';
 import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -152,11 +152,11 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
     await load(health, { seconds: 2 });
     await load(url, { seconds: 2, ...post });
     const half = Math.max(1, Math.round(ctx.seconds / 2));
-    /** A load phase with the API process's CPU time over it. */
+    /** A load phase with the CPU time of the API's processes over it. */
     const measured = async (target: string, opts: Parameters<typeof load>[1]): Promise<LoadResult & { cpu: number }> => {
-      const cpu0 = cpuSeconds(ctx.apiPid);
+      const cpu0 = treeCpuSeconds(ctx.apiPid);
       const r = await load(target, opts);
-      return { ...r, cpu: cpuSeconds(ctx.apiPid) - cpu0 };
+      return { ...r, cpu: treeCpuSeconds(ctx.apiPid) - cpu0 };
     };
     const h1 = await measured(health, { seconds: half });
     const p1 = await measured(url, { seconds: half, ...post });
@@ -208,7 +208,7 @@ export async function benchInference(ctx: BenchContext): Promise<BenchResult[]> 
         baseline: healthCpu,
         ratio: predictCpu / healthCpu,
         target: 'reported',
-        note: `the API process's user + system CPU over the load phases (${p1.total + p2.total} predictions, ${h1.total + h2.total} health checks)`,
+        note: `the API processes' user + system CPU over the load phases (${p1.total + p2.total} predictions, ${h1.total + h2.total} health checks)`,
       },
     ];
     if (!scoreDataset) return realtime;
