@@ -7,7 +7,7 @@
 // and Ray's CPUs bound trainings whatever the number of workers. docs/scaling.md says what that means.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { cpuSeconds } from './proc.js';
+import { treeCpuSeconds } from './proc.js';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createDb } from '../db/connection.js';
@@ -40,7 +40,7 @@ function csv(n: number): string {
 }
 
 /** CPU time (user + system, ms) a process has used. */
-const cpuMs = (pid: number): number => cpuSeconds(pid) * 1000;
+const cpuMs = (pid: number): number => treeCpuSeconds(pid) * 1000;
 
 export async function benchScale(ctx: BenchContext): Promise<BenchResult[]> {
   const token = await ctx.adminToken();

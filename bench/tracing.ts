@@ -4,7 +4,7 @@
 // receive cost is not the API's); "sampled" keeps 1 trace in 100. The noise is the spread of one setting across
 // rounds.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpuSeconds } from './proc.js';
+import { treeCpuSeconds } from './proc.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -51,9 +51,9 @@ async function stopApi(api: ChildProcess): Promise<void> {
  * CPU a request costs moves much less than the requests per second the API gets through.
  */
 async function measured(pid: number, url: string, seconds: number, headers?: Record<string, string>) {
-  const cpu = cpuSeconds(pid);
+  const cpu = treeCpuSeconds(pid);
   const r = await load(url, { seconds, headers });
-  return { rps: r.rps, cpuUs: ((cpuSeconds(pid) - cpu) / (r.rps * seconds)) * 1e6 };
+  return { rps: r.rps, cpuUs: ((treeCpuSeconds(pid) - cpu) / (r.rps * seconds)) * 1e6 };
 }
 
 const median = (xs: number[]) => {

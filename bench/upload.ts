@@ -18,7 +18,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { DatamlClient } from '../clients/ts/src/index.js';
 import { jobEnvironment, loadConfig } from '../config/config.js';
-import { cpuSeconds } from './proc.js';
+import { treeCpuSeconds, treeRssKb } from './proc.js';
 import type { BenchContext, BenchResult } from './types.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -63,12 +63,6 @@ function pyarrowSeconds(file: string): number {
   const run = spawnSync(path.join(ROOT, 'ml/.venv/bin/python'), ['-c', code, file], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pyarrow baseline failed: ${run.stderr}`);
   return Number(run.stdout.trim().split('\n').pop());
-}
-
-function rssKb(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const get = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: get('VmRSS'), hwm: get('VmHWM') };
 }
 
 /**
@@ -170,23 +164,23 @@ async function measureApi<T>(
   pid: number,
   fn: () => Promise<T>,
 ): Promise<{ value: T; seconds: number; apiCpu: number; rssGrowthMb: number; peakMb: number }> {
-  const before = rssKb(pid).rss;
+  const before = treeRssKb(pid);
   let peak = before;
   const sampler = setInterval(() => {
     try {
-      peak = Math.max(peak, rssKb(pid).rss);
+      peak = Math.max(peak, treeRssKb(pid));
     } catch {
       /* process gone */
     }
   }, 50);
-  const cpu0 = cpuSeconds(pid);
+  const cpu0 = treeCpuSeconds(pid);
   const t0 = performance.now();
   try {
     const value = await fn();
     return {
       value,
       seconds: (performance.now() - t0) / 1000,
-      apiCpu: cpuSeconds(pid) - cpu0,
+      apiCpu: treeCpuSeconds(pid) - cpu0,
       rssGrowthMb: (peak - before) / 1024,
       peakMb: peak / 1024,
     };
@@ -200,9 +194,9 @@ async function measureApi<T>(
  * monitor, the change feed), over `seconds`: what it would have spent anyway during an upload of that length.
  */
 async function apiIdleRate(pid: number, seconds = 10): Promise<number> {
-  const cpu0 = cpuSeconds(pid);
+  const cpu0 = treeCpuSeconds(pid);
   await new Promise((r) => setTimeout(r, seconds * 1000));
-  return (cpuSeconds(pid) - cpu0) / seconds;
+  return (treeCpuSeconds(pid) - cpu0) / seconds;
 }
 
 type FileRow = { id: number; status: string; total_records: number | null; error_report: { valid_rows: number } | null };
