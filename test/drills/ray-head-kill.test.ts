@@ -9,17 +9,9 @@ import { waitForRayJob } from '../support/probe.js';
 import { buildTestApp, hasStack, uniq } from '../support/stack.js';
 import { roles } from '../support/train-data.js';
 import { startInProcessWorker } from '../support/worker.js';
+import { alive } from '../support/processes.js';
 
 const TRAIN_MODULE = 'dataml_jobs.jobs.train';
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe.skipIf(!hasStack)('drill: Ray head killed mid-training', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   let worker: Awaited<ReturnType<typeof startInProcessWorker>>;

@@ -5,23 +5,15 @@
 // Ray (its phases) → its result signal, handled by the workflow. The trace id is in the API's log line of the
 // request and in the job's output.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession } from '../support/identity.js';
 import { startOtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.js';
 import { buildTestApp, uniq } from '../support/stack.js';
 import { customersCsv, roles, TEMPLATE } from '../support/train-data.js';
+import { freePort, until } from '../support/processes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A platform process (`api/server.ts`, `worker/main.ts`) with its stdout kept (pino's JSON lines). */
 function spawnProcess(entry: string, env: Record<string, string>) {
@@ -41,16 +33,6 @@ async function stop(child: ChildProcess | undefined) {
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined> | T | undefined, ms = 300_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`${what}: not reached in ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('tracing: one training, one trace across the API, the worker and the Python job', () => {
