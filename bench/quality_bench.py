@@ -325,6 +325,8 @@ def one_split(raw: pd.DataFrame, target: str, problem: str, budget: float, seed:
         "h2o_leader": h2o_leader,
         "platform_calibration": config.get("calibration", {}).get("method"),
         "platform_ensemble": config.get("ensemble", {}).get("members"),
+        "platform_temperature": config.get("temperature"),
+        "platform_temperature_choice": config.get("temperature_scaling"),
         "platform_seconds": round(platform_seconds, 2),
         "platform_phases": phases,
         "platform_onnx": blob is not None,

@@ -65,10 +65,13 @@ class Selection:
 
 @dataclass
 class Choice:
-    """`members`: (name, algorithm, estimator, weight) of the kept ensemble, or empty when the single model stays."""
+    """`members`: (name, algorithm, estimator, weight) of the kept ensemble, or empty when the single model stays.
+    `oos`: the out-of-sample predictions of what was chosen (the blend, or the search's winner) and their labels,
+    when they were made (`temperature.py` fits on them)."""
 
     members: list[tuple[str, str, Any, float]] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)
+    oos: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def log_loss(y: np.ndarray, proba: np.ndarray) -> float:
@@ -207,11 +210,11 @@ def choose(
     used = [(f, float(w)) for f, w in zip(found, final.weights, strict=True) if w > 0]
     kept = len(used) > 1 and checked["ensemble"] < checked["single"] * (1 - MIN_GAIN)
     record.update({"kept": kept, "validation_score": final.loss})
-    if not kept:
-        return Choice(record=record)
+    if not kept:  # found[0] is the search's winner (families come best first)
+        return Choice(record=record, oos=(preds[0], y_val))
     members = [(f.estimator_name, f.algorithm, clone(f.estimator), w) for f, w in used]
     record["members"] = [{"algorithm": a, "estimator": n, "weight": w} for n, a, _, w in members]
-    return Choice(members=members, record=record)
+    return Choice(members=members, record=record, oos=(blend(preds, final.weights), y_val))
 
 
 def voting(members: list[tuple[str, str, Any, float]], problem: str) -> VotingClassifier | VotingRegressor:

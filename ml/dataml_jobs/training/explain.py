@@ -11,6 +11,7 @@ import pandas as pd
 
 from .ensemble import is_ensemble
 from .preprocess import Feature, to_model_frame
+from .temperature import inner, scale
 
 TREE_CLASSES = ("XGB", "LGBM", "RandomForest")
 
@@ -28,11 +29,12 @@ def feature_groups(pre: Any) -> dict[str, slice]:
 def shap_matrix(model: Any, Xt: np.ndarray) -> tuple[np.ndarray, str]:
     import shap
 
+    model = inner(model)  # a temperature does not change which columns matter
     if is_ensemble(model):  # the weighted sum of its members' contributions (see `_ensemble_contributions`)
         classification = hasattr(model, "predict_proba")
         n_classes = len(model.classes_) if classification else 0
         return _ensemble_contributions(model, Xt, classification, n_classes)[0], "ensemble"
-    model = base_models(model)[0]  # a calibrated model: the importance of its first fold model
+    model = base_models(inner(model))[0]  # a calibrated model: the importance of its first fold model
     cls = type(model).__name__
     if cls.startswith(TREE_CLASSES):
         explainer = shap.TreeExplainer(model)
@@ -70,6 +72,7 @@ def mean_abs_shap(pipeline: Any, frame: pd.DataFrame, features: list[Feature]) -
 # averages probabilities, it has no link); an ensemble classifier: the class probability (`_ensemble_contributions`);
 # regression: the predicted value.
 def output_space(model: Any, classification: bool, n_classes: int) -> str:
+    model = inner(model)  # a temperature leaves the space as it is (`_with_temperature`)
     if not classification:
         return "value"
     if is_ensemble(model) or type(base_models(model)[0]).__name__.startswith(("RandomForest", "ExtraTrees")):
@@ -87,7 +90,8 @@ def contributions(pipeline: Any, X: pd.DataFrame, n_classes: int) -> tuple[np.nd
     intercept as base). The one-hot and calendar columns of a feature are summed back into it.
     """
     pre = pipeline.named_steps["preprocess"]
-    model = pipeline.named_steps["model"]
+    scaled = pipeline.named_steps["model"]
+    model = inner(scaled)
     Xt = np.asarray(pre.transform(X), dtype="float64")
     classification = hasattr(model, "predict_proba")
     if is_ensemble(model):
@@ -97,6 +101,8 @@ def contributions(pipeline: Any, X: pd.DataFrame, n_classes: int) -> tuple[np.nd
     # A calibrated model averages K fold models: their mean contributions explain their mean raw output.
     per_col = np.mean([c for c, _ in parts], axis=0)
     base = np.mean([b for _, b in parts], axis=0)
+    if scaled is not model:
+        per_col, base = _with_temperature(per_col, base, scaled.temperature, output_space(model, True, n_classes))
     groups = feature_groups(pre)
     names = list(groups)
     folded = np.stack([per_col[:, groups[f], :].sum(axis=1) for f in names], axis=1)
@@ -154,6 +160,27 @@ def _to_probability(
     factor = np.where(flat, 0.0, (p - p0) / np.where(flat, 1.0, margin))
     carried = c * factor[:, None, :] + np.where(flat, (p - p0) / c.shape[1], 0.0)[:, None, :]
     return carried, p0
+
+
+def _with_temperature(c: np.ndarray, b: np.ndarray, t: float, space: str) -> tuple[np.ndarray, np.ndarray]:
+    """Contributions [rows, columns, outputs] and base [rows, outputs] of a model, carried to the same model with its
+    probabilities scaled by temperature `t` (`temperature.py`). In margin space (log-odds, softmax score) that
+    is exact division by `t`: softmax(log(softmax(z)) / t) = softmax(z / t). In probability space each row and
+    output's contributions are multiplied by one factor, (p_t - p0_t) / (p - p0), as `_to_probability` does, so
+    they keep their shares and signs and add up to the scaled probability."""
+    if space != "probability":
+        return c / t, b / t
+    p = np.clip(b + c.sum(axis=1), 0.0, 1.0)
+    if p.shape[1] == 1:  # binary: the positive class only
+        p_t = scale(np.hstack([1 - p, p]), t)[:, 1:]
+        p0_t = scale(np.hstack([1 - b, b]), t)[:, 1:]
+    else:
+        p_t, p0_t = scale(p, t), scale(b, t)
+    moved = p - b
+    flat = np.abs(moved) < 1e-12
+    factor = np.where(flat, 0.0, (p_t - p0_t) / np.where(flat, 1.0, moved))
+    carried = c * factor[:, None, :] + np.where(flat, (p_t - p0_t) / c.shape[1], 0.0)[:, None, :]
+    return carried, p0_t
 
 
 def _contributions(model: Any, Xt: np.ndarray, classification: bool, n_classes: int) -> tuple[np.ndarray, np.ndarray]:

@@ -18,6 +18,7 @@ from ..common.runner import JobError
 from .model import Trained, TrainSpec, library_versions
 from .preprocess import Feature, to_model_frame
 from .tabular import baseline_metrics, evaluate, split
+from .temperature import inner
 
 DEFAULT_MORE_TREES = 100
 
@@ -66,7 +67,8 @@ def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) ->
     except ValueError:  # a class too rare to stratify in the new rows
         X_tr, X_te, y_tr, y_te = split(X, y, "Regression", spec.seed)
     parent_metrics = evaluate(pipe, problem, X_te, y_te, n_classes)
-    pre, model = pipe.named_steps["preprocess"], pipe.named_steps["model"]
+    # A temperature (temperature.py) stays; the booster inside it gets the trees.
+    pre, model = pipe.named_steps["preprocess"], inner(pipe.named_steps["model"])
     Xt = pre.transform(X_tr)
     more = int(spec.params.get("n_estimators", DEFAULT_MORE_TREES))
     before = model.get_params()["n_estimators"]

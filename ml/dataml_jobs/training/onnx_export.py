@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .preprocess import Feature
+from .temperature import TemperatureScaled, register_onnx
 
 _registered: set[str] = set()
 _lock = threading.Lock()
@@ -26,7 +27,9 @@ def _library(model: Any) -> str | None:
 
 
 def _members(model: Any) -> list[Any]:
-    """The models an ensemble (`ensemble.py`) votes with, else the model itself."""
+    """The models an ensemble (`ensemble.py`) votes with, else the model itself (inside its temperature)."""
+    if isinstance(model, TemperatureScaled):
+        return _members(model.estimator)
     members = getattr(model, "estimators", None)
     return [m for _, m in members] if isinstance(members, list) else [model]
 
@@ -39,6 +42,11 @@ def prepare(model: Any) -> None:
 
     for library in sorted({lib for m in _members(model) if (lib := _library(m)) is not None}):
         _register(library)
+    if isinstance(model, TemperatureScaled):
+        with _lock:
+            if "temperature" not in _registered:
+                register_onnx()
+                _registered.add("temperature")
 
 
 def _register(library: str) -> None:

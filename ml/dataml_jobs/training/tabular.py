@@ -24,7 +24,7 @@ from sklearn.base import clone
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
-from . import calibration, ensemble
+from . import calibration, ensemble, temperature
 from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
 from .search import VALIDATION_SHARE, SearchResult, folds_for, search
@@ -228,6 +228,7 @@ def train_tabular(
     chosen = algorithm
     estimator = None
     search_info: dict[str, Any] = {}
+    oos: tuple[np.ndarray, np.ndarray] | None = None
     if algorithm == "auto":
         with span("search"):
             found, matrix = _search(X_tr, y_tr, problem, features, seed, time_budget, max_trials)
@@ -244,7 +245,7 @@ def train_tabular(
         }
         params = None
         with span("ensemble"):
-            members, search_info["ensemble"], leaderboard = _ensemble(
+            members, search_info["ensemble"], leaderboard, oos = _ensemble(
                 found, matrix, X_tr, y_tr, problem, features, n_classes, seed, time_budget, max_trials, started
             )
     if members:
@@ -254,6 +255,7 @@ def train_tabular(
     else:
         pipe = make_pipeline(chosen, problem, features, n_classes, seed, params, estimator)
     # An ensemble's log-loss blend already weighs its members' probabilities; its calibration is not searched.
+    method = None
     if algorithm == "auto" and problem == "Classification" and not members:
         with span("calibrate"):
             # What the budget leaves once the search is done, less a reserve for the evaluation and the export.
@@ -267,6 +269,18 @@ def train_tabular(
             method, search_info["calibration"] = calibration.choose(pipe, X_tr, y_tr, n_classes, seed, left, trial)
         if method is not None:
             pipe = calibration.calibrated(pipe, method, seed)
+    # A calibrated model's probabilities are fitted already; otherwise one temperature on the chosen model's
+    # out-of-sample predictions, when rows it was not fitted on say it helps (temperature.py).
+    if algorithm == "auto" and problem == "Classification" and method is None and oos is not None:
+        with span("temperature"):
+            t, search_info["temperature_scaling"] = temperature.choose(oos[0], oos[1], seed)
+        if t is not None:
+            pipe = Pipeline(
+                [
+                    ("preprocess", pipe.named_steps["preprocess"]),
+                    ("model", temperature.TemperatureScaled(pipe.named_steps["model"], t)),
+                ]
+            )
     if before_fit is not None:
         before_fit(pipe)
     with span("fit"):
@@ -279,7 +293,7 @@ def train_tabular(
         pipe = clone(pipe).fit(X, y)
     m["headline"] = headline(problem, m)
     m["headline_metric"] = "accuracy" if problem == "Classification" else "r2"
-    model = pipe.named_steps["model"]
+    model = temperature.inner(pipe.named_steps["model"])
     with span("baseline"):
         baseline = baseline_metrics(problem, y_tr, y_te, n_classes)
     return TabularOutcome(
@@ -298,6 +312,7 @@ def train_tabular(
             "refit_on_all_rows": True,
             **search_info,
             "model_class": type(model).__name__,
+            "temperature": getattr(pipe.named_steps["model"], "temperature", None),
             "params": _plain(model.get_params()),
         },
     )
@@ -339,9 +354,12 @@ def _ensemble(
     time_budget: float,
     max_trials: int | None,
     started: float,
-) -> tuple[list[tuple[str, str, Any, float]], dict[str, Any], list[dict[str, Any]]]:
-    """The kept ensemble's members (none: the search's winner stays), the record of the choice, and the leaderboard
-    with the ensemble as its own row (selected in place of the winner when kept)."""
+) -> tuple[
+    list[tuple[str, str, Any, float]], dict[str, Any], list[dict[str, Any]], tuple[np.ndarray, np.ndarray] | None
+]:
+    """The kept ensemble's members (none: the search's winner stays), the record of the choice, the leaderboard
+    with the ensemble as its own row (selected in place of the winner when kept), and the out-of-sample
+    predictions of what was chosen with their labels (None when the step made none)."""
     step = time.perf_counter()
     # With `max_trials` the model must not depend on the machine's speed: the ensemble is always tried.
     left = (
@@ -378,7 +396,7 @@ def _ensemble(
                 "selected": True,
             }
         )
-    return picked.members, record, board
+    return picked.members, record, board, picked.oos
 
 
 def _plain(params: dict[str, Any]) -> dict[str, Any]:
