@@ -7,22 +7,28 @@ platform arm is `train_forecast` with `auto` (the function the train job calls: 
 intervals, refit on all rows) on the cut series, then its stored model's forecast of the `h` points; the baselines
 are AutoETS and AutoARIMA (season length of the data) on the same cut series. Every arm is scored on the same
 held-out points: MASE scaled by the cut series' in-sample seasonal-naive MAE; the platform's and AutoETS's 80 %
-and 95 % intervals are counted point by point. Prints one JSON line: a list of rows, one per series.
+and 95 % intervals are counted point by point. Then the same for real public series (bench/real_series.py: R's
+classic monthly and quarterly series, the last 12 / 8 points held out; `BENCH_FORECAST_REAL=0` leaves them out),
+reported as their own group. Prints one JSON line: a list of rows, one per series.
 Usage: quality_forecast.py <draws per shape>
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from dataml_jobs.training.forecast import train_forecast
-from dataml_jobs.training.forecast_backtest import naive_scale
-from dataml_jobs.training.model import TrainSpec
+sys.path.insert(0, str(Path(__file__).parent))
+
+from dataml_jobs.training.forecast import train_forecast  # noqa: E402
+from dataml_jobs.training.forecast_backtest import naive_scale  # noqa: E402
+from dataml_jobs.training.model import TrainSpec  # noqa: E402
 
 TEMPLATE = [
     {"column_name": "sid", "data_type": "String"},
@@ -69,54 +75,67 @@ def statsforecast_arms(train: pd.DataFrame, freq: str, season: int, h: int) -> p
     return fc.reset_index() if "unique_id" not in fc.columns else fc
 
 
-def main(draws: int) -> list[dict]:
-    rows = []
+def sources(draws: int) -> list[tuple[str, str, str, str, int, int, np.ndarray]]:
+    """(group, series id, shape, frequency, season, horizon, values): `draws` draws of the generated shapes, then
+    the real public series (bench/real_series.py) unless BENCH_FORECAST_REAL=0."""
+    out = []
     for draw in range(draws):
         rng = np.random.default_rng(1000 + draw)
-        for name, freq, season, h, y in shapes(rng):
-            ds = pd.date_range("2010-01-01", periods=len(y), freq=freq)
-            full = pd.DataFrame({"unique_id": f"{name}_{draw}", "ds": ds, "y": y})
-            train, test = full.iloc[:-h], full.iloc[-h:]
-            scale = naive_scale(train["y"].to_numpy(), season)
-            actual = test["y"].to_numpy()
+        out += [("generated", f"{n}_{draw}", n, f, m, h, y) for n, f, m, h, y in shapes(rng)]
+    if os.environ.get("BENCH_FORECAST_REAL", "1") != "0":
+        from real_series import real_series
 
-            def mase(yhat, actual=actual, scale=scale) -> float:
-                return float(np.mean(np.abs(actual - np.asarray(yhat, dtype="float64"))) / scale)
+        out += [("real", n, n, f, m, h, y) for n, f, m, h, y in real_series()]
+    return out
 
-            def cover(lo, hi, actual=actual) -> list[bool]:
-                return [bool(a <= v <= b) for v, a, b in zip(actual, np.asarray(lo), np.asarray(hi), strict=True)]
 
-            t0 = time.monotonic()
-            frame = train.rename(columns={"unique_id": "sid", "ds": "t"})
-            # A budget no run reaches: every candidate is tried, however busy the machine (a skipped one would
-            # make the figures depend on the load).
-            spec = TrainSpec("Forecast", "auto", COLUMNS, TEMPLATE, seed=1, time_budget=3600, forecast={"horizon": h})
-            out = train_forecast(frame, spec)
-            fc = out["model"].predict(h)
-            platform_seconds = time.monotonic() - t0
+def main(draws: int) -> list[dict]:
+    rows = []
+    for group, sid, name, freq, season, h, y in sources(draws):
+        ds = pd.date_range("2010-01-01", periods=len(y), freq=freq)
+        full = pd.DataFrame({"unique_id": sid, "ds": ds, "y": y})
+        train, test = full.iloc[:-h], full.iloc[-h:]
+        scale = naive_scale(train["y"].to_numpy(), season)
+        actual = test["y"].to_numpy()
 
-            t0 = time.monotonic()
-            sf = statsforecast_arms(train, freq, season, h)
-            sf_seconds = time.monotonic() - t0
-            rows.append(
-                {
-                    "series": f"{name}_{draw}",
-                    "shape": name,
-                    "points": h,
-                    "platform_algorithm": out["algorithm"],
-                    "platform": mase(fc["yhat"]),
-                    "ets": mase(sf["AutoETS"]),
-                    "arima": mase(sf["AutoARIMA"]),
-                    "platform_in_80": cover(fc["lo-80"], fc["hi-80"]),
-                    "platform_in_95": cover(fc["lo-95"], fc["hi-95"]),
-                    "ets_in_95": cover(sf["AutoETS-lo-95"], sf["AutoETS-hi-95"]),
-                    "arima_in_95": cover(sf["AutoARIMA-lo-95"], sf["AutoARIMA-hi-95"]),
-                    "backtest_windows": out["config"]["backtest_windows"],
-                    "platform_seconds": round(platform_seconds, 2),
-                    "statsforecast_seconds": round(sf_seconds, 2),
-                }
-            )
-            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        def mase(yhat, actual=actual, scale=scale) -> float:
+            return float(np.mean(np.abs(actual - np.asarray(yhat, dtype="float64"))) / scale)
+
+        def cover(lo, hi, actual=actual) -> list[bool]:
+            return [bool(a <= v <= b) for v, a, b in zip(actual, np.asarray(lo), np.asarray(hi), strict=True)]
+
+        t0 = time.monotonic()
+        frame = train.rename(columns={"unique_id": "sid", "ds": "t"})
+        # A budget no run reaches: every candidate is tried, however busy the machine (a skipped one would
+        # make the figures depend on the load).
+        spec = TrainSpec("Forecast", "auto", COLUMNS, TEMPLATE, seed=1, time_budget=3600, forecast={"horizon": h})
+        out = train_forecast(frame, spec)
+        fc = out["model"].predict(h)
+        platform_seconds = time.monotonic() - t0
+
+        t0 = time.monotonic()
+        sf = statsforecast_arms(train, freq, season, h)
+        sf_seconds = time.monotonic() - t0
+        rows.append(
+            {
+                "group": group,
+                "series": sid,
+                "shape": name,
+                "points": h,
+                "platform_algorithm": out["algorithm"],
+                "platform": mase(fc["yhat"]),
+                "ets": mase(sf["AutoETS"]),
+                "arima": mase(sf["AutoARIMA"]),
+                "platform_in_80": cover(fc["lo-80"], fc["hi-80"]),
+                "platform_in_95": cover(fc["lo-95"], fc["hi-95"]),
+                "ets_in_95": cover(sf["AutoETS-lo-95"], sf["AutoETS-hi-95"]),
+                "arima_in_95": cover(sf["AutoARIMA-lo-95"], sf["AutoARIMA-hi-95"]),
+                "backtest_windows": out["config"]["backtest_windows"],
+                "platform_seconds": round(platform_seconds, 2),
+                "statsforecast_seconds": round(sf_seconds, 2),
+            }
+        )
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     return rows
 
 

@@ -5,12 +5,15 @@ The study series: seeds 3000-3003 of the bench's 8 shapes, 5 more shapes (multip
 seasonal random walk, short quarterly, monthly without season, trend break) and 8 M3/M4-like short series with
 random parameters (monthly 66-144 points with h = 18, quarterly 28-64 points with h = 8: trend, damped trend,
 multiplicative season, random walk with season, no season). Each series is cut before its last `h` points, as in
-the bench. `collect` backtests every single candidate once (up to STUDY_WINDOWS windows, the latest first, so that
+the bench. With `real`, the real public series of bench/real_series.py instead (the set the rule in use was chosen on).
+`collect` backtests every single candidate once (up to STUDY_WINDOWS windows, the latest first, so that
 rules on fewer windows are subsets) and forecasts the held-out points; `rules` replays choice rules on those
 errors offline and scores each by MASE ÷ the better of AutoETS and AutoARIMA in hindsight (geometric mean).
 
 Usage (from ml/): .venv/bin/python ../bench/quality_forecast_study.py collect 3000,3001 /tmp/study_a.pkl
                   .venv/bin/python ../bench/quality_forecast_study.py rules /tmp/study_a.pkl /tmp/study_b.pkl
+                  ../.tools/uv/bin/uv run --frozen --group bench python ../bench/quality_forecast_study.py \
+                      collect 0 /tmp/real.pkl real
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 from quality_forecast import shapes  # noqa: E402
+from real_series import REAL, real_name, real_series  # noqa: E402
 
 from dataml_jobs.training import forecast  # noqa: E402
 from dataml_jobs.training.forecast_backtest import Backtest, Errors, naive_scale  # noqa: E402
@@ -87,13 +91,14 @@ def m34_like(rng: np.random.Generator) -> list[tuple[str, str, int, int, np.ndar
     return out
 
 
-def collect(seeds: list[int], path: str, only_bench_shapes: bool = False) -> None:
+def collect(seeds: list[int], path: str, only_bench_shapes: bool = False, real: bool = False) -> None:
     warnings.filterwarnings("ignore")
     forecast.MAX_WINDOWS = STUDY_WINDOWS
     rows = []
     for seed in seeds:
         rng = np.random.default_rng(seed)
-        for name, freq, season, h, y in shapes(rng) + ([] if only_bench_shapes else extra(rng) + m34_like(rng)):
+        series = real_series() if real else shapes(rng) + ([] if only_bench_shapes else extra(rng) + m34_like(rng))
+        for name, freq, season, h, y in series:
             ds = pd.date_range("2010-01-01", periods=len(y), freq=freq)
             full = pd.DataFrame({"unique_id": "s", "ds": ds, "y": y})
             train, test = full.iloc[:-h].reset_index(drop=True), full.iloc[-h:]
@@ -206,13 +211,26 @@ def coverage(r: dict, e: Errors, yhat: np.ndarray, lv: int) -> list[bool]:
     return list(np.abs(r["actual"] - yhat) <= width)
 
 
+def pick(mase: dict[str, float], combinations: set[str], margin: float = 0.0) -> str:
+    """The earlier rule (before forecast_choice.combination): the best combination unless the best single model's
+    backtest MASE is more than `margin` below it; the lowest MASE with margin 0, a combination winning a tie."""
+    ranked = sorted(mase, key=lambda k: (mase[k], k))
+    combos = [k for k in ranked if k in combinations]
+    best = ranked[0]
+    if not combos or best in combinations:
+        return best
+    return best if mase[best] < (1 - margin) * mase[combos[0]] else combos[0]
+
+
 def rules(paths: list[str]) -> None:
-    from dataml_jobs.training.forecast_choice import MARGIN, pick
+    from dataml_jobs.training.forecast_choice import REACH, TOP, combination
 
     rows = [r for p in paths for r in pickle.load(open(p, "rb"))]
     groups = {"bench shapes": set(s for s, *_ in shapes(np.random.default_rng(0)))}
     groups["extra"] = set(s for s, *_ in extra(np.random.default_rng(0)))
     groups["m3/m4-like"] = set(s for s, *_ in m34_like(np.random.default_rng(0)))
+    groups["real"] = {real_name(item, column) for _, item, column, _ in REAL}
+    groups = {n: g for n, g in groups.items() if any(r["shape"] in g for r in rows)}
     S = SINGLES
     base = {r["series"]: min(mase(r, r["fcs"]["ets"]), mase(r, r["fcs"]["arima"])) for r in rows}
     table = {}
@@ -280,13 +298,37 @@ def rules(paths: list[str]) -> None:
                 (2, 3),
                 prefer(margin),
             )
-    run("k=6 approximate AutoARIMA, pick() with MARGIN", 6, APPROX, FIXED_APPROX, (2,), (), prefer(MARGIN))
-    chosen = "chosen: k=6, pick() with MARGIN"
-    run(chosen, 6, S, FIXED, (2,), (), prefer(MARGIN))
+
+    def trimmed(reach):
+        def choose(c):
+            singles = {k: v for k, v in c.items() if not v[3]}
+            keys, w = combination({k: v[0] for k, v in singles.items()}, list(singles), TOP, reach)
+            c["trimmed"] = (
+                0.0,
+                np.average([c[k][1] for k in keys], axis=0, weights=w),
+                weighted([c[k][2] for k in keys], np.array(w)),
+                True,
+            )
+            return "trimmed"
+
+        return choose
+
+    run("k=6 approximate AutoARIMA, earlier rule", 6, APPROX, FIXED_APPROX, (2,), (), prefer(0.0))
+    run("earlier rule: k=6, lowest MASE, a combination winning a tie", 6, S, FIXED, (2,), (), prefer(0.0))
+    for reach in (1.1, 1.5, 2.0, float("inf")):
+        run(f"k=6 inverse-MASE top{TOP} within {reach}x of the best", 6, S, {}, (), (), trimmed(reach))
+    chosen = f"chosen: k=6, inverse-MASE top{TOP} within {REACH}x (forecast_choice.combination)"
+    run(chosen, 6, S, {}, (), (), trimmed(REACH))
+    earlier = "earlier rule: k=6, lowest MASE, a combination winning a tie"
     for shape in sorted({r["shape"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["shape"] == shape]
-        main, new = (float(np.exp(np.mean(np.log([table[n][i] for i in idx])))) for n in (next(iter(table)), chosen))
-        print(f"  {shape:18s} main {main:.3f} chosen {new:.3f}")
+        old, new = (float(np.exp(np.mean(np.log([table[n][i] for i in idx])))) for n in (earlier, chosen))
+        print(f"  {shape:18s} earlier {old:.3f} chosen {new:.3f}")
+    change = np.log(table[chosen]) - np.log(table[earlier])
+    rng = np.random.default_rng(0)
+    boot = [np.exp(np.mean(change[rng.integers(0, len(change), len(change))])) for _ in range(4000)]
+    lo, hi = np.quantile(boot, [0.05, 0.95])
+    print(f"  chosen / earlier {np.exp(change.mean()):.3f}, paired bootstrap 90 %: {lo:.3f}-{hi:.3f}")
     for c in ("arima", "arima_approx"):
         back, final = (sum(r["secs"][c][j] for r in rows) for j in (0, 1))
         print(f"  {c}: backtest (6 windows) {back:.0f} s + final fit {final:.0f} s over {len(rows)} series")
@@ -296,6 +338,9 @@ if __name__ == "__main__":
     if sys.argv[1] == "collect":
         # `bench` as a 4th argument: the bench's shapes only (with seeds 1000,1001: the bench's own draws, to see
         # afterwards which part of a rule chosen on the study set moved the bench's figures).
-        collect([int(s) for s in sys.argv[2].split(",")], sys.argv[3], sys.argv[4:] == ["bench"])
+        # `real` as a 4th argument: the real public series (REAL) instead, once (give one seed).
+        collect(
+            [int(s) for s in sys.argv[2].split(",")], sys.argv[3], sys.argv[4:] == ["bench"], sys.argv[4:] == ["real"]
+        )
     else:
         rules(sys.argv[2:])

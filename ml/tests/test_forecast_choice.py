@@ -1,34 +1,39 @@
-"""How forecast `auto` picks its final forecast (dataml_jobs/training/forecast_choice.py)."""
+"""How forecast `auto` makes its final forecast (dataml_jobs/training/forecast_choice.py): the best three candidates
+by backtest MASE within reach of the best, weighted by its inverse."""
 
 from __future__ import annotations
 
-from dataml_jobs.training.forecast_choice import MARGIN, pick
+import pytest
 
-COMBOS = {"median(ets, arima, theta, ces)", "mean(ets, arima, theta)"}
+from dataml_jobs.training.forecast_choice import REACH, TOP, combination, ranked
 
 
-def test_the_combination_wins_a_tie_with_the_best_single_model():
-    mase = {"ets": 0.8, "arima": 0.9, "median(ets, arima, theta, ces)": 0.8, "mean(ets, arima, theta)": 0.85}
-    assert pick(mase, COMBOS) == "median(ets, arima, theta, ces)"
+def test_the_best_three_are_combined_with_inverse_mase_weights():
+    mase = {"ets": 0.5, "arima": 0.55, "theta": 0.6, "seasonal_naive": 0.61}
+    keys, weights = combination(mase, list(mase))
+    assert TOP == 3 and keys == ["ets", "arima", "theta"]
+    inverse = [2, 1 / 0.55, 1 / 0.6]
+    assert weights == pytest.approx([w / sum(inverse) for w in inverse])
     # Whatever order the candidates come in.
-    assert pick(dict(reversed(list(mase.items()))), COMBOS) == "median(ets, arima, theta, ces)"
+    assert combination(mase, list(reversed(mase))) == (keys, weights)
 
 
-def test_a_clearly_better_single_model_is_chosen():
-    mase = {"ets": 0.5, "arima": 0.9, "median(ets, arima, theta, ces)": 0.7, "mean(ets, arima, theta)": 0.75}
-    assert pick(mase, COMBOS) == "ets"
-    assert pick(mase, COMBOS, margin=0.2) == "ets"  # 0.5 < 0.8 * 0.7
+def test_a_pool_restricts_the_candidates_and_ties_break_by_name():
+    mase = {"ets": 0.7, "theta": 0.7, "arima+future": 0.1, "arima": 0.9}
+    assert ranked(mase) == ["arima+future", "ets", "theta", "arima"]
+    keys, weights = combination(mase, ["ets", "theta"])
+    assert keys == ["ets", "theta"] and weights == pytest.approx([0.5, 0.5])
 
 
-def test_a_margin_keeps_the_combination_unless_the_single_model_beats_it_by_more():
-    mase = {"ets": 0.66, "median(ets, arima, theta, ces)": 0.7}
-    assert pick(mase, COMBOS, margin=0.1) == "median(ets, arima, theta, ces)"  # 0.66 is not below 0.63
-    assert pick(mase, COMBOS, margin=0.0) == "ets"
-    assert MARGIN == 0.0  # the margin the study set chose (docs/benchmarks.md)
+def test_a_candidate_far_behind_the_best_is_left_out():
+    mase = {"ets": 0.5, "arima": 0.5 * REACH, "theta": 0.5 * REACH + 0.01}
+    assert combination(mase, list(mase))[0] == ["ets", "arima"]
+    # Only the best within reach: it forecasts alone.
+    keys, weights = combination({"ets": 0.5, "theta": 1.0}, ["ets", "theta"])
+    assert keys == ["ets"] and weights == [1.0]
+    assert combination({}, []) == ([], [])
 
 
-def test_the_best_combination_is_chosen_when_it_leads_and_singles_alone_pick_the_lowest():
-    assert pick({"ets": 0.9, "mean(ets, arima, theta)": 0.6, "median(ets, arima, theta, ces)": 0.7}, COMBOS) == (
-        "mean(ets, arima, theta)"
-    )
-    assert pick({"theta": 0.7, "ets": 0.7, "arima": 0.9}, set()) == "ets"  # a tie between singles: by name
+def test_a_perfect_backtest_does_not_divide_by_zero():
+    keys, weights = combination({"a": 0.0, "b": 0.0}, ["a", "b"])
+    assert keys == ["a", "b"] and weights == pytest.approx([0.5, 0.5])

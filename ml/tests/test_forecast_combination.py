@@ -12,6 +12,7 @@ import pytest
 
 from dataml_jobs.training.forecast import ForecastModel, model_class_of, train_forecast
 from dataml_jobs.training.forecast_backtest import Backtest
+from dataml_jobs.training.forecast_choice import REACH
 from dataml_jobs.training.forecast_models import MeanCandidate, candidate
 from dataml_jobs.training.model import TrainSpec
 
@@ -68,24 +69,41 @@ def test_an_artifact_stored_before_medians_unpickles_as_a_mean():
     assert model_class_of("mean(ets, lightgbm+diff)") == "mean(AutoETS, LGBMRegressor (lag features)+diff)"
 
 
-def test_auto_backtests_the_combinations_and_chooses_by_backtest_mase():
-    # Quarterly, short: every candidate runs in seconds.
-    rng = np.random.default_rng(3)
-    t = np.arange(36)
-    y = 50 + 0.4 * t + 6 * np.sin(np.pi * t / 2) + rng.normal(0, 2, 36)
-    train = pd.DataFrame({"sid": "q", "month": pd.date_range("2015-01-01", periods=36, freq="QS"), "y": y})
-    spec = TrainSpec("Forecast", "auto", COLUMNS, TEMPLATE, seed=1, time_budget=3600, forecast={"horizon": 4})
-    out = train_forecast(train, spec)
+def test_auto_forecasts_with_the_weighted_mean_of_the_three_best():
+    # Trend and season with noise: the statistical models are all close to the best.
+    frame = monthly(5, 60).rename(columns={"unique_id": "sid", "ds": "month"})
+    spec = TrainSpec("Forecast", "auto", COLUMNS, TEMPLATE, seed=1, time_budget=3600, forecast={"horizon": 6})
+    out = train_forecast(frame, spec)
     board = {r["algorithm"]: r for r in out["leaderboard"]}
-    for key in ("ces", "mean(ets, arima, theta)", "median(ets, arima, theta, ces)"):
-        assert board[key]["backtest_mase"] > 0 and len(board[key]["window_mase"]) == out["config"]["backtest_windows"]
-    assert not any(k.count("(") > 1 for k in board)  # no combination of combinations
+    singles = sorted(
+        (r for r in out["leaderboard"] if "weights" not in r), key=lambda r: (r["backtest_mase"], r["algorithm"])
+    )
+    assert {r["algorithm"] for r in singles} == {"seasonal_naive", "ets", "theta", "ces", "lightgbm+diff", "arima"}
     # Without covariates the lag model runs on the differenced target only (trees cannot extrapolate levels).
-    assert "lightgbm+diff" in board and "lightgbm" not in board
-    # The choice is the lowest backtest MASE among singles and combinations alike.
-    chosen = min((r for r in out["leaderboard"] if "backtest_mase" in r), key=lambda r: r["backtest_mase"])
-    assert out["algorithm"] == chosen["algorithm"] and chosen["selected"]
+    assert "lightgbm" not in board
+    top = [r for r in singles[:3] if r["backtest_mase"] <= singles[0]["backtest_mase"] * REACH]
+    assert len(top) >= 2, singles  # this series has several good models
+    best = [r["algorithm"] for r in top]
+    key = f"weighted({', '.join(best)})"
+    chosen = board[key]
+    assert out["algorithm"] == key and chosen["selected"] and sum(r["selected"] for r in board.values()) == 1
+    inverse = [1 / r["backtest_mase"] for r in top]
+    assert list(chosen["weights"]) == best
+    assert list(chosen["weights"].values()) == pytest.approx([w / sum(inverse) for w in inverse])
+    assert len(chosen["window_mase"]) == out["config"]["backtest_windows"]
     assert out["metrics"]["mase"] == pytest.approx(chosen["backtest_mase"], abs=1e-6)
+    assert model_class_of(key).startswith("weighted(")
+    # The stored model forecasts that weighted mean of its parts, refit on every row.
+    model = out["model"].model
+    assert isinstance(model, MeanCandidate) and model.how == "weighted"
+    hist = out["model"].history
+    parts = np.array([p.forecast(hist, 6, None)["yhat"].to_numpy() for p in model.parts])
+    np.testing.assert_allclose(
+        out["model"].predict(6)["yhat"].to_numpy(), np.average(parts, axis=0, weights=model.weights)
+    )
+    # A requested algorithm is that model alone.
+    ets = train_forecast(frame, TrainSpec("Forecast", "ets", COLUMNS, TEMPLATE, seed=1, forecast={"horizon": 6}))
+    assert ets["algorithm"] == "ets" and [r["algorithm"] for r in ets["leaderboard"]] == ["ets"]
 
 
 def test_a_combinations_conformal_intervals_cover_held_out_points_near_their_share():

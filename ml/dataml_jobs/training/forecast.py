@@ -1,14 +1,17 @@
 """Forecasting per series (`unique_id` from the Id role, one series when there is none) at the data's own frequency.
 
 Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, AutoCES, SeasonalNaive and mlforecast
-gradient boosting on lags (LightGBM / XGBoost), plus combinations: the mean of ETS, ARIMA and Theta, the median of
-those and CES, the mean of the best two (AUTO, FIXED_COMBINATIONS). Each is judged by rolling-origin
-backtests over up to MAX_WINDOWS windows of `h` points at the end of every series (forecast_backtest.py); the
-reported MASE / sMAPE are the chosen candidate's backtest averages, and its 80 % / 95 % intervals are conformal
-over the backtest errors. Numeric feature columns are covariates: the `+future` candidates take their values at
-the forecast dates (known in advance, given to 9.4 as `exogenous`); the others forecast without them, the lag
-model through each covariate's value `h` steps back. When the best candidate needs future values, the best one
-that does not is stored beside it and answers a request without them. The stored models are fit on all rows.
+gradient boosting on lags (LightGBM / XGBoost) (AUTO). Each is judged by rolling-origin backtests over up to
+MAX_WINDOWS windows of `h` points at the end of every series (forecast_backtest.py). `auto` forecasts with the
+mean of the three best by backtest MASE, weighted by its inverse (forecast_choice.py), itself backtested on the
+same windows (its parts' forecasts combined); a requested algorithm is that model alone (a booster: the better of
+it on levels and on differences). The reported MASE / sMAPE are the chosen forecast's backtest averages, and its
+80 % / 95 % intervals are conformal over its backtest errors.
+
+Numeric feature columns are covariates: the `+future` candidates take their values at the forecast dates (known in
+advance, given to 9.4 as `exogenous`); the others forecast without them, the lag model through each covariate's
+value `h` steps back. When the chosen forecast needs future values, the same choice over the candidates that do not
+is stored beside it and answers a request without them. The stored models are fit on all rows.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from ..common.runner import JobError
 from .artifacts import run_metadata, save_model
 from .dataset import read_dataset
 from .forecast_backtest import LEVELS, Backtest, Errors, naive_scale
-from .forecast_choice import pick
+from .forecast_choice import combination, ranked
 from .forecast_legacy import LagBoost, StatModel  # noqa: F401 - artifacts stored before forecast_models.py unpickle
 from .forecast_models import BOOSTERS, STAT_MODELS, MeanCandidate, candidate, label
 from .model import TrainSpec, library_versions
@@ -42,11 +45,6 @@ AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "ces", "lightgbm+diff", "a
 # levels they were fit on (a trend, a shifted level), which the differenced variant can; with covariates the levels
 # variant stays, as the covariates may drive the level.
 LEVEL_LAGS = {"lightgbm"}
-# Combinations (`auto` only), judged by the same backtests as the single candidates (their windows' forecasts
-# combined point by point): fixed ones known to be strong on M3/M4-type series (the mean of ETS, ARIMA and Theta;
-# the median of those and CES, robust to one of them going astray), and the mean of the best TOP_K by backtest.
-FIXED_COMBINATIONS = [("mean", ("ets", "arima", "theta")), ("median", ("ets", "arima", "theta", "ces"))]
-TOP_K = (2,)
 
 
 def infer_freq(ds: pd.Series) -> str:
@@ -147,25 +145,19 @@ class ForecastModel:
         return [{"name": c, "use": model.uses} for c in self.exog]
 
 
-def add_combinations(results: dict[str, tuple[Any, Errors]], best) -> None:
-    """Adds the combination candidates to `results` (key -> (factory, backtest errors)): the fixed ones whose parts
-    all ran, and the mean of the best TOP_K, with and without the candidates that need future covariate values."""
-
-    def add(how: str, keys: list[str]) -> None:
-        parts = [results[k][0] for k in keys]
-        make = lambda: MeanCandidate([p() for p in parts], how)  # noqa: E731
-        key = label(make())
-        if key not in results:
-            results[key] = (make, Backtest.combined([results[k][1] for k in keys], how))
-
-    singles = list(results)
-    for how, keys in FIXED_COMBINATIONS:
-        if all(k in singles for k in keys):
-            add(how, list(keys))
-    for pool in (singles, [k for k in singles if "+future" not in k]):
-        for k in TOP_K:
-            if len(pool) >= k:
-                add("mean", best(pool)[:k])
+def add_combination(results: dict[str, tuple[Any, Errors]], pool: list[str]) -> str | None:
+    """Adds `auto`'s forecast over the single candidates `pool` to `results` (key -> (factory, backtest errors)):
+    the inverse-MASE-weighted mean of the best of them (forecast_choice.combination). Its key, or None when the
+    pool has fewer than two candidates."""
+    mase = {k: results[k][1].summary()["mase"] for k in pool}
+    keys, weights = combination(mase, pool)
+    if len(keys) < 2:
+        return None
+    parts = [results[k][0] for k in keys]
+    make = lambda: MeanCandidate([p() for p in parts], "weighted", weights)  # noqa: E731
+    key = label(make())
+    results[key] = (make, Backtest.combined([results[k][1] for k in keys], "weighted", weights))
+    return key
 
 
 def windows_for(shortest: int, h: int, season: int) -> tuple[int, int]:
@@ -211,25 +203,29 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
         results[key] = (make(name, future), bt.run(key, make(name, future)))
     base = bt.run("seasonal_naive", make("seasonal_naive", False))
 
-    def best(pool: list[str]) -> list[str]:
-        return sorted(pool, key=lambda k: (results[k][1].summary()["mase"], k))
-
-    if spec.algorithm == "auto":
-        add_combinations(results, best)
-    combos = {k for k in results if isinstance(results[k][0](), MeanCandidate)}
+    singles = list(results)
+    without = [k for k in singles if results[k][0]().uses != "future"]
+    # `auto`: the weighted mean of the best three; a requested algorithm: its best variant. When that needs
+    # future covariate values, the same over the candidates that do not answers requests without them.
+    combine = spec.algorithm == "auto"
     mase = {k: err.summary()["mase"] for k, (_, err) in results.items()}
-    chosen = pick(mase, combos)
-    without = [k for k in results if results[k][0]().uses != "future"]
-    fallback = (
-        pick({k: mase[k] for k in without}, combos) if results[chosen][0]().uses == "future" and without else None
-    )
+    chosen = (add_combination(results, singles) if combine else None) or ranked(mase)[0]
+    fallback = None
+    if results[chosen][0]().uses == "future" and without:
+        fallback = (add_combination(results, without) if combine else None) or ranked(mase, without)[0]
 
     for key, (mk, err) in results.items():
         s = err.summary()
+        proto = mk()
         leaderboard.append(
             {
                 "algorithm": key,
-                "covariates": mk().uses,
+                "covariates": proto.uses,
+                **(
+                    {"weights": dict(zip(map(label, proto.parts), proto.weights, strict=True))}
+                    if weighted(proto)
+                    else {}
+                ),
                 "backtest_mase": round(s["mase"], 6),
                 "backtest_smape": round(s["smape"], 6),
                 "window_mase": s["window_mase"],
@@ -353,6 +349,11 @@ def train_forecast_job(job: dict[str, Any], spec: TrainSpec, settings: Any, star
     }
     saved = _Saved(out["algorithm"], out["metrics"], out["baseline"], out["leaderboard"], preprocess, [])
     return save_model(settings, job, out["model"], metadata, saved, started)
+
+
+def weighted(candidate: Any) -> bool:
+    """A weighted combination (`auto`'s forecast), whose leaderboard row lists its parts' weights."""
+    return isinstance(candidate, MeanCandidate) and candidate.weights is not None
 
 
 def model_class_of(key: str) -> str:

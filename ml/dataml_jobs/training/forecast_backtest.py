@@ -138,11 +138,11 @@ class Backtest:
         return out
 
     @staticmethod
-    def combined(parts: list[Errors], how: str) -> Errors:
-        """The backtest of the mean / median of `parts`: their forecasts of the same windows combined point by
-        point (every part's frame holds the same rows in the same order)."""
+    def combined(parts: list[Errors], how: str, weights: list[float] | None = None) -> Errors:
+        """The backtest of the mean / median / weighted mean of `parts`: their forecasts of the same windows
+        combined point by point (every part's frame holds the same rows in the same order)."""
         from .forecast_models import combine
 
         f = parts[0].frame.copy()
-        f["yhat"] = combine([p.frame["yhat"].to_numpy(dtype="float64") for p in parts], how)
+        f["yhat"] = combine([p.frame["yhat"].to_numpy(dtype="float64") for p in parts], how, weights)
         return Errors(f, sum(p.seconds for p in parts))

