@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 
+from .ensemble import log_loss
+
 BOUNDS = (0.25, 4.0)
 MIN_GAIN = 0.02
 FLOOR = 1e-15  # probabilities are clipped here before the log (a class a model gives 0)
@@ -34,12 +36,6 @@ def scale(proba: np.ndarray, temperature: float) -> np.ndarray:
     z -= z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
-
-
-def log_loss(y: np.ndarray, proba: np.ndarray) -> float:
-    p = np.clip(proba, FLOOR, 1.0)
-    p = p / p.sum(axis=1, keepdims=True)
-    return float(-np.mean(np.log(p[np.arange(len(y)), y.astype(int)])))
 
 
 def fit(proba: np.ndarray, y: np.ndarray) -> float:
