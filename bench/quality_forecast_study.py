@@ -103,7 +103,7 @@ def collect(seeds: list[int], path: str, only_bench_shapes: bool = False, real: 
             full = pd.DataFrame({"unique_id": "s", "ds": ds, "y": y})
             train, test = full.iloc[:-h].reset_index(drop=True), full.iloc[-h:]
             n = len(train)
-            windows, m = forecast.windows_for(n, h, forecast.season_for(freq, n - forecast.MIN_WINDOWS * h))
+            windows, m = forecast.windows_for(n, h, forecast.season_for(freq, n))
             bt = Backtest(train, h, windows, m)
             errs, fcs, secs = {}, {}, {}
             makers = {c: (lambda c=c, m=m, f=freq, h=h: candidate(c, m, f, h, [], False, 1)) for c in SINGLES}

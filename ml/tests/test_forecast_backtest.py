@@ -43,6 +43,19 @@ def test_windows_shrink_for_short_series_and_the_result_says_so():
     assert [r["windows"] for r in out["leaderboard"]] == [2]
 
 
+def test_a_short_seasonal_series_keeps_its_season_with_fewer_windows():
+    # Five years of a monthly series with a strong season, a year ahead (as R's USAccDeaths cut before its last
+    # year): three windows would leave 24 points, too few for a yearly season; two windows leave 36.
+    rng = np.random.default_rng(3)
+    dates = pd.date_range("2015-01-01", periods=60, freq="MS")
+    y = 100 + 30 * np.sin(np.arange(60) * np.pi / 6) + rng.normal(0, 3, 60)
+    df = pd.DataFrame({"sid": "a", "month": dates, "y": y})
+    out = train_forecast(df, TrainSpec("Forecast", "ets", COLUMNS, TEMPLATE, forecast={"horizon": 12}))
+    assert out["config"]["season_length"] == 12 and out["config"]["backtest_windows"] == 2
+    # MASE is scaled by the seasonal-naive error: about 1 when the season is forecast, several times it when not.
+    assert out["metrics"]["mase"] < 1.5
+
+
 def test_intervals_widen_with_the_step_and_the_quantiles_come_from_the_backtest():
     rng = np.random.default_rng(2)
     dates = pd.date_range("2018-01-01", periods=72, freq="MS")

@@ -176,7 +176,8 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
     freq = infer_freq(data.loc[data.unique_id == sizes.idxmax(), "ds"])
     shortest = int(sizes.min())
     h = int(spec.forecast.get("horizon") or max(1, min(30, shortest // 5)))
-    windows, season = windows_for(shortest, h, season_for(freq, shortest - MIN_WINDOWS * h))
+    # The season first: fewer backtest windows rather than a model blind to the season (windows_for).
+    windows, season = windows_for(shortest, h, season_for(freq, shortest))
     bt = Backtest(data, h, windows, season)
 
     def make(name: str, future: bool):
