@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dataml_jobs.training.forecast import train_forecast, windows_for
+from dataml_jobs.training.forecast import infer_freq, season_for, train_forecast, windows_for
 from dataml_jobs.training.forecast_backtest import conformal_quantile
 from dataml_jobs.training.model import TrainSpec
 
@@ -41,6 +41,14 @@ def test_windows_shrink_for_short_series_and_the_result_says_so():
     assert out["config"]["backtest_windows"] == 2
     assert "2 backtest window(s)" in out["metrics"]["note"]
     assert [r["windows"] for r in out["leaderboard"]] == [2]
+
+
+def test_the_season_comes_from_the_inferred_frequency_anchors_included():
+    # pandas names quarters and weeks with an anchor ("QS-OCT", "W-SUN"): the season is the unit's.
+    for freq, periods, season in (("QS", 40, 4), ("QE", 40, 4), ("MS", 60, 12), ("W", 120, 52), ("D", 60, 7)):
+        stamps = pd.Series(pd.date_range("2010-01-01", periods=periods, freq=freq))
+        assert season_for(infer_freq(stamps), periods) == season, freq
+    assert season_for("2MS", 60) == 12 and season_for("QS-OCT", 9) == 1  # too short for two seasons
 
 
 def test_a_short_seasonal_series_keeps_its_season_with_fewer_windows():

@@ -63,7 +63,8 @@ def infer_freq(ds: pd.Series) -> str:
 
 
 def season_for(freq: str, shortest: int) -> int:
-    base = "".join(ch for ch in freq if ch.isalpha()).split("-")[0]
+    # "QS-OCT", "W-SUN", "2MS": the unit before any anchor, without a multiple.
+    base = "".join(ch for ch in freq.split("-")[0] if ch.isalpha())
     m = SEASON.get(base, 1)
     return m if shortest >= 2 * m + 2 else 1
 
