@@ -3,10 +3,10 @@
 Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, AutoCES, SeasonalNaive and mlforecast
 gradient boosting on lags (LightGBM / XGBoost) (AUTO). Each is judged by rolling-origin backtests over up to
 MAX_WINDOWS windows of `h` points at the end of every series (forecast_backtest.py). `auto` forecasts with the
-mean of the three best by backtest MASE, weighted by its inverse (forecast_choice.py), itself backtested on the
-same windows (its parts' forecasts combined); a requested algorithm is that model alone (a booster: the better of
-it on levels and on differences). The reported MASE / sMAPE are the chosen forecast's backtest averages, and its
-80 % / 95 % intervals are conformal over its backtest errors.
+mean of the three best by backtest MASE within 1.25x of the best, weighted by its inverse (forecast_choice.py),
+itself backtested on the same windows (its parts' forecasts combined); a requested algorithm is that model alone
+(a booster: the better of it on levels and on differences). The reported MASE / sMAPE are the chosen forecast's
+backtest averages, and its 80 % / 95 % intervals are conformal over its backtest errors.
 
 Numeric feature columns are covariates: the `+future` candidates take their values at the forecast dates (known in
 advance, given to 9.4 as `exogenous`); the others forecast without them, the lag model through each covariate's
@@ -148,8 +148,8 @@ class ForecastModel:
 
 def add_combination(results: dict[str, tuple[Any, Errors]], pool: list[str]) -> str | None:
     """Adds `auto`'s forecast over the single candidates `pool` to `results` (key -> (factory, backtest errors)):
-    the inverse-MASE-weighted mean of the best of them (forecast_choice.combination). Its key, or None when the
-    pool has fewer than two candidates."""
+    the inverse-MASE-weighted mean of the best of them (forecast_choice.combination). Its key, or None when fewer
+    than two are within reach of the best (the best then forecasts alone)."""
     mase = {k: results[k][1].summary()["mase"] for k in pool}
     keys, weights = combination(mase, pool)
     if len(keys) < 2:
@@ -207,7 +207,7 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
 
     singles = list(results)
     without = [k for k in singles if results[k][0]().uses != "future"]
-    # `auto`: the weighted mean of the best three; a requested algorithm: its best variant. When that needs
+    # `auto`: the weighted mean of the best three within reach; a requested algorithm: its best variant. When that needs
     # future covariate values, the same over the candidates that do not answers requests without them.
     combine = spec.algorithm == "auto"
     mase = {k: err.summary()["mase"] for k, (_, err) in results.items()}
