@@ -3,7 +3,8 @@ search (`max_trials` trials, so it does not depend on the machine's load) follow
 the same process; each arm's hold-out metrics as `train_frame` reports them. The ensemble-less arm is `auto` as it
 was before the step (the search's winner, calibrated when that helps).
 
-Usage (from ml/): .venv/bin/python ../bench/quality_ensemble.py [max_trials, default 40]. Prints one JSON line.
+Usage (from ml/; the real tables need the `bench` group): ../.tools/uv/bin/uv run --frozen --group bench python
+../bench/quality_ensemble.py [max_trials, default 40]. Prints one JSON line.
 """
 
 from __future__ import annotations
