@@ -211,12 +211,11 @@ def pool(r: dict, k: int, singles: list[str], fixed: dict, tops: tuple[int, ...]
 
 
 def coverage(r: dict, e: Errors, yhat: np.ndarray, lv: int) -> list[bool]:
-    from dataml_jobs.training.forecast_backtest import conformal_quantile
+    from dataml_jobs.training.forecast_backtest import horizon_growth
 
     # The width the stored model gives (ForecastModel.predict): the cut series' scale at the backtest's season.
-    q = conformal_quantile(e.scores(), lv)
-    step = np.arange(1, len(yhat) + 1)
-    width = q * r.get("train_scale", r["scale"]) * np.sqrt(step)
+    q = e.quantiles()[lv]
+    width = q * r.get("train_scale", r["scale"]) * horizon_growth(np.arange(1, len(yhat) + 1))
     return list(np.abs(r["actual"] - yhat) <= width)
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dataml_jobs.training.forecast import infer_freq, season_for, train_forecast, windows_for
-from dataml_jobs.training.forecast_backtest import conformal_quantile
+from dataml_jobs.training.forecast_backtest import conformal_quantile, interval_quantile
 from dataml_jobs.training.model import TrainSpec
 
 TEMPLATE = [
@@ -62,6 +62,19 @@ def test_a_short_seasonal_series_keeps_its_season_with_fewer_windows():
     assert out["config"]["season_length"] == 12 and out["config"]["backtest_windows"] == 2
     # MASE is scaled by the seasonal-naive error: about 1 when the season is forecast, several times it when not.
     assert out["metrics"]["mase"] < 1.5
+
+
+def test_interval_quantile_is_not_diluted_by_calm_windows():
+    # Windows 1 and 2 are calm; window 3 misses by 10 on 3 of its 10 points. Pooled, those 3 of 30 fall beyond the
+    # 80 % quantile (1.0); each window's own 80 % quantile is 1, 1 and 10, whose mean (4.0) is the one used.
+    windows = np.repeat([1, 2, 3], 10)
+    scores = np.ones(30)
+    scores[-3:] = 10.0
+    assert conformal_quantile(scores, 80) == 1.0
+    assert interval_quantile(scores, windows, 80) == 4.0
+    # With like windows the pooled quantile stands.
+    even = np.tile(np.arange(1.0, 11.0), 3)
+    assert interval_quantile(even, windows, 80) == conformal_quantile(even, 80)
 
 
 def test_intervals_widen_with_the_step_and_the_quantiles_come_from_the_backtest():

@@ -20,13 +20,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..common.runner import JobError
 from .artifacts import run_metadata, save_model
 from .dataset import read_dataset
-from .forecast_backtest import LEVELS, Backtest, Errors, naive_scale
+from .forecast_backtest import LEVELS, Backtest, Errors, horizon_growth, naive_scale
 from .forecast_choice import combination, ranked
 from .forecast_legacy import LagBoost, StatModel  # noqa: F401 - artifacts stored before forecast_models.py unpickle
 from .forecast_models import BOOSTERS, STAT_MODELS, MeanCandidate, candidate, label
@@ -131,7 +130,8 @@ class ForecastModel:
             uid: naive_scale(g["y"].to_numpy(dtype="float64"), self.season) for uid, g in hist.groupby("unique_id")
         }
         out = out.sort_values(["unique_id", "ds"]).reset_index(drop=True)
-        width = out["unique_id"].map(scales).to_numpy() * np.sqrt(out.groupby("unique_id").cumcount().to_numpy() + 1)
+        steps = out.groupby("unique_id").cumcount().to_numpy() + 1
+        width = out["unique_id"].map(scales).to_numpy() * horizon_growth(steps)
         for lv in LEVELS:
             out[f"lo-{lv}"] = out["yhat"] - q[lv] * width
             out[f"hi-{lv}"] = out["yhat"] + q[lv] * width

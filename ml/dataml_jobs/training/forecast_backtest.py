@@ -5,9 +5,14 @@ window a candidate is fitted on everything before it and forecasts it. Its error
 (mean over windows, each the mean over series) and the nonconformity scores of its prediction intervals:
 |error| / (series scale * sqrt(step)), the scale being the series' in-sample seasonal-naive MAE (MASE's own), so
 that one quantile serves series of any size and every step of the horizon (errors of a forecast `k` steps ahead
-grow about like sqrt(k)). The interval at level L is the forecast ± the scores' L-quantile (finite-sample
-corrected) * scale * sqrt(step). Coverage is measured cross-conformally: each window's points against the
-quantile of the other windows' scores, so no point is judged by an interval calibrated on itself.
+grow about like sqrt(k)). The interval at level L is the forecast ± q_L * scale * sqrt(step), q_L being the larger
+of the pooled scores' L-quantile and the mean of each window's own L-quantile (both finite-sample corrected). Each
+window's quantile is what one period of errors says about the next period; their mean is wider than the pooled one
+when the windows differ (a pooled quantile lets calm windows dilute a rough one) and when they are short (the
+correction weighs more on h points than on all). The pooled quantile alone left the 80 % intervals of 111 unseen
+real series covering 0.69 of their held-out points (0.75 with the window mean; docs/benchmarks.md). Coverage is
+measured cross-conformally: each window's points against the quantile of the other windows' scores, so no point is
+judged by an interval calibrated on itself.
 """
 
 from __future__ import annotations
@@ -48,6 +53,19 @@ def conformal_quantile(scores: np.ndarray, level: int) -> float:
     return float(s[min(k, len(s) - 1)])
 
 
+def horizon_growth(step: np.ndarray) -> np.ndarray:
+    """How a forecast's error grows with its step ahead (1-based): the scores are errors divided by this."""
+    return np.sqrt(np.asarray(step, dtype="float64"))
+
+
+def interval_quantile(scores: np.ndarray, windows: np.ndarray, level: int) -> float:
+    """q_L of the module docstring: the pooled conformal quantile, or the mean per-window one when larger."""
+    pooled = conformal_quantile(scores, level)
+    per_window = [conformal_quantile(scores[windows == w], level) for w in np.unique(windows)]
+    per_window = [q for q in per_window if np.isfinite(q)]
+    return max(pooled, float(np.mean(per_window))) if per_window else pooled
+
+
 @dataclass
 class Errors:
     """One candidate's forecasts over the backtest windows: one row per (window, series, step)."""
@@ -79,23 +97,24 @@ class Errors:
 
     def scores(self) -> np.ndarray:
         f = self.frame
-        return (np.abs(f["y"] - f["yhat"]) / (f["scale"] * np.sqrt(f["step"]))).to_numpy(dtype="float64")
+        err = np.abs(f["y"] - f["yhat"]).to_numpy(dtype="float64")
+        return err / (f["scale"].to_numpy(dtype="float64") * horizon_growth(f["step"].to_numpy()))
 
     def quantiles(self) -> dict[int, float]:
-        s = self.scores()
-        return {lv: conformal_quantile(s, lv) for lv in LEVELS}
+        s, w = self.scores(), self.frame["window"].to_numpy()
+        return {lv: interval_quantile(s, w, lv) for lv in LEVELS}
 
     def coverage(self) -> dict[str, float]:
         """Cross-conformal coverage: each window against the quantile of the other windows' scores."""
-        f, s = self.frame, self.scores()
+        s, win = self.scores(), self.frame["window"].to_numpy()
         hits: dict[int, list[bool]] = {lv: [] for lv in LEVELS}
-        windows = sorted(f["window"].unique())
+        windows = np.unique(win)
         if len(windows) < 2:
             return {}
         for w in windows:
-            mine = (f["window"] == w).to_numpy()
+            mine = win == w
             for lv in LEVELS:
-                q = conformal_quantile(s[~mine], lv)
+                q = interval_quantile(s[~mine], win[~mine], lv)
                 hits[lv].extend(list(s[mine] <= q))
         return {f"coverage_{lv}": float(np.mean(hits[lv])) for lv in LEVELS}
 
