@@ -64,17 +64,10 @@ def test_a_short_seasonal_series_keeps_its_season_with_fewer_windows():
     assert out["metrics"]["mase"] < 1.5
 
 
-def test_interval_quantile_is_not_diluted_by_calm_windows():
-    # Windows 1 and 2 are calm; window 3 misses by 10 on 3 of its 10 points. Pooled, those 3 of 30 fall beyond the
-    # 80 % quantile (1.0); each window's own 80 % quantile is 1, 1 and 10, whose mean (4.0) is the one used.
-    windows = np.repeat([1, 2, 3], 10)
-    scores = np.ones(30)
-    scores[-3:] = 10.0
-    assert conformal_quantile(scores, 80) == 1.0
-    assert interval_quantile(scores, windows, 80) == 4.0
-    # With like windows the pooled quantile stands.
-    even = np.tile(np.arange(1.0, 11.0), 3)
-    assert interval_quantile(even, windows, 80) == conformal_quantile(even, 80)
+def test_the_80_interval_uses_the_85_quantile_of_the_scores_and_the_95_its_own():
+    scores = np.arange(1.0, 21.0)  # 20 scores: the conformal 85 % quantile is the ceil(21 * 0.85) = 18th
+    assert interval_quantile(scores, 80) == 18.0 > conformal_quantile(scores, 80) == 17.0
+    assert interval_quantile(scores, 95) == conformal_quantile(scores, 95) == 20.0
 
 
 def test_intervals_widen_with_the_step_and_the_quantiles_come_from_the_backtest():
