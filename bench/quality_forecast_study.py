@@ -40,6 +40,8 @@ from dataml_jobs.training.forecast_models import StatCandidate, candidate  # noq
 
 STUDY_WINDOWS = 6
 SINGLES = ["seasonal_naive", "ets", "arima", "theta", "ces", "lightgbm+diff"]
+# Collected too, and added to the rule in use last (the rules before it were chosen without it).
+BAGGED = "bagged_ets"
 
 
 class ApproxArima(StatCandidate):
@@ -115,7 +117,9 @@ def collect(seeds: list[int], path: str, only_bench_shapes: bool = False, real: 
             windows, m = forecast.windows_for(n, h, forecast.season_for(freq, n))
             bt = Backtest(train, h, windows, m)
             errs, fcs, secs = {}, {}, {}
-            makers = {c: (lambda c=c, m=m, f=freq, h=h: candidate(c, m, f, h, [], False, 1)) for c in SINGLES}
+            makers = {
+                c: (lambda c=c, m=m, f=freq, h=h: candidate(c, m, f, h, [], False, 1)) for c in [*SINGLES, BAGGED]
+            }
             makers["arima_approx"] = lambda m=m, f=freq: ApproxArima("arima", m, f)
             for c, mk in makers.items():
                 t0 = time.monotonic()
@@ -329,6 +333,9 @@ def rules(paths: list[str]) -> None:
         run(f"k=6 inverse-MASE top{TOP} within {reach}x of the best", 6, S, {}, (), (), trimmed(reach))
     chosen = f"chosen: k=6, inverse-MASE top{TOP} within {REACH}x (forecast_choice.combination)"
     run(chosen, 6, S, {}, (), (), trimmed(REACH))
+    if all(BAGGED in r["errs"] for r in rows):
+        run(f"in use: the same with {BAGGED} among the candidates", 6, [*S, BAGGED], {}, (), (), trimmed(REACH))
+        run(f"{BAGGED} alone", 6, [BAGGED], {}, (), (), lowest)
     earlier = "earlier rule: k=6, lowest MASE, a combination winning a tie"
     for shape in sorted({r["shape"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["shape"] == shape]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from dataml_jobs.training import forecast
 from dataml_jobs.training.forecast import infer_freq, season_for, train_forecast, windows_for
-from dataml_jobs.training.forecast_backtest import conformal_quantile, interval_quantile
+from dataml_jobs.training.forecast_backtest import Backtest, OverBudget, conformal_quantile, interval_quantile
 from dataml_jobs.training.model import TrainSpec
 
 TEMPLATE = [
@@ -89,3 +92,58 @@ def test_intervals_widen_with_the_step_and_the_quantiles_come_from_the_backtest(
     assert out["config"]["backtest_windows"] == 6 and out["config"]["season_length"] == 12
     with pytest.raises(KeyError):
         out["metrics"]["note"]
+
+
+class SlowLast:
+    """A candidate forecasting the last value, whose fit takes `seconds`; counts its fits."""
+
+    fits = 0
+    name = "arima"
+    uses = "none"
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def fit(self, hist):
+        SlowLast.fits += 1
+        time.sleep(self.seconds)
+        return self
+
+    def forecast(self, hist, h, future):
+        last = hist.groupby("unique_id").tail(1)
+        return pd.concat(
+            [last.assign(ds=last["ds"] + pd.DateOffset(months=k), yhat=last["y"]) for k in range(1, h + 1)]
+        )[["unique_id", "ds", "yhat"]]
+
+
+def test_a_backtest_stops_after_the_window_that_projects_it_past_its_deadline():
+    dates = pd.date_range("2015-01-01", periods=60, freq="MS")
+    data = pd.DataFrame({"unique_id": "a", "ds": dates, "y": np.arange(60.0)})
+    SlowLast.fits = 0
+    with pytest.raises(OverBudget):  # one window takes 0.2 s: four more (three windows and the final fit) do not fit
+        Backtest(data, 6, 4, 12).run("slow", lambda: SlowLast(0.2), time.monotonic() + 0.5)
+    assert SlowLast.fits == 1
+    SlowLast.fits = 0
+    bt = Backtest(data, 6, 4, 12)
+    assert bt.run("slow", lambda: SlowLast(0.01), time.monotonic() + 60).frame["window"].nunique() == 4
+    assert SlowLast.fits == 4
+
+
+def test_auto_skips_a_candidate_whose_backtest_would_overrun_the_budget(monkeypatch):
+    # AutoARIMA made slow (as on a long hourly series) and tried right after the seasonal naive forecast: `auto`
+    # drops it after one window of six, then goes on with the next candidate.
+    made = forecast.candidate
+
+    def slow_arima(name, *args):
+        return SlowLast(2.0) if name == "arima" else made(name, *args)
+
+    monkeypatch.setattr(forecast, "candidate", slow_arima)
+    monkeypatch.setattr(forecast, "AUTO", ["seasonal_naive", "arima", "theta"])
+    SlowLast.fits = 0
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2012-01-01", periods=96, freq="MS")
+    df = pd.DataFrame({"sid": "a", "month": dates, "y": 100 + np.cumsum(rng.normal(0, 1, 96))})
+    out = train_forecast(df, TrainSpec("Forecast", "auto", COLUMNS, TEMPLATE, time_budget=5, forecast={"horizon": 6}))
+    skipped = {r["algorithm"]: r["skipped"] for r in out["leaderboard"] if r.get("skipped")}
+    assert skipped == {"arima": "its backtest would end past the time budget"} and SlowLast.fits == 1
+    assert "arima" not in out["algorithm"] and out["config"]["backtest_windows"] == 6

@@ -1,12 +1,13 @@
 """Forecasting per series (`unique_id` from the Id role, one series when there is none) at the data's own frequency.
 
-Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, AutoCES, SeasonalNaive and mlforecast
-gradient boosting on lags (LightGBM / XGBoost) (AUTO). Each is judged by rolling-origin backtests over up to
-MAX_WINDOWS windows of `h` points at the end of every series (forecast_backtest.py). `auto` forecasts with the
-mean of the three best by backtest MASE within 1.25x of the best, weighted by its inverse (forecast_choice.py),
-itself backtested on the same windows (its parts' forecasts combined); a requested algorithm is that model alone
-(a booster: the better of it on levels and on differences). The reported MASE / sMAPE are the chosen forecast's
-backtest averages, and its 80 % / 95 % intervals are conformal over its backtest errors.
+Candidates (forecast_models.py): statsforecast AutoETS, AutoARIMA, AutoTheta, AutoCES, SeasonalNaive, AutoETS bagged
+over bootstrapped series, and mlforecast gradient boosting on lags (LightGBM / XGBoost) (AUTO). Each is judged by
+rolling-origin backtests over up to MAX_WINDOWS windows of `h` points at the end of every series
+(forecast_backtest.py). `auto` forecasts with the mean of the three best by backtest MASE within 1.25x of the best,
+weighted by its inverse (forecast_choice.py), itself backtested on the same windows (its parts' forecasts
+combined); a requested algorithm is that model alone (a booster: the better of it on levels and on differences).
+The reported MASE / sMAPE are the chosen forecast's backtest averages, and its 80 % / 95 % intervals are conformal
+over its backtest errors.
 
 Numeric feature columns are covariates: the `+future` candidates take their values at the forecast dates (known in
 advance, given to 9.4 as `exogenous`); the others forecast without them, the lag model through each covariate's
@@ -25,10 +26,10 @@ import pandas as pd
 from ..common.runner import JobError
 from .artifacts import run_metadata, save_model
 from .dataset import read_dataset
-from .forecast_backtest import LEVELS, Backtest, Errors, horizon_growth, naive_scale
+from .forecast_backtest import LEVELS, Backtest, Errors, OverBudget, horizon_growth, naive_scale
 from .forecast_choice import combination, ranked
 from .forecast_legacy import LagBoost, StatModel  # noqa: F401 - artifacts stored before forecast_models.py unpickle
-from .forecast_models import BOOSTERS, STAT_MODELS, MeanCandidate, candidate, label
+from .forecast_models import BAGGED, BOOSTERS, STAT_MODELS, MeanCandidate, candidate, label
 from .model import TrainSpec, library_versions
 
 SEASON = {"D": 7, "B": 5, "W": 52, "M": 12, "MS": 12, "ME": 12, "Q": 4, "QS": 4, "QE": 4, "h": 24, "H": 24, "min": 60}
@@ -39,7 +40,7 @@ FUTURE = {*BOOSTERS, "arima"}  # the candidates that can take future covariate v
 MIN_WINDOWS = 3  # fewer only when the series are too short, and the result says so
 # Cheap first: when the time budget runs out the costly ones are skipped (in `auto` only). A `+future` variant (when
 # there are covariates) comes right after its own candidate.
-AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "ces", "lightgbm+diff", "arima"]
+AUTO = ["seasonal_naive", "ets", "lightgbm", "theta", "ces", "lightgbm+diff", "arima", "bagged_ets"]
 # Without covariates `auto` leaves out the booster on the levels of the target: trees cannot forecast beyond the
 # levels they were fit on (a trend, a shifted level), which the differenced variant can; with covariates the levels
 # variant stays, as the covariates may drive the level.
@@ -199,10 +200,17 @@ def train_forecast(df: pd.DataFrame, spec: TrainSpec) -> dict[str, Any]:
     for name, future in plan:
         proto = make(name, future)()
         key = label(proto)
-        if spec.algorithm == "auto" and results and time.monotonic() - started > spec.time_budget:
+        bounded = spec.algorithm == "auto" and bool(results)  # the first (seasonal naive) always runs
+        if bounded and time.monotonic() - started > spec.time_budget:
             leaderboard.append({"algorithm": key, "skipped": "time budget exhausted"})
             continue
-        results[key] = (make(name, future), bt.run(key, make(name, future)))
+        try:
+            results[key] = (
+                make(name, future),
+                bt.run(key, make(name, future), started + spec.time_budget if bounded else None),
+            )
+        except OverBudget:
+            leaderboard.append({"algorithm": key, "skipped": "its backtest would end past the time budget"})
     base = bt.run("seasonal_naive", make("seasonal_naive", False))
 
     singles = list(results)
@@ -364,5 +372,5 @@ def model_class_of(key: str) -> str:
     if paren:
         return how + "(" + ", ".join(model_class_of(k) for k in inner[:-1].split(", ")) + ")"
     name, *flags = key.split("+")
-    cls = STAT_MODELS.get(name) or f"{BOOSTERS[name]} (lag features)"
+    cls = STAT_MODELS.get(name) or BAGGED.get(name) or f"{BOOSTERS[name]} (lag features)"
     return cls + "".join("+" + f for f in flags)

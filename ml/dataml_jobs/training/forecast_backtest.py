@@ -118,6 +118,10 @@ class Errors:
         return {f"coverage_{lv}": float(np.mean(hits[lv])) for lv in LEVELS}
 
 
+class OverBudget(Exception):
+    """A candidate's backtest would end past its deadline (Backtest.run)."""
+
+
 @dataclass
 class Backtest:
     data: pd.DataFrame  # unique_id, ds, y, covariates; sorted
@@ -132,8 +136,13 @@ class Backtest:
         end = (w - 1) * self.h
         return self.data[rank >= end + self.h], self.data[(rank >= end) & (rank < end + self.h)]
 
-    def run(self, key: str, make) -> Errors:
-        """Backtests the candidate `make()` builds (a fresh one per window), once per key."""
+    def run(self, key: str, make, deadline: float | None = None) -> Errors:
+        """Backtests the candidate `make()` builds (a fresh one per window), once per key.
+
+        With a `deadline` (a `time.monotonic()` value) it stops with OverBudget as soon as the windows done project
+        the rest, and the final fit on all rows (about one window's more), past it: a costly candidate on a long
+        series (AutoARIMA on 1,440 hourly points takes about 18 s a window) then costs one window beyond the budget,
+        not all of them."""
         if key in self.cache:
             return self.cache[key]
         t0 = time.monotonic()
@@ -142,6 +151,9 @@ class Backtest:
             hist, held = self.split(w)
             fc = make().fit(hist).forecast(hist, self.h, held)
             parts.append(self._errors(w, hist, held, fc))
+            now = time.monotonic()
+            if deadline is not None and now + (now - t0) / len(parts) * w > deadline:
+                raise OverBudget(key)
         self.cache[key] = Errors(pd.concat(parts, ignore_index=True), time.monotonic() - t0)
         return self.cache[key]
 

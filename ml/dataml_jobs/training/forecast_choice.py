@@ -12,7 +12,9 @@ in hindsight, per series: this rule 1.019; the earlier one (the lowest backtest 
 combinations, chosen on generated series) 1.073 (this rule ÷ it: 0.950, paired bootstrap 0.892-0.999 at 90 %);
 untrimmed top three 1.025; AutoETS alone 1.117, AutoARIMA alone 1.169; fixed median / mean of ETS, ARIMA, Theta,
 CES 1.089-1.099. On the bench's generated series (16, seeds 1000-1001) it is 1.013x the earlier rule (0.963-1.067):
-there one model is often right by construction, which selection finds; the trimming keeps most of that.
+there one model is often right by construction, which selection finds; the trimming keeps most of that. Bagged
+AutoETS, added to the candidates after the rule was chosen, moved it to 1.005 on the 33 series (1.092 on 111 held-out
+ones, 1.094 without it).
 """
 
 from __future__ import annotations
