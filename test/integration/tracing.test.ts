@@ -154,12 +154,16 @@ describe('tracing: one training, one trace across the API, the worker and the Py
     // API: the workflow start under the request.
     const start = one('dataml-api', /^StartWorkflow:trainWorkflow$/);
     expect(ancestors(start)).toContain(root);
-    // Worker: the workflow run under the start; the Ray job's submission under the workflow.
-    const run = one('dataml-worker', 'RunWorkflow:trainWorkflow');
-    expect(ancestors(run)).toContain(start);
+    // Worker: the workflow run under the start; the Ray job's submission under the workflow. A run replayed on a
+    // worker whose cache evicted it (a busy machine) opens another RunWorkflow span: each is under the start, and
+    // each submission is under one of them.
+    one('dataml-worker', 'RunWorkflow:trainWorkflow');
+    const runs = spans.filter(named('dataml-worker', 'RunWorkflow:trainWorkflow'));
+    for (const r of runs) expect(ancestors(r)).toContain(start);
     const submits = spans.filter(named('dataml-worker', 'RunActivity:submitRayJob'));
     expect(submits.length).toBeGreaterThan(0);
-    for (const s of submits) expect(ancestors(s)).toContain(run);
+    const underARun = (s: ReceivedSpan) => ancestors(s).some((a) => runs.includes(a));
+    for (const s of submits) expect(underARun(s), tree).toBe(true);
     // Python job: a child of the activity that submitted it, with its phases under it.
     const job = one('dataml-job', 'job train');
     expect(submits.map((s) => s.spanId)).toContain(job.parentSpanId);
