@@ -42,6 +42,8 @@ STUDY_WINDOWS = 6
 SINGLES = ["seasonal_naive", "ets", "arima", "theta", "ces", "lightgbm+diff"]
 # Collected too, and added to the rule in use last (the rules before it were chosen without it).
 BAGGED = "bagged_ets"
+# Studied, not adopted: a fixed-order bagged AutoARIMA (quality_forecast_bagged_arima.py adds its backtests).
+STUDIED = "bagged_arima"
 
 
 class ApproxArima(StatCandidate):
@@ -336,6 +338,11 @@ def rules(paths: list[str]) -> None:
     if all(BAGGED in r["errs"] for r in rows):
         run(f"in use: the same with {BAGGED} among the candidates", 6, [*S, BAGGED], {}, (), (), trimmed(REACH))
         run(f"{BAGGED} alone", 6, [BAGGED], {}, (), (), lowest)
+        if all(STUDIED in r["errs"] for r in rows):  # added by quality_forecast_bagged_arima.py
+            run(f"in use with {STUDIED} too", 6, [*S, BAGGED, STUDIED], {}, (), (), trimmed(REACH))
+            swapped = [STUDIED if c == "arima" else c for c in S]
+            run(f"in use with {STUDIED} in place of arima", 6, [*swapped, BAGGED], {}, (), (), trimmed(REACH))
+            run(f"{STUDIED} alone", 6, [STUDIED], {}, (), (), lowest)
     earlier = "earlier rule: k=6, lowest MASE, a combination winning a tie"
     for shape in sorted({r["shape"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["shape"] == shape]
