@@ -32,6 +32,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 from quality_forecast import shapes  # noqa: E402
+from quality_forecast_extra import STUDIED  # noqa: E402  (studied candidates; it adds their backtests)
 from real_series import REAL, heldout_series, real_name, real_series  # noqa: E402
 
 from dataml_jobs.training import forecast  # noqa: E402
@@ -42,8 +43,6 @@ STUDY_WINDOWS = 6
 SINGLES = ["seasonal_naive", "ets", "arima", "theta", "ces", "lightgbm+diff"]
 # Collected too, and added to the rule in use last (the rules before it were chosen without it).
 BAGGED = "bagged_ets"
-# Studied, not adopted: a fixed-order bagged AutoARIMA (quality_forecast_bagged_arima.py adds its backtests).
-STUDIED = "bagged_arima"
 
 
 class ApproxArima(StatCandidate):
@@ -338,11 +337,11 @@ def rules(paths: list[str]) -> None:
     if all(BAGGED in r["errs"] for r in rows):
         run(f"in use: the same with {BAGGED} among the candidates", 6, [*S, BAGGED], {}, (), (), trimmed(REACH))
         run(f"{BAGGED} alone", 6, [BAGGED], {}, (), (), lowest)
-        if all(STUDIED in r["errs"] for r in rows):  # added by quality_forecast_bagged_arima.py
-            run(f"in use with {STUDIED} too", 6, [*S, BAGGED, STUDIED], {}, (), (), trimmed(REACH))
-            swapped = [STUDIED if c == "arima" else c for c in S]
-            run(f"in use with {STUDIED} in place of arima", 6, [*swapped, BAGGED], {}, (), (), trimmed(REACH))
-            run(f"{STUDIED} alone", 6, [STUDIED], {}, (), (), lowest)
+        for other in (x for x in STUDIED if all(x in r["errs"] for r in rows)):  # quality_forecast_extra.py
+            run(f"in use with {other} too", 6, [*S, BAGGED, other], {}, (), (), trimmed(REACH))
+            swapped = [other if c == "arima" else c for c in S]
+            run(f"in use with {other} in place of arima", 6, [*swapped, BAGGED], {}, (), (), trimmed(REACH))
+            run(f"{other} alone", 6, [other], {}, (), (), lowest)
     earlier = "earlier rule: k=6, lowest MASE, a combination winning a tie"
     for shape in sorted({r["shape"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["shape"] == shape]

@@ -1,13 +1,17 @@
-"""A study, not adopted (docs/benchmarks.md, "Forecast choice on real series"): AutoARIMA bagged over the same
-bootstrapped copies as BaggedETS, its orders fixed. AutoARIMA picks the orders on the series; the same orders (and
-its mean or drift term) are then fitted to 9 copies of it (`forecast_models.bootstrapped`), and the forecast is the
-mean of the ten. Re-running AutoARIMA's order search on every copy, as BaggedETS does with AutoETS, would cost about
-ten AutoARIMA fits per window; fixing the orders keeps the parameters' uncertainty, not the model's.
+"""Candidates studied for forecast `auto` and not adopted (docs/benchmarks.md, "Forecast choice on real series"):
+- `bagged_arima`: AutoARIMA bagged over the same bootstrapped copies as BaggedETS, its orders fixed. AutoARIMA picks
+  the orders on the series; the same orders (and its mean or drift term) are fitted to 9 copies of it
+  (`forecast_models.bootstrapped`), and the forecast is the mean of the ten. Re-running the order search on every
+  copy, as BaggedETS does with AutoETS, would cost about ten AutoARIMA fits per window; fixing the orders keeps the
+  parameters' uncertainty, not the model's.
+- `stl_ets` / `stl_arima`: STL decomposition, the seasonally adjusted series forecast by a non-seasonal AutoETS /
+  AutoARIMA and the season carried on (statsforecast's MSTL; R's forecast::stlf).
 
-It adds this candidate's backtests (the same windows) to a pickle `quality_forecast_study.py collect` wrote, so the
-rules can be replayed with it:
-    cd ml && ../.tools/uv/bin/uv run --frozen --group bench python ../bench/quality_forecast_bagged_arima.py \
-        real /tmp/real.pkl /tmp/real_barima.pkl
+It adds one candidate's backtests (the same windows) to a pickle `quality_forecast_study.py collect` wrote, so the
+rules can be replayed with it (`quality_forecast_study.py rules <pickle>` prints the rule with it added and in place
+of AutoARIMA):
+    cd ml && ../.tools/uv/bin/uv run --frozen --group bench python ../bench/quality_forecast_extra.py \
+        bagged_arima real /tmp/real.pkl /tmp/real_bagged_arima.pkl
 (`heldout` with STUDY_PART=i/2 for the held-out halves, `generated` for the bench's draws 1000-1001).
 """
 
@@ -32,7 +36,36 @@ from dataml_jobs.training import forecast  # noqa: E402
 from dataml_jobs.training.forecast_backtest import Backtest  # noqa: E402
 from dataml_jobs.training.forecast_models import bootstrapped  # noqa: E402
 
-KEY = "bagged_arima"
+STUDIED = ("bagged_arima", "stl_ets", "stl_arima")
+
+
+@dataclass
+class StlCandidate:
+    """STL, then a non-seasonal AutoETS or AutoARIMA on the adjusted series (that model alone on a series too short
+    for two seasons, or without season)."""
+
+    season: int
+    freq: str
+    trend: str  # "ets" | "arima"
+
+    uses = "none"
+
+    def fit(self, df: pd.DataFrame) -> StlCandidate:
+        return self
+
+    def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
+        from statsforecast import StatsForecast
+        from statsforecast.models import MSTL, AutoARIMA, AutoETS
+
+        trend = AutoETS(model="ZZN") if self.trend == "ets" else AutoARIMA()
+        seasonal = self.season > 1 and len(history) >= 2 * self.season + 1
+        model = MSTL(season_length=self.season, trend_forecaster=trend) if seasonal else trend
+        fc = StatsForecast(models=[model], freq=self.freq, n_jobs=1).forecast(h=h, df=history[["unique_id", "ds", "y"]])
+        fc = fc.reset_index() if "unique_id" not in fc.columns else fc
+        column = next(c for c in fc.columns if c not in ("unique_id", "ds"))
+        out = fc.rename(columns={column: "yhat"})[["unique_id", "ds", "yhat"]]
+        out["unique_id"] = out["unique_id"].astype(str)
+        return out
 
 
 @dataclass
@@ -41,7 +74,7 @@ class FixedOrderBaggedArima:
     freq: str
     seed: int = 1
     copies: int = 10
-    name: str = KEY
+    name: str = "bagged_arima"
 
     uses = "none"
 
@@ -78,7 +111,15 @@ class FixedOrderBaggedArima:
         return pd.concat(out, ignore_index=True)
 
 
-def add(kind: str, source: str, target: str) -> None:
+def make(key: str, season: int, freq: str):
+    if key == "bagged_arima":
+        return FixedOrderBaggedArima(season, freq)
+    return StlCandidate(season, freq, key.removeprefix("stl_"))
+
+
+def add(key: str, kind: str, source: str, target: str) -> None:
+    if key not in STUDIED:
+        raise SystemExit(f"candidate: one of {', '.join(STUDIED)}")
     warnings.filterwarnings("ignore")
     forecast.MAX_WINDOWS = 6
     rows = pickle.load(open(source, "rb"))
@@ -98,13 +139,13 @@ def add(kind: str, source: str, target: str) -> None:
         if windows != row["windows"]:
             raise SystemExit(f"{name}: {windows} windows, the pickle has {row['windows']}")
         t0 = time.monotonic()
-        row["errs"][KEY] = Backtest(train, h, windows, m).run(KEY, lambda m=m, f=freq: FixedOrderBaggedArima(m, f))
-        row["fcs"][KEY] = FixedOrderBaggedArima(m, freq).forecast(train, h, None)["yhat"].to_numpy()
-        row["secs"][KEY] = (time.monotonic() - t0, 0.0)
+        row["errs"][key] = Backtest(train, h, windows, m).run(key, lambda m=m, f=freq: make(key, m, f))
+        row["fcs"][key] = make(key, m, freq).forecast(train, h, None)["yhat"].to_numpy()
+        row["secs"][key] = (time.monotonic() - t0, 0.0)
         print(name, seed, round(time.monotonic() - t0, 1), flush=True)
     with open(target, "wb") as f:
-        pickle.dump([r for r in rows if KEY in r["errs"]], f)
+        pickle.dump([r for r in rows if key in r["errs"]], f)
 
 
 if __name__ == "__main__":
-    add(*sys.argv[1:4])
+    add(*sys.argv[1:5])
