@@ -34,52 +34,28 @@ from real_series import heldout_series, real_series  # noqa: E402
 
 from dataml_jobs.training import forecast  # noqa: E402
 from dataml_jobs.training.forecast_backtest import Backtest  # noqa: E402
-from dataml_jobs.training.forecast_models import bootstrapped  # noqa: E402
+from dataml_jobs.training.forecast_models import BaggedETS, StatCandidate, bootstrapped  # noqa: E402
 
 STUDIED = ("bagged_arima", "stl_ets", "stl_arima")
 
 
-@dataclass
-class StlCandidate:
-    """STL, then a non-seasonal AutoETS or AutoARIMA on the adjusted series (that model alone on a series too short
-    for two seasons, or without season)."""
+class StlCandidate(StatCandidate):
+    """STL, then a non-seasonal AutoETS (`stl_ets`) or AutoARIMA (`stl_arima`) on the adjusted series; that model
+    alone without season. The backtests leave every fit at least two seasons and four points (forecast.windows_for),
+    which STL needs."""
 
-    season: int
-    freq: str
-    trend: str  # "ets" | "arima"
-
-    uses = "none"
-
-    def fit(self, df: pd.DataFrame) -> StlCandidate:
-        return self
-
-    def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
-        from statsforecast import StatsForecast
+    def _model(self):
         from statsforecast.models import MSTL, AutoARIMA, AutoETS
 
-        trend = AutoETS(model="ZZN") if self.trend == "ets" else AutoARIMA()
-        seasonal = self.season > 1 and len(history) >= 2 * self.season + 1
-        model = MSTL(season_length=self.season, trend_forecaster=trend) if seasonal else trend
-        fc = StatsForecast(models=[model], freq=self.freq, n_jobs=1).forecast(h=h, df=history[["unique_id", "ds", "y"]])
-        fc = fc.reset_index() if "unique_id" not in fc.columns else fc
-        column = next(c for c in fc.columns if c not in ("unique_id", "ds"))
-        out = fc.rename(columns={column: "yhat"})[["unique_id", "ds", "yhat"]]
-        out["unique_id"] = out["unique_id"].astype(str)
-        return out
+        trend = AutoETS(model="ZZN") if self.name == "stl_ets" else AutoARIMA()
+        return MSTL(season_length=self.season, trend_forecaster=trend) if self.season > 1 else trend
 
 
 @dataclass
-class FixedOrderBaggedArima:
-    season: int
-    freq: str
-    seed: int = 1
-    copies: int = 10
+class FixedOrderBaggedArima(BaggedETS):
+    """BaggedETS's copies and seed, AutoARIMA's orders fixed on them."""
+
     name: str = "bagged_arima"
-
-    uses = "none"
-
-    def fit(self, df: pd.DataFrame) -> FixedOrderBaggedArima:
-        return self
 
     def forecast(self, history: pd.DataFrame, h: int, future: pd.DataFrame | None) -> pd.DataFrame:
         from statsforecast.models import ARIMA, AutoARIMA
@@ -113,8 +89,8 @@ class FixedOrderBaggedArima:
 
 def make(key: str, season: int, freq: str):
     if key == "bagged_arima":
-        return FixedOrderBaggedArima(season, freq)
-    return StlCandidate(season, freq, key.removeprefix("stl_"))
+        return FixedOrderBaggedArima(season, freq, seed=1)
+    return StlCandidate(key, season, freq)
 
 
 def add(key: str, kind: str, source: str, target: str) -> None:
