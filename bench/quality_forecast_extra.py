@@ -34,7 +34,7 @@ from real_series import heldout_series, real_series  # noqa: E402
 
 from dataml_jobs.training import forecast  # noqa: E402
 from dataml_jobs.training.forecast_backtest import Backtest  # noqa: E402
-from dataml_jobs.training.forecast_models import BaggedETS, StatCandidate, bootstrapped  # noqa: E402
+from dataml_jobs.training.forecast_models import BaggedETS, StatCandidate, bootstrapped, future_dates  # noqa: E402
 
 STUDIED = ("bagged_arima", "stl_ets", "stl_arima")
 
@@ -82,8 +82,7 @@ class FixedOrderBaggedArima(BaggedETS):
                 path = fitted.predict(h)["mean"]
                 if np.all(np.isfinite(path)):
                     paths.append(path)
-            ds = pd.date_range(g["ds"].iloc[-1], periods=h + 1, freq=self.freq)[1:]
-            out.append(pd.DataFrame({"unique_id": str(uid), "ds": ds, "yhat": np.mean(paths, axis=0)}))
+            out.append(future_dates(g, h, self.freq).assign(unique_id=str(uid), yhat=np.mean(paths, axis=0)))
         return pd.concat(out, ignore_index=True)
 
 
@@ -98,7 +97,8 @@ def add(key: str, kind: str, source: str, target: str) -> None:
         raise SystemExit(f"candidate: one of {', '.join(STUDIED)}")
     warnings.filterwarnings("ignore")
     forecast.MAX_WINDOWS = 6
-    rows = pickle.load(open(source, "rb"))
+    with open(source, "rb") as f:
+        rows = pickle.load(f)
     by_name = {r["series"]: r for r in rows}
     part, parts = (int(x) for x in os.environ.get("STUDY_PART", "0/1").split("/"))
     if kind == "generated":
