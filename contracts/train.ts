@@ -20,9 +20,9 @@ export type ProblemType = z.infer<typeof ProblemType>;
 export const ColumnAttribute = z.enum(['Id', 'Target', 'Feature', 'Time', 'Ignore']);
 export type ColumnAttribute = z.infer<typeof ColumnAttribute>;
 
-// ets / arima (statsforecast AutoETS / AutoARIMA) are for Forecast only; random_forest / extra_trees / linear for the
-// tabular types.
-const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima', 'extra_trees'] as const;
+// ets / arima (statsforecast AutoETS / AutoARIMA) are for Forecast only; random_forest / extra_trees / linear / gam (a
+// generalized additive model: a spline curve per numeric feature) for the tabular types.
+const ALGORITHMS = ['auto', 'xgboost', 'lightgbm', 'random_forest', 'linear', 'ets', 'arima', 'extra_trees', 'gam'] as const;
 
 // Which algorithms each problem type accepts: in a module without zod, so the web console bundles it too.
 export { ALGORITHMS_BY_PROBLEM } from './train-algorithms.js';

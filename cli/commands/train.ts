@@ -58,7 +58,7 @@ export function trainCommand(program: Command) {
     .option('--id-column <column>', 'row id (for Forecast: the series key)')
     .option('--time <column>', 'the time column (Forecast)')
     .option('--ignore <columns>', 'comma-separated columns to leave out', csvList)
-    .option('-a, --algorithm <name>', 'auto (default), xgboost, lightgbm, random_forest, extra_trees, linear, ets, arima')
+    .option('-a, --algorithm <name>', 'auto (default), xgboost, lightgbm, random_forest, extra_trees, linear, gam, ets, arima')
     .option('--domain <domain>', 'business domain label', 'General')
     .option('--time-budget <seconds>', 'time budget of auto')
     .option('--horizon <steps>', 'forecast horizon')

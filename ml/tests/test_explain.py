@@ -14,7 +14,7 @@ from dataml_jobs.training.preprocess import Feature, to_model_frame
 from dataml_jobs.training.tabular import make_pipeline
 
 FEATURES = [Feature("a", "Float"), Feature("b", "String"), Feature("c", "Float")]
-FAMILIES = ["lightgbm", "xgboost", "random_forest", "extra_trees", "linear"]
+FAMILIES = ["lightgbm", "xgboost", "random_forest", "extra_trees", "linear", "gam"]
 
 
 def frame(n: int = 300) -> pd.DataFrame:
@@ -43,7 +43,9 @@ def test_contributions_sum_to_the_raw_output(algorithm: str, k: int) -> None:
     X = frame()
     y = target(X, k)
     problem = "Classification" if k else "Regression"
-    small = None if algorithm == "linear" else {"n_estimators": 20}  # a few trees: the sums hold for any number
+    small = (
+        None if algorithm in ("linear", "gam") else {"n_estimators": 20}
+    )  # a few trees: the sums hold for any number
     pipe = make_pipeline(algorithm, problem, FEATURES, k, 1, small).fit(X, y)
     contrib, base, names = contributions(pipe, X, k)
     assert names == ["a", "b", "c"]  # the one-hot columns of b are folded back into it

@@ -102,7 +102,15 @@ def test_training_completes_with_metrics_and_a_leaderboard(dm: Client, trained):
     # auto is a search (docs/training.md): every trial is a row; it starts from LightGBM's defaults. A blend of the
     # families' best has its own row (`ensemble`) whether or not it was kept.
     assert "lightgbm" in set(board["algorithm"])
-    assert set(board["algorithm"]) <= {"lightgbm", "xgboost", "random_forest", "extra_trees", "linear", "ensemble"}
+    assert set(board["algorithm"]) <= {
+        "lightgbm",
+        "xgboost",
+        "random_forest",
+        "extra_trees",
+        "linear",
+        "gam",
+        "ensemble",
+    }
     assert board.loc[board["selected"], "algorithm"].tolist() == [model.algorithm]
     matrix = dm.confusion_matrix(model)
     assert matrix is not None and matrix.shape == (2, 2)

@@ -10256,7 +10256,7 @@ export interface components {
              * @example xgboost
              * @enum {string}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees";
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | "gam";
             columns: components["schemas"]["TrainColumn"][];
             /** @example 1 */
             dataset_id: number;
@@ -11496,7 +11496,7 @@ export interface components {
              * @example xgboost
              * @enum {string|null}
              */
-            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | "ensemble" | null;
+            algorithm: "auto" | "xgboost" | "lightgbm" | "random_forest" | "linear" | "ets" | "arima" | "extra_trees" | "gam" | "ensemble" | null;
             /**
              * Format: date-time
              * @example 2025-09-18T10:00:00Z

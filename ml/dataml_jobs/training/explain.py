@@ -1,6 +1,7 @@
 """Mean |SHAP| per ORIGINAL feature of a fitted pipeline: the model is explained on its preprocessed inputs
-(TreeExplainer for tree models, LinearExplainer for linear ones) and the one-hot / calendar columns of a
-feature are summed back into it. Returned as shares that sum to 1, plus the raw means."""
+(TreeExplainer for tree models, LinearExplainer for linear ones, its own exact terms for the additive model) and
+the one-hot / calendar columns of a feature are summed back into it. Returned as shares that sum to 1, plus the raw
+means."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def shap_matrix(model: Any, Xt: np.ndarray) -> tuple[np.ndarray, str]:
         return _ensemble_contributions(model, Xt, classification, n_classes)[0], "ensemble"
     model = base_models(inner(model))[0]  # a calibrated model: the importance of its first fold model
     cls = type(model).__name__
+    if hasattr(model, "contributions"):  # the additive model (additive.py) explains itself exactly
+        values, kind = model.contributions(Xt)[0], "additive"
+        return (values[:, :, 0] if values.shape[2] == 1 else values), kind
     if cls.startswith(TREE_CLASSES):
         explainer = shap.TreeExplainer(model)
         values = explainer.shap_values(Xt, check_additivity=False)
@@ -87,7 +91,8 @@ def contributions(pipeline: Any, X: pd.DataFrame, n_classes: int) -> tuple[np.nd
     and binary classification (the positive class), one per class otherwise. base + contributions summed over the
     features equals the model's raw output (`output_space`). Tree boosters give TreeSHAP values themselves
     (`pred_contrib`), forests go through shap's TreeExplainer, linear models are exact (coefficient x input, the
-    intercept as base). The one-hot and calendar columns of a feature are summed back into it.
+    intercept as base), and so is the additive model (its own `contributions`). The one-hot and calendar columns
+    of a feature are summed back into it.
     """
     pre = pipeline.named_steps["preprocess"]
     scaled = pipeline.named_steps["model"]
@@ -187,7 +192,9 @@ def _contributions(model: Any, Xt: np.ndarray, classification: bool, n_classes: 
     n, p = Xt.shape
     cls = type(model).__name__
     k = n_classes if classification and n_classes > 2 else 1
-    if cls.startswith("LGBM"):
+    if hasattr(model, "contributions"):  # the additive model (additive.py): exact, per input column
+        per_col, base = model.contributions(Xt)
+    elif cls.startswith("LGBM"):
         raw = np.asarray(model.booster_.predict(Xt, pred_contrib=True), dtype="float64").reshape(n, k, p + 1)
         per_col, base = raw[:, :, :p].transpose(0, 2, 1), raw[:, :, p]
     elif cls.startswith("XGB"):

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .additive import _Additive
+from .additive_onnx import register_onnx as register_additive
 from .preprocess import Feature
 from .temperature import TemperatureScaled, register_onnx
 
@@ -47,6 +49,11 @@ def prepare(model: Any) -> None:
             if "temperature" not in _registered:
                 register_onnx()
                 _registered.add("temperature")
+    if any(isinstance(m, _Additive) for m in _members(model)):
+        with _lock:
+            if "additive" not in _registered:
+                register_additive()
+                _registered.add("additive")
 
 
 def _register(library: str) -> None:

@@ -37,9 +37,10 @@ FAMILIES = {
     "extra_tree": "extra_trees",
     "lrl2": "linear",
     "enet": "linear",
+    "gam": "gam",
 }
-CLASSIFICATION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "lrl2"]
-REGRESSION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "enet"]
+CLASSIFICATION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "lrl2", "gam"]
+REGRESSION_ESTIMATORS = ["lgbm", "xgboost", "rf", "extra_tree", "enet", "gam"]
 VALIDATION_SHARE = 0.25
 FOLDS = 5
 # Above this many train rows the 25 % validation share (250 rows and more) already ranks configurations well enough,
@@ -119,6 +120,7 @@ def search(
     clf = problem == "Classification"
     metric = "log_loss" if clf else "rmse"
     automl = AutoML()
+    automl.add_learner("gam", gam_learner(clf))
     with tempfile.TemporaryDirectory() as tmp:
         log = os.path.join(tmp, "trials.log")
         bounded = max_trials is not None
@@ -190,6 +192,43 @@ def search(
         folds=folds,
         families=_families(automl, estimator, board, seed),
     )
+
+
+def gam_learner(classification: bool) -> type:
+    """FLAML's learner for the additive model (`additive.py`): the number of knots per spline and the strength of the
+    ridge (regression) or logistic (classification) penalty."""
+    from flaml import tune
+    from flaml.automl.model import SKLearnEstimator
+
+    from .additive import AdditiveClassifier, AdditiveRegressor
+
+    penalty = "C" if classification else "alpha"
+
+    class GamEstimator(SKLearnEstimator):
+        @classmethod
+        def search_space(cls, data_size: Any = None, **params: Any) -> dict[str, Any]:
+            return {
+                "n_knots": {"domain": tune.randint(3, 13), "init_value": 5, "low_cost_init_value": 3},
+                penalty: {"domain": tune.loguniform(1e-3, 1e3), "init_value": 1.0},
+            }
+
+        @classmethod
+        def cost_relative2lgbm(cls) -> float:
+            return 2
+
+        def config2params(self, config: dict[str, Any]) -> dict[str, Any]:
+            params = super().config2params(config)
+            params.pop("n_jobs", None)
+            seed = params.pop("random_seed", None)
+            if classification:
+                params.setdefault("random_state", seed)
+            return params
+
+        def __init__(self, task: Any = "regression", **config: Any) -> None:
+            super().__init__(task, **config)
+            self.estimator_class = AdditiveClassifier if classification else AdditiveRegressor
+
+    return GamEstimator
 
 
 def _seeded(estimator: Any, seed: int) -> Any:

@@ -85,6 +85,12 @@ def make_estimator(
 
         base = {"n_estimators": 200, "n_jobs": 1, "random_state": seed}
         return (ExtraTreesClassifier if clf else ExtraTreesRegressor)(**{**base, **params})
+    if algorithm == "gam":  # chosen by `auto` only
+        from .additive import AdditiveClassifier, AdditiveRegressor
+
+        if clf:
+            return AdditiveClassifier(**{"random_state": seed, **params})
+        return AdditiveRegressor(**params)
     if algorithm == "linear":
         from sklearn.linear_model import LinearRegression, LogisticRegression
 
@@ -104,7 +110,7 @@ def make_pipeline(
     estimator: Any = None,
 ) -> Pipeline:
     """`estimator`: an unfitted model to use as it is (the winner of `auto`) instead of one made from `params`."""
-    pre = build_preprocessor(features, scale_numeric=algorithm == "linear")
+    pre = build_preprocessor(features, scale_numeric=algorithm in ("linear", "gam"))
     model = estimator if estimator is not None else make_estimator(algorithm, problem, n_classes, seed, params)
     return Pipeline([("preprocess", pre), ("model", model)])
 

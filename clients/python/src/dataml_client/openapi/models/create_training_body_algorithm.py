@@ -6,6 +6,7 @@ class CreateTrainingBodyAlgorithm(StrEnum):
     AUTO = "auto"
     ETS = "ets"
     EXTRA_TREES = "extra_trees"
+    GAM = "gam"
     LIGHTGBM = "lightgbm"
     LINEAR = "linear"
     RANDOM_FOREST = "random_forest"

@@ -7,6 +7,7 @@ class TrainingJobAlgorithmType3Type1(StrEnum):
     ENSEMBLE = "ensemble"
     ETS = "ets"
     EXTRA_TREES = "extra_trees"
+    GAM = "gam"
     LIGHTGBM = "lightgbm"
     LINEAR = "linear"
     RANDOM_FOREST = "random_forest"
