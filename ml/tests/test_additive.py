@@ -66,7 +66,8 @@ def test_the_expanded_matrix_stays_within_its_memory_budget(monkeypatch: pytest.
 
     rng = np.random.default_rng(3)
     X = rng.normal(size=(1000, 8))
-    monkeypatch.setattr(additive, "MAX_CELLS", 1000 * 30)  # room for 8 columns and 22 more: 3 splines of 7 basis columns
+    # Room for the 8 columns and 22 more: 3 splines of 7 basis columns each.
+    monkeypatch.setattr(additive, "MAX_CELLS", 1000 * 30)
     model = AdditiveRegressor(n_knots=5).fit(X, X.sum(axis=1))
     assert [s is not None for s in model.basis_.splines] == [True] * 3 + [False] * 5
     assert len(model.basis_.owner_) <= 30
