@@ -1,4 +1,5 @@
-"""`auto`: a hyper-parameter search with FLAML over LightGBM, XGBoost, random forest, extra trees and a linear model.
+"""`auto`: a hyper-parameter search with FLAML over LightGBM, XGBoost, random forest, extra trees, a linear model and
+a generalized additive model (`additive.py`, registered with FLAML as a learner of our own).
 
 FLAML searches on the preprocessed matrix (the same preprocessor the deployed pipeline uses, with numeric scaling so
 the linear candidate is fair; trees are unaffected by it). How a trial is scored depends on the data's size
