@@ -103,7 +103,7 @@ describe('inference on the real stack', () => {
   const ray = () => new RayJobsClient(t.config.ray.address);
   const SCORE_CSV = rows(60, 99, false);
   const scoreRows = parseCsv(SCORE_CSV);
-  const models: Record<'binary' | 'regression' | 'dated', { id: number; preprocess_id: number; target: string }> = {} as never;
+  const models: Record<'binary' | 'regression' | 'dated' | 'additive', { id: number; preprocess_id: number; target: string }> = {} as never;
   let trainDatasetId: number;
   let scoreDatasetId: number;
   let wrongDatasetId: number;
@@ -213,6 +213,12 @@ describe('inference on the real stack', () => {
         algorithm: 'lightgbm',
         columns: [role('cid', 'Id'), role('churn', 'Target'), role('spend', 'Ignore')],
       }),
+      // The additive model: served in-process through its own ONNX converter, explained by its exact spline terms.
+      train('additive', {
+        problem_type: 'Classification',
+        algorithm: 'gam',
+        columns: [role('cid', 'Id'), role('churn', 'Target'), role('spend', 'Ignore'), role('signup', 'Ignore')],
+      }),
       json('/api/v1/train/', {
         method: 'POST',
         json: {
@@ -238,6 +244,7 @@ describe('inference on the real stack', () => {
     models.binary = { id: done[0].id, preprocess_id: done[0].preprocess_id, target: 'churn' };
     models.regression = { id: done[1].id, preprocess_id: done[1].preprocess_id, target: 'spend' };
     models.dated = { id: done[2].id, preprocess_id: done[2].preprocess_id, target: 'churn' };
+    models.additive = { id: done[3].id, preprocess_id: done[3].preprocess_id, target: 'churn' };
   }, 600_000);
   afterAll(() => suite?.close());
 
@@ -404,7 +411,8 @@ describe('inference on the real stack', () => {
     const sum = (o: { base_value: number; contributions: Record<string, number> }) =>
       Object.values(o.contributions).reduce((a, b) => a + b, o.base_value);
     const inputs = ['age', 'tenure', 'plan', 'active'];
-    // binary xgboost (log-odds of the positive class, ONNX otherwise), linear regression (the value), dated lightgbm (Python server)
+    // binary xgboost (log-odds of the positive class, ONNX otherwise), linear regression (the value), dated lightgbm (Python server),
+    // binary gam (log-odds)
     for (const [kind, m] of Object.entries(models)) {
       for (const r of scoreRows.slice(0, 5)) {
         const res = await json('/api/v1/inference/', {
