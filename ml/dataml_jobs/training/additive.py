@@ -65,7 +65,10 @@ class _Basis:
         return np.hstack(parts)
 
 
-class _Additive(BaseEstimator):
+class AdditiveModel(BaseEstimator):
+    """What the regressor and the classifier share: the basis, and the exact per-column contributions. `linear_` is
+    the fitted ridge / logistic model on the basis (`additive_onnx.py` reads its coefficients)."""
+
     n_knots: int
 
     def _expand_fit(self, X: Any) -> np.ndarray:
@@ -83,8 +86,8 @@ class _Additive(BaseEstimator):
         """(per input column [rows, columns, outputs], base [rows, outputs]): base + the contributions summed over
         the columns equals the raw output, exactly."""
         B = self._expand(X)
-        coef = np.atleast_2d(np.asarray(self._linear.coef_, dtype="float64"))  # [outputs, basis columns]
-        intercept = np.atleast_1d(np.asarray(self._linear.intercept_, dtype="float64"))
+        coef = np.atleast_2d(np.asarray(self.linear_.coef_, dtype="float64"))  # [outputs, basis columns]
+        intercept = np.atleast_1d(np.asarray(self.linear_.intercept_, dtype="float64"))
         centred = (B - self.basis_mean_)[:, :, None] * coef.T[None, :, :]
         n_cols = self.n_features_in_
         per_col = np.zeros((B.shape[0], n_cols, coef.shape[0]))
@@ -93,21 +96,21 @@ class _Additive(BaseEstimator):
         return per_col, np.tile(base, (B.shape[0], 1))
 
 
-class AdditiveRegressor(RegressorMixin, _Additive):
+class AdditiveRegressor(RegressorMixin, AdditiveModel):
     def __init__(self, n_knots: int = 5, alpha: float = 1.0) -> None:
         self.n_knots = n_knots
         self.alpha = alpha
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> AdditiveRegressor:
         B = self._expand_fit(X)
-        self._linear = Ridge(alpha=self.alpha).fit(B, np.asarray(y, dtype="float64"), sample_weight=sample_weight)
+        self.linear_ = Ridge(alpha=self.alpha).fit(B, np.asarray(y, dtype="float64"), sample_weight=sample_weight)
         return self
 
     def predict(self, X: Any) -> np.ndarray:
-        return self._linear.predict(self._expand(X))
+        return self.linear_.predict(self._expand(X))
 
 
-class AdditiveClassifier(ClassifierMixin, _Additive):
+class AdditiveClassifier(ClassifierMixin, AdditiveModel):
     def __init__(self, n_knots: int = 5, C: float = 1.0, random_state: int | None = None) -> None:
         self.n_knots = n_knots
         self.C = C
@@ -115,16 +118,16 @@ class AdditiveClassifier(ClassifierMixin, _Additive):
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> AdditiveClassifier:
         B = self._expand_fit(X)
-        self._linear = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
-        self._linear.fit(B, y, sample_weight=sample_weight)
-        self.classes_ = self._linear.classes_
+        self.linear_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
+        self.linear_.fit(B, y, sample_weight=sample_weight)
+        self.classes_ = self.linear_.classes_
         return self
 
     def decision_function(self, X: Any) -> np.ndarray:
-        return self._linear.decision_function(self._expand(X))
+        return self.linear_.decision_function(self._expand(X))
 
     def predict_proba(self, X: Any) -> np.ndarray:
-        return self._linear.predict_proba(self._expand(X))
+        return self.linear_.predict_proba(self._expand(X))
 
     def predict(self, X: Any) -> np.ndarray:
-        return self._linear.predict(self._expand(X))
+        return self.linear_.predict(self._expand(X))

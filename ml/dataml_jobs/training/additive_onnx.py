@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .additive import AdditiveClassifier, AdditiveRegressor, _Additive
+from .additive import AdditiveClassifier, AdditiveModel, AdditiveRegressor
 
 POINTS_PER_INTERVAL = 8
 
@@ -46,11 +46,11 @@ def _curve(spline: Any, coef: np.ndarray) -> dict[str, Any]:
     }
 
 
-def _tables(model: _Additive) -> dict[str, np.ndarray]:
+def _tables(model: AdditiveModel) -> dict[str, np.ndarray]:
     """The constant tensors of the graph: per input column its clip bounds and slopes beyond them (zero for a column
     without a spline, whose coefficient is in `w`), per interval of every spline its column (`select`), bounds and
     polynomial coefficients."""
-    coef = np.atleast_2d(np.asarray(model._linear.coef_, dtype="float64"))
+    coef = np.atleast_2d(np.asarray(model.linear_.coef_, dtype="float64"))
     n_out, p = coef.shape[0], model.n_features_in_
     owner = model.basis_.owner_
     lo, hi = np.full(p, -np.inf), np.full(p, np.inf)
@@ -79,7 +79,7 @@ def _tables(model: _Additive) -> dict[str, np.ndarray]:
         "slope_lo": slope_lo,
         "slope_hi": slope_hi,
         "w": w,
-        "const": np.atleast_1d(np.asarray(model._linear.intercept_, dtype="float64")),
+        "const": np.atleast_1d(np.asarray(model.linear_.intercept_, dtype="float64")),
         "select": np.array(select).T if select else np.zeros((p, 0)),
         "starts": np.array(starts),
         "ends": np.where(np.isfinite(ends), ends, big) if ends else np.zeros(0),
@@ -90,7 +90,7 @@ def _tables(model: _Additive) -> dict[str, np.ndarray]:
     return {k: np.asarray(v, dtype=np.float32) for k, v in t.items()}
 
 
-def _raw(op: _Additive, x: Any, opv: int) -> Any:
+def _raw(op: AdditiveModel, x: Any, opv: int) -> Any:
     """The graph of the model's raw output [rows, outputs] (value, log-odds or softmax scores) from input `x`."""
     from skl2onnx.algebra.onnx_ops import (
         OnnxAdd,

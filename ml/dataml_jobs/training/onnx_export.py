@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .additive import _Additive
+from .additive import AdditiveModel
 from .additive_onnx import register_onnx as register_additive
 from .preprocess import Feature
 from .temperature import TemperatureScaled, register_onnx
@@ -49,7 +49,7 @@ def prepare(model: Any) -> None:
             if "temperature" not in _registered:
                 register_onnx()
                 _registered.add("temperature")
-    if any(isinstance(m, _Additive) for m in _members(model)):
+    if any(isinstance(m, AdditiveModel) for m in _members(model)):
         with _lock:
             if "additive" not in _registered:
                 register_additive()
