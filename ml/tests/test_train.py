@@ -185,6 +185,27 @@ def test_artifact_round_trip_and_onnx_agree_with_the_pipeline():
     assert np.allclose(out[1], t.pipeline.predict_proba(X), atol=1e-4)
 
 
+@pytest.mark.parametrize("algo", ALGOS)
+def test_onnx_inputs_keep_column_names_that_are_not_identifiers(algo):
+    """skl2onnx makes identifiers of input names ("mean radius" -> "mean_radius"); the API feeds the graph by column
+    name, so the export restores them (else such models would silently lose their ONNX copy)."""
+    df, template, columns = tabular(n=400, kind="binary")
+    names = {"age": "age (years)", "income": "income_", "plan": "plan type", "noise": "income.1"}
+    df = df.rename(columns=names)
+    template = [dict(t, column_name=names.get(t["column_name"], t["column_name"])) for t in template]
+    s = spec("Classification", algo, template, columns)
+    t = train_frame(df, s)
+    blob, info = export_onnx(t.pipeline, t.features, "Classification", t.X_sample)
+    assert blob is not None, info
+    import onnxruntime as ort
+
+    sess = ort.InferenceSession(blob, providers=["CPUExecutionProvider"])
+    assert [i.name for i in sess.get_inputs()] == [f.name for f in t.features]
+    X = to_model_frame(df.head(100), t.features)
+    out = sess.run(None, onnx_inputs(X, t.features))
+    assert np.allclose(out[1], t.pipeline.predict_proba(X), atol=1e-4)
+
+
 def test_date_features_are_used_and_onnx_records_why_it_is_absent():
     rng = np.random.default_rng(1)
     n = 600

@@ -134,6 +134,7 @@ def export_onnx(
         ]
         options = {id(pipe.named_steps["model"]): {"zipmap": False}} if problem == "Classification" else None
         model = to_onnx(pipe, initial_types=initial, options=options, target_opset={"": 17, "ai.onnx.ml": 3})
+        _name_inputs(model, [f.name for f in features])
         blob = model.SerializeToString()
     except Exception as exc:  # noqa: BLE001 - any converter gap is recorded, not fatal
         return None, {"reason": f"{type(exc).__name__}: {exc}"[:500]}
@@ -144,6 +145,32 @@ def export_onnx(
     if check.get("reason"):
         return None, check
     return blob, check
+
+
+def _name_inputs(model: Any, names: list[str]) -> None:
+    """Gives the graph's inputs the columns' own names. skl2onnx turns a name into an identifier ("mean radius" ->
+    "mean_radius"), but whoever runs the graph (the API, a user with the exported model) feeds it by column name.
+    The inputs are declared in `initial_types` order, one per feature."""
+    graph = model.graph
+    inputs = list(graph.input)
+    if len(inputs) != len(names):
+        raise ValueError(f"the graph has {len(inputs)} inputs for {len(names)} features")
+    renames = {i.name: n for i, n in zip(inputs, names, strict=True) if i.name != n}
+    if not renames:
+        return
+    taken = {o for node in graph.node for o in node.output} | {t.name for t in graph.initializer}
+    clash = sorted(set(renames.values()) & taken)
+    if clash:
+        raise ValueError(f"column names clash with names inside the graph: {', '.join(clash)[:200]}")
+    for i in inputs:
+        i.name = renames.get(i.name, i.name)
+    for node in graph.node:
+        for k, name in enumerate(node.input):
+            if name in renames:
+                node.input[k] = renames[name]
+        # Subgraphs (If/Loop/Scan) could read an input too; skl2onnx's tabular converters emit none, so refuse them.
+        if any(a.g.node or a.graphs for a in node.attribute):
+            raise ValueError(f"node {node.name} ({node.op_type}) holds a subgraph")
 
 
 def _check(blob: bytes, pipe: Any, features: list[Feature], problem: str, X: pd.DataFrame) -> dict[str, Any]:
