@@ -17,10 +17,13 @@ import { rng } from '../support/train-data.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
+// A column name that is not an identifier: skl2onnx renames such graph inputs, the export names them back
+// (onnx_export.py), and the API feeds the graph by column name.
+const TENURE = 'tenure months';
 const TRAIN_TEMPLATE = [
   { column_name: 'cid', data_type: 'String' },
   { column_name: 'age', data_type: 'Float', nullable: true },
-  { column_name: 'tenure', data_type: 'Integer' },
+  { column_name: TENURE, data_type: 'Integer' },
   { column_name: 'plan', data_type: 'String', default_value: 'basic', nullable: true },
   { column_name: 'active', data_type: 'Boolean' },
   { column_name: 'signup', data_type: 'Date', nullable: true },
@@ -30,12 +33,12 @@ const TRAIN_TEMPLATE = [
 // The rows to score: the inputs only (no target).
 const SCORE_TEMPLATE = TRAIN_TEMPLATE.filter((c) => !['churn', 'spend'].includes(c.column_name));
 // Same names, but tenure is a String: not the model's inputs.
-const WRONG_TEMPLATE = SCORE_TEMPLATE.map((c) => (c.column_name === 'tenure' ? { ...c, data_type: 'String' } : c));
+const WRONG_TEMPLATE = SCORE_TEMPLATE.map((c) => (c.column_name === TENURE ? { ...c, data_type: 'String' } : c));
 
 function rows(n: number, seed: number, withTargets: boolean): string {
   const r = rng(seed);
   const plans = ['basic', 'plus', 'pro'];
-  const head = ['cid', 'age', 'tenure', 'plan', 'active', 'signup', ...(withTargets ? ['churn', 'spend'] : [])];
+  const head = ['cid', 'age', TENURE, 'plan', 'active', 'signup', ...(withTargets ? ['churn', 'spend'] : [])];
   const lines = [head.join(',')];
   for (let i = 0; i < n; i++) {
     const age = 40 + 10 * r.normal();
@@ -176,7 +179,7 @@ describe('inference on the real stack', () => {
     const f: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {
       if (v === '' || k === 'cid') continue;
-      f[k] = k === 'age' ? Number(v) : k === 'tenure' ? Number(v) : k === 'active' ? v === 'true' : v;
+      f[k] = k === 'age' ? Number(v) : k === TENURE ? Number(v) : k === 'active' ? v === 'true' : v;
     }
     return f;
   };
@@ -255,7 +258,7 @@ describe('inference on the real stack', () => {
       id: models.binary.id,
       headers: [
         { column_name: 'age', data_type: 'Float', default_value: null },
-        { column_name: 'tenure', data_type: 'Integer', default_value: null },
+        { column_name: TENURE, data_type: 'Integer', default_value: null },
         { column_name: 'plan', data_type: 'String', default_value: 'basic' },
         { column_name: 'active', data_type: 'Boolean', default_value: null },
       ],
@@ -410,7 +413,7 @@ describe('inference on the real stack', () => {
     const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
     const sum = (o: { base_value: number; contributions: Record<string, number> }) =>
       Object.values(o.contributions).reduce((a, b) => a + b, o.base_value);
-    const inputs = ['age', 'tenure', 'plan', 'active'];
+    const inputs = ['age', TENURE, 'plan', 'active'];
     // binary xgboost (log-odds of the positive class, ONNX otherwise), linear regression (the value), dated lightgbm (Python server),
     // binary gam (log-odds)
     for (const [kind, m] of Object.entries(models)) {
@@ -472,12 +475,12 @@ describe('inference on the real stack', () => {
       train_id: m.id,
       preprocess_id: m.preprocess_id,
       target: 'churn',
-      features: { age: 41.5, tenure: 12, plan: 'pro', active: true },
+      features: { age: 41.5, [TENURE]: 12, plan: 'pro', active: true },
     };
     const rt = (body: unknown, as?: string) => json('/api/v1/inference/', { method: 'POST', json: body, as });
     expect((await rt(good)).status).toBe(200);
     // A missing optional feature is imputed like in training; Id/ignored template columns are accepted.
-    expect((await rt({ ...good, features: { tenure: 12, active: 'false', cid: 'x', spend: 3 } })).status).toBe(200);
+    expect((await rt({ ...good, features: { [TENURE]: 12, active: 'false', cid: 'x', spend: 3 } })).status).toBe(200);
 
     // A model still training (row written directly: its content does not matter), another tenant's, an unknown one.
     const predictor = await trainRepo.insertPredictor(t.deps.db, {
@@ -513,11 +516,11 @@ describe('inference on the real stack', () => {
       ["another tenant's model", rt(good, other), 404],
       ['model still training', rt({ ...good, train_id: pending.id }), 409],
       ['unknown feature', rt({ ...good, features: { ...good.features, colour: 'red' } }), 422, 'features.colour'],
-      ['ill-typed Integer', rt({ ...good, features: { ...good.features, tenure: 'twelve' } }), 422, 'features.tenure'],
+      ['ill-typed Integer', rt({ ...good, features: { ...good.features, [TENURE]: 'twelve' } }), 422, `features.${TENURE}`],
       ['ill-typed Float', rt({ ...good, features: { ...good.features, age: 'old' } }), 422, 'features.age'],
       ['ill-typed Boolean', rt({ ...good, features: { ...good.features, active: 'maybe' } }), 422, 'features.active'],
       ['ill-typed String', rt({ ...good, features: { ...good.features, plan: 3 } }), 422, 'features.plan'],
-      ['missing required', rt({ ...good, features: { age: 30, plan: 'pro', active: true } }), 422, 'features.tenure'],
+      ['missing required', rt({ ...good, features: { age: 30, plan: 'pro', active: true } }), 422, `features.${TENURE}`],
       ['another preprocess_id', rt({ ...good, preprocess_id: models.regression.preprocess_id }), 422, 'preprocess_id'],
       ['another target', rt({ ...good, target: 'spend' }), 422, 'target'],
       [
@@ -542,7 +545,7 @@ describe('inference on the real stack', () => {
         'batch: wrong template',
         json('/api/v1/inference/batchPrediction', { method: 'POST', json: { train_id: m.id, dataset_id: wrongDatasetId } }),
         422,
-        'tenure',
+        TENURE,
       ],
       [
         'batch: training dataset',
