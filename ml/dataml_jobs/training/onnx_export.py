@@ -15,7 +15,7 @@ import pandas as pd
 
 from .additive import AdditiveModel
 from .additive_onnx import register_onnx as register_additive
-from .preprocess import Feature
+from .preprocess import Feature, FrequentOneHot
 from .temperature import TemperatureScaled, register_onnx
 
 _registered: set[str] = set()
@@ -44,6 +44,10 @@ def prepare(model: Any) -> None:
 
     for library in sorted({lib for m in _members(model) if (lib := _library(m)) is not None}):
         _register(library)
+    with _lock:
+        if "one_hot" not in _registered:
+            _register_one_hot()
+            _registered.add("one_hot")
     if isinstance(model, TemperatureScaled):
         with _lock:
             if "temperature" not in _registered:
@@ -54,6 +58,20 @@ def prepare(model: Any) -> None:
             if "additive" not in _registered:
                 register_additive()
                 _registered.add("additive")
+
+
+def _register_one_hot() -> None:
+    """`FrequentOneHot` is a OneHotEncoder with explicit categories once fitted: skl2onnx's own converter."""
+    from skl2onnx import update_registered_converter
+    from skl2onnx.operator_converters.one_hot_encoder import convert_sklearn_one_hot_encoder
+    from skl2onnx.shape_calculators.one_hot_encoder import calculate_sklearn_one_hot_encoder_output_shapes
+
+    update_registered_converter(
+        FrequentOneHot,
+        "DatamlFrequentOneHot",
+        calculate_sklearn_one_hot_encoder_output_shapes,
+        convert_sklearn_one_hot_encoder,
+    )
 
 
 def _register(library: str) -> None:

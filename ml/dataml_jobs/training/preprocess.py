@@ -4,12 +4,13 @@ A model's input is a DataFrame whose columns follow the template's types (`to_mo
 to them): Integer/Float/Boolean become float64 (Boolean as 0/1), String becomes object (str or None),
 Date/DateTime become datetime64; a missing string is "". The fitted ColumnTransformer then imputes each column
 (with the template's default when it has one, else the median / the "__missing__" category), one-hot encodes
-the strings and turns dates into calendar features. `describe_preprocess` is the record of what was fitted
-(stored in Postgres as the model's preprocess record).
+the strings' frequent levels (`FrequentOneHot`) and turns dates into calendar features. `describe_preprocess` is
+the record of what was fitted (stored in Postgres as the model's preprocess record).
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -25,6 +26,14 @@ MISSING = "__missing__"
 NUMERIC_TYPES = {"Integer", "Float", "Boolean"}
 DATE_TYPES = {"Date", "DateTime"}
 MAX_CATEGORIES_RECORDED = 50
+# A string level seen in fewer training rows than this is encoded like an unseen one (all zeros): no model learns a
+# level from a handful of rows, and a column of ids or free text would otherwise become one dense column per row.
+MIN_LEVEL_ROWS = 5
+# At most this many levels per string column (the most frequent), and fewer on long data, so the one-hot part of the
+# dense matrix stays within `ONE_HOT_CELLS` (never under `MIN_LEVELS` a column).
+MAX_LEVELS = 100
+MIN_LEVELS = 10
+ONE_HOT_CELLS = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -105,8 +114,45 @@ class DateFeatures(BaseEstimator, TransformerMixin):
         return np.array([f"{base}_{p}" for p in self._parts()], dtype=object)
 
 
+class FrequentOneHot(OneHotEncoder):
+    """One-hot encoding of a string column's frequent levels: those seen in at least `MIN_LEVEL_ROWS` rows, at most
+    `max_levels` of them (most rows first), `columns` string columns sharing the `ONE_HOT_CELLS` budget. The other
+    levels, like levels never seen, encode as all zeros. The kept levels become the encoder's explicit
+    `categories_`, so skl2onnx exports it as a plain OneHotEncoder (registered in `onnx_export.py`)."""
+
+    def __init__(self, *, columns: int = 1, max_levels: int = MAX_LEVELS, min_rows: int = MIN_LEVEL_ROWS):
+        super().__init__(handle_unknown="ignore", sparse_output=False)
+        self.columns = columns
+        self.max_levels = max_levels
+        self.min_rows = min_rows
+
+    _parameter_constraints: dict = {
+        **OneHotEncoder._parameter_constraints,
+        "columns": [int],
+        "max_levels": [int],
+        "min_rows": [int],
+    }
+
+    def fit(self, X: Any, y: Any = None) -> FrequentOneHot:
+        values = pd.Series(np.asarray(X, dtype=object).reshape(len(X), -1)[:, 0])
+        counts = values.value_counts(sort=False)
+        budget = max(MIN_LEVELS, ONE_HOT_CELLS // max(1, len(values) * self.columns))
+        # Most rows first, ties by value, so the same rows keep the same levels.
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        kept = [v for v, c in ranked[: min(self.max_levels, budget)] if c >= self.min_rows] or [ranked[0][0]]
+        self.categories = [np.array(sorted(kept, key=str), dtype=object)]
+        return super().fit(X, y)
+
+    def transform(self, X: Any) -> Any:
+        with warnings.catch_warnings():
+            # Rare levels encode as all zeros by design: sklearn warns about them as unknown categories.
+            warnings.filterwarnings("ignore", message="Found unknown categories", category=UserWarning)
+            return super().transform(X)
+
+
 def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) -> ColumnTransformer:
     transformers = []
+    strings = sum(1 for f in features if f.kind == "categorical")
     for f in features:
         if f.kind == "numeric":
             imputer = (
@@ -134,7 +180,7 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
                     Pipeline(
                         [
                             ("impute", SimpleImputer(strategy="constant", fill_value=fill, missing_values="")),
-                            ("onehot", OneHotEncoder(handle_unknown="ignore", sparse_output=False)),
+                            ("onehot", FrequentOneHot(columns=strings)),
                         ]
                     ),
                     [f.name],
@@ -165,7 +211,7 @@ def describe_preprocess(pre: ColumnTransformer, features: list[Feature]) -> dict
                 "type": "one_hot",
                 "n_categories": len(cats),
                 "categories": cats[:MAX_CATEGORIES_RECORDED],
-                "unknown": "ignored (all zeros)",
+                "unknown": f"ignored (all zeros), as are levels seen in fewer than {MIN_LEVEL_ROWS} training rows",
             }
         elif feat.kind == "date":
             item["impute"] = {"strategy": "median", "values": [_num(v) for v in imputer.statistics_]}
