@@ -108,6 +108,23 @@ def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
             "Classification",
         )
     )
+    # Strings as users upload them: an order id (unique per row) and a postcode of 3,000 levels (Zipf), each with an
+    # effect of its own, beside a plan and two numbers.
+    o = np.random.default_rng(11)
+    k = 20000
+    weights = 1 / np.arange(1, 3001) ** 1.1
+    postcode = o.choice(3000, k, p=weights / weights.sum())
+    orders = pd.DataFrame(
+        {
+            "order_id": [f"o{i}" for i in range(k)],
+            "postcode": [f"p{i}" for i in postcode],
+            "plan": o.choice(["a", "b", "c"], k),
+            "x1": o.normal(size=k),
+            "x2": o.normal(size=k),
+        }
+    )
+    value = orders.x1 + 0.5 * orders.x2**2 + np.sin(0.7 * postcode) + 0.5 * (orders.plan == "a")
+    out.append(("orders_highcard", orders.assign(y=value + o.normal(0, 1.0, k)), "y", "Regression"))
     from real_tables import real_tables
 
     return out + real_tables()
