@@ -87,3 +87,21 @@ def test_training_with_an_id_column_stays_narrow_and_exports_to_onnx(algo):
     X = to_model_frame(df.tail(300), t.features)
     out = ort.InferenceSession(blob, providers=["CPUExecutionProvider"]).run(None, onnx_inputs(X, t.features))
     assert np.allclose(out[1], t.pipeline.predict_proba(X), atol=1e-4)
+
+
+def test_a_string_column_missing_on_every_row_trains_and_exports():
+    """sklearn's imputer used to drop such a column, and the one-hot encoder then failed on zero columns."""
+    rng = np.random.default_rng(5)
+    n = 600
+    df = pd.DataFrame({"note": [None] * n, "x": rng.normal(size=n)})
+    df["y"] = df.x * 2 + rng.normal(0, 0.3, n)
+    template = [
+        {"column_name": "note", "data_type": "String", "nullable": True},
+        {"column_name": "x", "data_type": "Float"},
+        {"column_name": "y", "data_type": "Float"},
+    ]
+    columns = [{"column_name": "y", "data_type": "Float", "attribute_name": "Target"}]
+    t = train_frame(df, TrainSpec("Regression", "lightgbm", columns, template, seed=2))
+    assert t.metrics["r2"] > 0.8
+    blob, info = export_onnx(t.pipeline, t.features, "Regression", t.X_sample)
+    assert blob is not None, info

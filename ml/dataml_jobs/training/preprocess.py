@@ -179,7 +179,13 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
                     f"cat:{f.name}",
                     Pipeline(
                         [
-                            ("impute", SimpleImputer(strategy="constant", fill_value=fill, missing_values="")),
+                            # An all-missing column stays (as its fill value): sklearn would drop it and the encoder fail.
+                            (
+                                "impute",
+                                SimpleImputer(
+                                    strategy="constant", fill_value=fill, missing_values="", keep_empty_features=True
+                                ),
+                            ),
                             ("onehot", FrequentOneHot(columns=strings)),
                         ]
                     ),
