@@ -179,7 +179,7 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
                     f"cat:{f.name}",
                     Pipeline(
                         [
-                            # An all-missing column stays (as its fill value): sklearn would drop it and the encoder fail.
+                            # An all-missing column stays (its fill value): sklearn would drop it, failing the encoder.
                             (
                                 "impute",
                                 SimpleImputer(
