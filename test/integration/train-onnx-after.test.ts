@@ -168,7 +168,9 @@ describe('the ONNX copy after Completed', () => {
       .where('training_id', '=', id)
       .where('prediction_type', '=', 'realtime')
       .execute();
-    expect(served.map((s) => s.serving)).toEqual(['python']);
+    // Recorded per minute: rows that straddle a minute boundary make two records, both served by Python.
+    expect(served.length).toBeGreaterThan(0);
+    expect(new Set(served.map((s) => s.serving))).toEqual(new Set(['python']));
 
     // The follow-up step made the copy (it waits here only for its recording): let it record, the workflow ends.
     await until('the ONNX step reached its recording', async () => (onnxRecordings > 0 ? true : undefined));
