@@ -229,10 +229,26 @@ def test_errors_a_user_can_act_on():
     df["y"] = "stay"
     with pytest.raises(JobError, match="single value"):
         train_frame(df, spec("Classification", "linear", template, columns))
-    df, template, columns = tabular(kind="binary")
-    df.loc[0, "y"] = "rare"
+    df, template, columns = tabular(n=12, kind="binary")
+    df["y"] = [f"order {i}" for i in range(12)]
     with pytest.raises(JobError, match="single row"):
         train_frame(df, spec("Classification", "linear", template, columns))
+
+
+@pytest.mark.parametrize("algo", [*ALGOS, "auto"])
+def test_classes_with_a_single_row_are_learnt_not_refused(algo):
+    df, template, columns = tabular(kind="multi")
+    df["y"] = df["y"].astype(str)
+    df.loc[3, "y"], df.loc[5, "y"] = "lonely", "solo"
+    t = train_frame(df, spec("Classification", algo, template, columns))
+    assert t.metadata["class_labels"] == ["0", "1", "2", "lonely", "solo"]
+    assert t.metrics["accuracy"] > 0.6
+    # Both rows were fitted on, in the evaluation and in the refit: each model gives those classes a probability.
+    X = to_model_frame(df.loc[[3, 5]], t.features)
+    proba = t.pipeline.predict_proba(X)
+    assert proba.shape == (2, 5) and np.allclose(proba.sum(axis=1), 1)
+    blob, info = export_onnx(t.pipeline, t.features, "Classification", t.X_sample)
+    assert blob is not None, info
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,10 @@ import pandas as pd
 from sklearn import metrics as skm
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
+
+from . import holdout
 
 FOLDS = 3
 METHODS = ("sigmoid", "isotonic")
@@ -59,7 +61,7 @@ def choose(
     the budget is already spent."""
     if trial_seconds * FOLDS * (len(METHODS) + 2.5) > seconds_left:
         return None, {"method": None, "skipped": f"not enough time left ({max(seconds_left, 0):.1f} s)"}
-    X_fit, X_val, y_fit, y_val = train_test_split(X, y, test_size=VALIDATION_SHARE, random_state=seed, stratify=y)
+    X_fit, X_val, y_fit, y_val = holdout.split(X, y, VALIDATION_SHARE, seed, stratify=True)
     if np.bincount(y_fit.astype(int), minlength=n_classes).min(initial=FOLDS) < FOLDS:
         return None, {"method": None, "skipped": f"a class has fewer than {FOLDS} rows"}
     started = time.perf_counter()

@@ -33,9 +33,10 @@ import numpy as np
 import pandas as pd
 from sklearn.base import clone
 from sklearn.ensemble import VotingClassifier, VotingRegressor
-from sklearn.model_selection import KFold, StratifiedKFold, train_test_split
+from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
+from . import holdout
 from .search import FamilyBest
 
 MAX_MEMBERS = 4
@@ -164,9 +165,7 @@ def choose(
         return Choice(record={"kept": False, "skipped": _why_not(families, found, seconds_left)})
     clf = problem == "Classification"
     if folds is None:
-        X_fit, X_val, y_fit, y_val = train_test_split(
-            X, y, test_size=VALIDATION_SHARE, random_state=seed, stratify=y if clf else None
-        )
+        X_fit, X_val, y_fit, y_val = holdout.split(X, y, VALIDATION_SHARE, seed, stratify=clf)
 
         def predict(est: Any) -> np.ndarray:
             return _oos(make_pipe(est), X_fit, y_fit, X_val, clf, n_classes)

@@ -62,10 +62,7 @@ def continue_training(art: dict[str, Any], df: pd.DataFrame, spec: TrainSpec) ->
         y = pd.to_numeric(df[target], errors="coerce").to_numpy(dtype="float64")
         n_classes = 0
     X = to_model_frame(df, features)
-    try:
-        X_tr, X_te, y_tr, y_te = split(X, y, problem, spec.seed)
-    except ValueError:  # a class too rare to stratify in the new rows
-        X_tr, X_te, y_tr, y_te = split(X, y, "Regression", spec.seed)
+    X_tr, X_te, y_tr, y_te = split(X, y, problem, spec.seed)
     parent_metrics = evaluate(pipe, problem, X_te, y_te, n_classes)
     # A temperature (temperature.py) stays; the booster inside it gets the trees.
     pre, model = pipe.named_steps["preprocess"], inner(pipe.named_steps["model"])

@@ -130,12 +130,10 @@ def prepare_target(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, np.
             raise JobError(
                 f"the target column {target!r} has {len(labels)} distinct values; is this a Regression problem?"
             )
-        counts = values.value_counts()
-        rare = [str(k) for k, n in counts.items() if n < 2]
-        if rare:
+        if values.value_counts().max() < 2:
             raise JobError(
-                f"classes with a single row cannot be split for evaluation: {', '.join(rare[:10])}; "
-                "add rows or remove them"
+                f"every value of the target column {target!r} is on a single row, so no class can be learnt and "
+                "scored; is it an identifier, or a Regression problem?"
             )
         index = {v: i for i, v in enumerate(labels)}
         y = values.map(index).to_numpy(dtype="int64")

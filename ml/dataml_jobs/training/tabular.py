@@ -21,10 +21,9 @@ import numpy as np
 import pandas as pd
 from sklearn import metrics as skm
 from sklearn.base import clone
-from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 
-from . import calibration, ensemble, temperature
+from . import calibration, ensemble, holdout, temperature
 from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
 from .search import VALIDATION_SHARE, SearchResult, folds_for, search
@@ -206,8 +205,7 @@ class TabularOutcome:
 
 
 def split(X: pd.DataFrame, y: np.ndarray, problem: str, seed: int, test_size: float = TEST_SIZE):
-    strat = y if problem == "Classification" else None
-    return train_test_split(X, y, test_size=test_size, random_state=seed, stratify=strat)
+    return holdout.split(X, y, test_size, seed, stratify=problem == "Classification")
 
 
 def train_tabular(
