@@ -23,7 +23,12 @@ def feature_groups(pre: Any) -> dict[str, slice]:
     for name, trans, cols in pre.transformers_:
         if name == "remainder" or trans == "drop":
             continue
-        out[cols[0]] = pre.output_indices_[name]
+        block = pre.output_indices_[name]
+        if len(cols) == 1:
+            out[cols[0]] = block
+        else:  # a run of numeric columns, one output each (preprocess._numeric_runs)
+            for i, col in enumerate(cols):
+                out[col] = slice(block.start + i, block.start + i + 1)
     return out
 
 

@@ -112,11 +112,13 @@ def prepare_target(df: pd.DataFrame, spec: TrainSpec) -> tuple[pd.DataFrame, np.
         raise JobError(f"target column {target!r} is not in the dataset")
     before = len(df)
     df = df[df[target].notna()]
+    if spec.problem_type == "Regression":  # a value that is no finite number (an infinity) cannot be learnt either
+        df = df[np.isfinite(pd.to_numeric(df[target], errors="coerce").astype("float64"))]
     dropped = before - len(df)
     if len(df) < 10:
         raise JobError(
-            f"only {len(df)} rows have a value in the target column {target!r} ({dropped} are empty); "
-            "at least 10 are needed"
+            f"only {len(df)} rows have a value in the target column {target!r} "
+            f"({dropped} are empty or no finite number); at least 10 are needed"
         )
     if spec.problem_type == "Classification":
         values = df[target]
