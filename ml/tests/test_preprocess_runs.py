@@ -86,3 +86,35 @@ def test_wide_numeric_data_trains_with_infinities_and_exports(algo):
     assert len(pre.transformers_) == 1 and len(t.preprocess["features"]) == p
     blob, info = export_onnx(t.pipeline, t.features, "Regression", t.X_sample)
     assert blob is not None, info
+
+
+def test_the_scaler_computes_as_its_onnx_copy_so_trees_behind_it_export_exactly():
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.ensemble import VotingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+    from xgboost import XGBClassifier
+
+    from dataml_jobs.training.preprocess import Float32Scaler, to_model_frame
+
+    data = load_breast_cancer(as_frame=True).frame.rename(columns=str)
+    features = [Feature(c, "Float") for c in data.columns if c != "target"]
+    X, y = to_model_frame(data, features), data["target"].to_numpy()
+    plain = StandardScaler().fit(X.to_numpy())
+    assert Float32Scaler().fit(X.to_numpy()).transform(X.to_numpy()) == pytest.approx(
+        plain.transform(X.to_numpy()), rel=1e-5, abs=1e-5
+    )
+    # Histogram trees put thresholds at values of the training rows: behind a float64 scaler, the ONNX copy's float32
+    # arithmetic sent some of those rows down the other branch (0.108 apart in a probability).
+    trees = XGBClassifier(n_estimators=50, max_leaves=8, max_depth=0, grow_policy="lossguide", tree_method="hist")
+    linear = LogisticRegression(max_iter=500)
+    blend = VotingClassifier(
+        [("linear", linear), ("xgboost", trees)], voting="soft", weights=np.array([0.8, 0.2]), flatten_transform=False
+    )
+    for model in (trees, blend):
+        pipe = Pipeline([("preprocess", build_preprocessor(features, scale_numeric=True)), ("model", model)]).fit(X, y)
+        assert isinstance(pipe.named_steps["preprocess"].transformers_[0][1].named_steps["scale"], Float32Scaler)
+        blob, info = export_onnx(pipe, features, "Classification", X)
+        assert blob is not None, info
+        assert info["max_abs_diff"] < 1e-5

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .additive import AdditiveModel
 from .additive_onnx import register_onnx as register_additive
-from .preprocess import Feature, FrequentOneHot
+from .preprocess import Feature, Float32Scaler, FrequentOneHot
 from .temperature import TemperatureScaled, register_onnx
 
 _registered: set[str] = set()
@@ -45,9 +45,9 @@ def prepare(model: Any) -> None:
     for library in sorted({lib for m in _members(model) if (lib := _library(m)) is not None}):
         _register(library)
     with _lock:
-        if "one_hot" not in _registered:
-            _register_one_hot()
-            _registered.add("one_hot")
+        if "preprocessing" not in _registered:
+            _register_preprocessing()
+            _registered.add("preprocessing")
     if isinstance(model, TemperatureScaled):
         with _lock:
             if "temperature" not in _registered:
@@ -60,17 +60,27 @@ def prepare(model: Any) -> None:
                 _registered.add("additive")
 
 
-def _register_one_hot() -> None:
-    """`FrequentOneHot` is a OneHotEncoder with explicit categories once fitted: skl2onnx's own converter."""
+def _register_preprocessing() -> None:
+    """`FrequentOneHot` is a OneHotEncoder with explicit categories once fitted, `Float32Scaler` a StandardScaler that
+    computes as the ONNX Scaler does: skl2onnx's own converters."""
     from skl2onnx import update_registered_converter
     from skl2onnx.operator_converters.one_hot_encoder import convert_sklearn_one_hot_encoder
+    from skl2onnx.operator_converters.scaler_op import convert_sklearn_scaler
     from skl2onnx.shape_calculators.one_hot_encoder import calculate_sklearn_one_hot_encoder_output_shapes
+    from skl2onnx.shape_calculators.scaler import calculate_sklearn_scaler_output_shapes
 
     update_registered_converter(
         FrequentOneHot,
         "DatamlFrequentOneHot",
         calculate_sklearn_one_hot_encoder_output_shapes,
         convert_sklearn_one_hot_encoder,
+    )
+    update_registered_converter(
+        Float32Scaler,
+        "DatamlFloat32Scaler",
+        calculate_sklearn_scaler_output_shapes,
+        convert_sklearn_scaler,
+        options={"div": ["std", "div", "div_cast"]},  # StandardScaler's; the default ("std") is the Scaler op
     )
 
 

@@ -152,6 +152,23 @@ class FrequentOneHot(OneHotEncoder):
             return super().transform(X)
 
 
+class Float32Scaler(StandardScaler):
+    """StandardScaler computed as its ONNX copy computes it: (x - mean) * (1 / scale), in float32.
+
+    A tree model behind the scaler (an ensemble's members share the linear member's scaled matrix) compares the scaled
+    values with its split thresholds, and histogram-based trees put thresholds at values the training rows have. The
+    float64 result rounded to float32 and the ONNX graph's float32 arithmetic could land on either side of such a
+    threshold, so the ONNX copy disagreed with the model on those rows (an XGBoost member: by up to 0.1 in a
+    probability on breast cancer) and the model was served by Python. Computed the same way, both agree exactly; the
+    float32 rounding is far below anything a linear model reads. skl2onnx's own scaler converter exports it."""
+
+    def transform(self, X: Any, copy: bool | None = None) -> np.ndarray:
+        if not (self.with_mean and self.with_std):
+            return super().transform(X, copy=copy)
+        x = np.asarray(X, dtype=np.float32)
+        return ((x - self.mean_.astype(np.float32)) * (1.0 / self.scale_).astype(np.float32)).astype(np.float64)
+
+
 def _numeric_runs(features: list[Feature]) -> list[list[Feature]]:
     """The features, each alone, except that consecutive numeric features imputed by their median share one list.
 
@@ -182,7 +199,7 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
             )
             steps: list[tuple[str, Any]] = [("impute", imputer)]
             if scale_numeric:
-                steps.append(("scale", StandardScaler()))
+                steps.append(("scale", Float32Scaler()))
             name = f"num:{f.name}" if len(run) == 1 else f"num:{f.name}..{run[-1].name}"
             transformers.append((name, Pipeline(steps), [g.name for g in run]))
         elif f.kind == "date":
@@ -191,7 +208,7 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
                 ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
             ]
             if scale_numeric:
-                steps.append(("scale", StandardScaler()))
+                steps.append(("scale", Float32Scaler()))
             transformers.append((f"date:{f.name}", Pipeline(steps), [f.name]))
         else:
             fill = f.default if f.default is not None else MISSING
