@@ -107,29 +107,6 @@ def test_choose_is_reproducible_and_falls_back_without_time(k: int) -> None:
     assert ensemble.choose(make_pipe, far, X, y, problem, k, 7, float("inf")).members == []
 
 
-@pytest.mark.parametrize("k", [0, 3])
-def test_after_a_single_split_search_it_blends_on_folds_when_their_fits_fit_the_time_left(k: int) -> None:
-    X, y = data(k)
-    problem = "Classification" if k else "Regression"
-    matrix = build_preprocessor(FEATURES, scale_numeric=True).fit_transform(X)
-    fams = [family("lightgbm", problem, k, 0.5, "lgbm"), family("linear", problem, k, 0.55, "lrl2" if k else "enet")]
-    a = ensemble.choose(make_pipe, fams, X, y, problem, k, 7, float("inf"), None, matrix)
-    assert a.record["validation"] == "5-fold out-of-fold" and a.record["validation_rows"] == len(y)
-    assert a.oos is not None and len(a.oos[1]) == len(y)
-    assert a.record == ensemble.choose(make_pipe, fams, X, y, problem, k, 7, float("inf"), None, matrix).record
-    # The folds' estimated cost, with its margin: just under it, the validation share, as the search had.
-    folds = ensemble.blend_folds(fams, y, problem, 7, float("inf"))
-    assert folds is not None and folds.get_n_splits() == 5
-    per_fold = 4 / 5 / (1 - ensemble.VALIDATION_SHARE)
-    cost = 2 * 0.01 * 5 * per_fold * ensemble.fits_needed(folds) * ensemble.FOLD_MARGIN
-    assert ensemble.blend_folds(fams, y, problem, 7, cost * 1.01) is not None
-    assert ensemble.blend_folds(fams, y, problem, 7, cost * 0.99) is None
-    if k:  # a class with a single row: no folds (a fold's fit would miss it)
-        lonely = y.copy()
-        lonely[0] = k
-        assert ensemble.blend_folds(fams, lonely, problem, 7, float("inf")) is None
-
-
 def members(problem: str, k: int, with_xgboost: bool) -> list[tuple[str, str, object, float]]:
     out = [
         ("lgbm", "lightgbm", family("lightgbm", problem, k, 0, "lgbm").estimator, 0.5),

@@ -1,15 +1,15 @@
 """`auto`: a weighted ensemble of the best configuration of each learner family, when it beats the best single model.
 
-After the search (`search.py`), the best configuration of each of the top families (at most `MAX_MEMBERS`, each with a
-validation score within `REACH` of the best) predicts rows it was not fitted on, all within the TRAIN part (the hold-out
-test set of the report is never seen): when the search cross-validated (small data), out-of-fold predictions on the
-search's own K folds, so every train row is predicted once, by the member fitted on the other folds (as AutoGluon and
-auto-sklearn blend); after a search on one validation share, out-of-fold predictions on K folds of the same matrix too,
-when their fits fit in the time left with a margin (`blend_folds`); otherwise the member is fitted on 75 % of the train
-part and predicts the other 25 %. On those out-of-sample predictions, greedy ensemble selection with replacement
-(Caruana et al. 2004, as auto-sklearn and AutoGluon do) adds, `ROUNDS` times, the member whose addition lowers the
-blend's loss most (log-loss for classification, RMSE for regression): a member's weight is the share of rounds it was
-added in. Ties go to the earlier (better-searched) member, so the same predictions give the same weights.
+After the search (`search.py`), the best configuration of each of the top families (at most `MAX_MEMBERS`, each with
+a validation score within `REACH` of the best) predicts rows it was not fitted on, all within the TRAIN part (the
+hold-out test set of the report is never seen): when the search cross-validated (small data), out-of-fold
+predictions on the search's own K folds, so every train row is predicted once, by the member fitted on the other
+folds (as AutoGluon and auto-sklearn blend); otherwise the member is fitted on 75 % of the train part and predicts
+the other 25 %. On those out-of-sample predictions, greedy ensemble selection with
+replacement (Caruana et al. 2004, as auto-sklearn and AutoGluon do) adds, `ROUNDS` times, the member whose addition
+lowers the blend's loss most (log-loss for classification, RMSE for regression): a member's weight is the share of
+rounds it was added in. Ties go to the earlier (better-searched) member, so the same predictions give the same
+weights.
 
 The blend must beat the best single model on rows it was not selected on: the predicted rows are split in two
 halves; weights chosen on one half are scored on the other against the single model that was best on the first
@@ -37,7 +37,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from . import holdout
-from .search import FamilyBest, k_folds
+from .search import FamilyBest
 
 MAX_MEMBERS = 4
 # A family is a candidate when its best validation score is at most this multiple of the best family's.
@@ -46,9 +46,6 @@ ROUNDS = 25
 VALIDATION_SHARE = 0.25
 # The blend must lower the loss on rows it was not selected on by this relative margin, so noise does not pick it.
 MIN_GAIN = 0.005
-# Blending on K folds when the search did not must leave this many times its estimated cost in the time left: a
-# trial's time can be far off (a trial on a sample of the rows, another load on the machine).
-FOLD_MARGIN = 2.0
 # What an ensemble costs, in units of one member's out-of-sample fit (on 75 % of the train part) and prediction:
 # that fit, then the hold-out fit and the refit on every row (a third and two thirds more rows), and about one more
 # for the evaluation and the ONNX export, which grow with the members.
@@ -145,22 +142,6 @@ def candidates(families: list[FamilyBest], seconds_left: float, fits: float = FI
     return out
 
 
-def blend_folds(
-    found: list[FamilyBest], y: np.ndarray, problem: str, seed: int, seconds_left: float
-) -> KFold | StratifiedKFold | None:
-    """K folds to blend on after a search scored on one validation share, when the members' out-of-fold predictions
-    fit in the time left `FOLD_MARGIN` times over (their trials, each one fit on 75 % of the train part, are the
-    estimate): weights and the gate then rest on every train row, not on a quarter of them (a blend chosen on 400
-    rows can win there and lose on new rows). Otherwise None: the validation share, as the search had."""
-    folds = k_folds(y, problem, seed)
-    if folds is None:
-        return None
-    k = folds.get_n_splits()
-    one_fold_fit = (k - 1) / k / (1 - VALIDATION_SHARE)  # rows of one fold's fit, in units of a trial's
-    cost = sum(f.fit_seconds for f in found) * k * one_fold_fit * fits_needed(folds)
-    return folds if cost * FOLD_MARGIN <= seconds_left else None
-
-
 def choose(
     make_pipe: Callable[[Any], Pipeline],
     families: list[FamilyBest],
@@ -178,13 +159,11 @@ def choose(
     preprocessor learnt medians, scales and categories from every train row, no target): out-of-fold predictions
     of every row on that matrix, as the search scored its trials. None: fits of pipelines on a validation share."""
     folds = folds if matrix is not None else None  # out-of-fold needs the search's matrix
-    clf = problem == "Classification"
-    found = candidates(families, seconds_left, fits_needed(folds))
-    if folds is None and matrix is not None:
-        folds = blend_folds(found, y, problem, seed, seconds_left)
     fits = fits_needed(folds)
+    found = candidates(families, seconds_left, fits)
     if len(found) < 2:
         return Choice(record={"kept": False, "skipped": _why_not(families, found, seconds_left)})
+    clf = problem == "Classification"
     if folds is None:
         X_fit, X_val, y_fit, y_val = holdout.split(X, y, VALIDATION_SHARE, seed, stratify=clf)
 

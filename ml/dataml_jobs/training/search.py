@@ -76,16 +76,9 @@ def folds_for(
     when it has one row."""
     if not (n_rows * n_cols / 0.9 < SMALL_LARGE_THRES * (search_seconds / 3600) and n_rows < CV_MAX_ROWS):
         return None
-    return k_folds(y, problem, seed)
-
-
-def k_folds(y: np.ndarray, problem: str, seed: int) -> KFold | StratifiedKFold | None:
-    """`FOLDS` folds of the rows `y` labels (stratified for classification; fewer folds when the rarest class has
-    fewer rows than `FOLDS`), or None when some class has a single row: every fold's fit must see every class."""
     if problem != "Classification":
-        return KFold(n_splits=FOLDS, shuffle=True, random_state=seed) if len(y) >= 2 * FOLDS else None
-    counts = np.bincount(y.astype(int))
-    k = min(FOLDS, int(counts[counts > 0].min()))
+        return KFold(n_splits=FOLDS, shuffle=True, random_state=seed) if n_rows >= 2 * FOLDS else None
+    k = min(FOLDS, int(np.bincount(y.astype(int)).astype(float)[np.bincount(y.astype(int)) > 0].min()))
     return StratifiedKFold(n_splits=k, shuffle=True, random_state=seed) if k >= 2 else None
 
 
