@@ -176,10 +176,13 @@ def _numeric_runs(features: list[Feature]) -> list[list[Feature]]:
     branches took 7-10 s per fit of a pipeline on 150 rows, paid again by every fit the training makes. The median
     imputer and the scaler work column by column, so a branch of such a run outputs exactly what one branch per
     column did, in the same order. A column with a default keeps its own branch (its own fill value)."""
+
+    def by_median(f: Feature) -> bool:
+        return f.kind == "numeric" and f.default is None
+
     runs: list[list[Feature]] = []
     for f in features:
-        grouped = f.kind == "numeric" and f.default is None
-        if grouped and runs and runs[-1][-1].kind == "numeric" and runs[-1][-1].default is None:
+        if runs and by_median(f) and by_median(runs[-1][-1]):
             runs[-1].append(f)
         else:
             runs.append([f])
