@@ -144,6 +144,7 @@ def _convert_classifier(scope: Any, operator: Any, container: Any) -> None:
         OnnxArrayFeatureExtractor,
         OnnxConcat,
         OnnxIdentity,
+        OnnxNeg,
         OnnxReshape,
         OnnxSigmoid,
         OnnxSoftmax,
@@ -152,7 +153,12 @@ def _convert_classifier(scope: Any, operator: Any, container: Any) -> None:
 
     op, opv = operator.raw_operator, container.target_opset
     raw = _raw(op, operator.inputs[0], opv)
-    if len(op.classes_) == 2:
+    if scope.get_options(op, dict(raw_scores=False))["raw_scores"]:
+        # Asked by skl2onnx's calibration converter: sklearn calibrates the decision function, which is the raw
+        # output ([-score, score] for two classes, as skl2onnx's linear classifiers answer).
+        two = len(op.classes_) == 2
+        proba = OnnxConcat(OnnxNeg(raw, op_version=opv), raw, axis=1, op_version=opv) if two else raw
+    elif len(op.classes_) == 2:
         p = OnnxSigmoid(raw, op_version=opv)
         proba = OnnxConcat(OnnxSub(np.ones(1, np.float32), p, op_version=opv), p, axis=1, op_version=opv)
     else:
@@ -185,5 +191,5 @@ def register_onnx() -> None:
         "DatamlAdditiveClassifier",
         calculate_linear_classifier_output_shapes,
         _convert_classifier,
-        options={"nocl": [True, False], "zipmap": [True, False, "columns"]},
+        options={"nocl": [True, False], "zipmap": [True, False, "columns"], "raw_scores": [True, False]},
     )

@@ -12,10 +12,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn.calibration import CalibratedClassifierCV
 
 from .additive import AdditiveModel
 from .additive_onnx import register_onnx as register_additive
-from .preprocess import Feature, Float32Scaler, FrequentOneHot
+from .preprocess import Feature, Float32Imputer, Float32Scaler, FrequentOneHot
 from .temperature import TemperatureScaled, register_onnx
 
 _registered: set[str] = set()
@@ -23,14 +24,16 @@ _lock = threading.Lock()
 
 
 def _library(model: Any) -> str | None:
-    """The boosting library whose onnxmltools converter the model needs (sklearn models need none)."""
-    module = type(model).__module__.split(".")[0]
-    return module if module in ("xgboost", "lightgbm") else None
+    """The boosting library whose onnxmltools converter the model needs (sklearn models need none); our own LightGBM
+    classes (`lgbm.py`) are LightGBM's."""
+    modules = {c.__module__.split(".")[0] for c in type(model).__mro__}
+    return next((m for m in ("xgboost", "lightgbm") if m in modules), None)
 
 
 def _members(model: Any) -> list[Any]:
-    """The models an ensemble (`ensemble.py`) votes with, else the model itself (inside its temperature)."""
-    if isinstance(model, TemperatureScaled):
+    """The models an ensemble (`ensemble.py`) votes with, else the model itself (inside its temperature or its
+    calibration: the calibrated model's converter looks up its base model's, which must be registered too)."""
+    if isinstance(model, (TemperatureScaled, CalibratedClassifierCV)):
         return _members(model.estimator)
     members = getattr(model, "estimators", None)
     return [m for _, m in members] if isinstance(members, list) else [model]
@@ -62,12 +65,19 @@ def prepare(model: Any) -> None:
 
 def _register_preprocessing() -> None:
     """`FrequentOneHot` is a OneHotEncoder with explicit categories once fitted, `Float32Scaler` a StandardScaler that
-    computes as the ONNX Scaler does: skl2onnx's own converters."""
+    computes as the ONNX Scaler does, `Float32Imputer` a SimpleImputer rounding as the ONNX Imputer's float32 output
+    does: skl2onnx's own converters."""
     from skl2onnx import update_registered_converter
+    from skl2onnx.operator_converters.imputer_op import convert_sklearn_imputer
     from skl2onnx.operator_converters.one_hot_encoder import convert_sklearn_one_hot_encoder
     from skl2onnx.operator_converters.scaler_op import convert_sklearn_scaler
+    from skl2onnx.shape_calculators.imputer import calculate_sklearn_imputer_output_shapes
     from skl2onnx.shape_calculators.one_hot_encoder import calculate_sklearn_one_hot_encoder_output_shapes
     from skl2onnx.shape_calculators.scaler import calculate_sklearn_scaler_output_shapes
+
+    update_registered_converter(
+        Float32Imputer, "DatamlFloat32Imputer", calculate_sklearn_imputer_output_shapes, convert_sklearn_imputer
+    )
 
     update_registered_converter(
         FrequentOneHot,
@@ -117,16 +127,23 @@ def _register(library: str) -> None:
                 convert_lightgbm,
             )
 
-            update_registered_converter(
-                lgb.LGBMClassifier,
-                "LightGbmLGBMClassifier",
-                calculate_linear_classifier_output_shapes,
-                convert_lightgbm,
-                options=opts,
-            )
-            update_registered_converter(
-                lgb.LGBMRegressor, "LightGbmLGBMRegressor", calculate_linear_regressor_output_shapes, convert_lightgbm
-            )
+            from . import lgbm
+
+            # LightGBM's classes (models trained before `lgbm.py`) and ours.
+            for classifier, regressor, alias in (
+                (lgb.LGBMClassifier, lgb.LGBMRegressor, "LightGbm"),
+                (lgbm.LGBMClassifier, lgbm.LGBMRegressor, "DatamlLightGbm"),
+            ):
+                update_registered_converter(
+                    classifier,
+                    f"{alias}LGBMClassifier",
+                    calculate_linear_classifier_output_shapes,
+                    convert_lightgbm,
+                    options=opts,
+                )
+                update_registered_converter(
+                    regressor, f"{alias}LGBMRegressor", calculate_linear_regressor_output_shapes, convert_lightgbm
+                )
         _registered.add(library)
 
 
@@ -148,9 +165,6 @@ def export_onnx(
     dates = [f.name for f in features if f.kind == "date"]
     if dates:
         return None, {"reason": f"date features ({', '.join(dates)}) have no ONNX converter"}
-    if any(f.kind == "categorical" for f in features):
-        # skl2onnx imputes strings with "" as the missing marker, sklearn with None: keep the exported graph exact.
-        pass
     try:
         prepare(pipe.named_steps["model"])
         from skl2onnx import to_onnx
@@ -204,21 +218,18 @@ def _name_inputs(model: Any, names: list[str]) -> None:
 def _check(blob: bytes, pipe: Any, features: list[Feature], problem: str, X: pd.DataFrame) -> dict[str, Any]:
     import onnxruntime as ort
 
-    X = X.head(200)
-    complete = X
-    if len(complete) == 0:
-        complete = X
+    rows = X.head(200)
     sess = ort.InferenceSession(blob, providers=["CPUExecutionProvider"])
-    outs = sess.run(None, onnx_inputs(complete, features))
+    outs = sess.run(None, onnx_inputs(rows, features))
     if problem == "Classification":
         got = np.asarray(outs[1], dtype="float64")
-        want = np.asarray(pipe.predict_proba(complete), dtype="float64")
+        want = np.asarray(pipe.predict_proba(rows), dtype="float64")
     else:
         got = np.asarray(outs[0], dtype="float64").reshape(-1)
-        want = np.asarray(pipe.predict(complete), dtype="float64").reshape(-1)
+        want = np.asarray(pipe.predict(rows), dtype="float64").reshape(-1)
     diff = float(np.max(np.abs(got - want))) if len(want) else 0.0
     scale = float(np.max(np.abs(want))) if len(want) else 1.0
     tol = 1e-3 * max(1.0, scale)
     if not np.isfinite(diff) or diff > tol:
         return {"reason": f"ONNX output differs from the pipeline by {diff:.3g} (> {tol:.3g})"}
-    return {"max_abs_diff": diff, "checked_rows": len(complete), "opset": 17}
+    return {"max_abs_diff": diff, "checked_rows": len(rows), "opset": 17}

@@ -152,6 +152,18 @@ class FrequentOneHot(OneHotEncoder):
             return super().transform(X)
 
 
+class Float32Imputer(SimpleImputer):
+    """SimpleImputer whose numbers come out rounded to float32, as its ONNX copy (and every serving input) has them.
+
+    XGBoost and sklearn's trees round their inputs to float32 anyway; LightGBM reads float64, and a number that
+    float32 cannot hold (a latitude to 7 decimals) could fall on the other side of a split in the ONNX copy. With the
+    rounding here, every model is fitted on and predicts from the values the ONNX graph sees (`lgbm.py`)."""
+
+    def transform(self, X: Any) -> Any:
+        out = super().transform(X)
+        return out if out.dtype.kind != "f" else out.astype(np.float32).astype(np.float64)
+
+
 class Float32Scaler(StandardScaler):
     """StandardScaler computed as its ONNX copy computes it: (x - mean) * (1 / scale), in float32.
 
@@ -196,9 +208,9 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
         f = run[0]
         if f.kind == "numeric":
             imputer = (
-                SimpleImputer(strategy="constant", fill_value=float(_default_number(f)))
+                Float32Imputer(strategy="constant", fill_value=float(_default_number(f)))
                 if f.default is not None
-                else SimpleImputer(strategy="median", keep_empty_features=True)
+                else Float32Imputer(strategy="median", keep_empty_features=True)
             )
             steps: list[tuple[str, Any]] = [("impute", imputer)]
             if scale_numeric:
@@ -208,7 +220,7 @@ def build_preprocessor(features: list[Feature], *, scale_numeric: bool = False) 
         elif f.kind == "date":
             steps = [
                 ("dates", DateFeatures(with_time=f.data_type == "DateTime", default=f.default)),
-                ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
+                ("impute", Float32Imputer(strategy="median", keep_empty_features=True)),
             ]
             if scale_numeric:
                 steps.append(("scale", Float32Scaler()))

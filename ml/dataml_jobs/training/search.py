@@ -233,7 +233,11 @@ def gam_learner(classification: bool) -> type:
 
 
 def _seeded(estimator: Any, seed: int) -> Any:
-    # FLAML ran it with n_jobs=1 and a fixed seed of its own; the request's seed decides the model's randomness.
+    """FLAML's estimator as the platform deploys it: our LightGBM classes (`lgbm.py`: an exact ONNX copy), and
+    the request's seed (FLAML ran it with n_jobs=1 and a fixed seed of its own) deciding the model's randomness."""
+    from .lgbm import ours
+
+    estimator = ours(estimator)
     if "random_state" in estimator.get_params():
         estimator.set_params(random_state=seed)
     return estimator

@@ -61,7 +61,7 @@ def make_estimator(
             base["objective"] = "multi:softprob"
         return (xgb.XGBClassifier if clf else xgb.XGBRegressor)(**{**base, **params})
     if algorithm == "lightgbm":
-        import lightgbm as lgb
+        from . import lgbm as lgb
 
         base = {
             "n_estimators": 200,
