@@ -16,8 +16,9 @@ dataset of fewer than `SMALL_ROWS` rows is scored on `BENCH_QUALITY_REPEATS` (de
 splits for every arm, and each arm's scores are averaged over them: a hold-out of a few dozen rows decides little on
 its own (one error in 36 rows is 2.8 % error rate; on wine, default LightGBM's log loss ranges 0.013-0.27 over five
 splits). Larger datasets use the one split of seed 42. `BENCH_QUALITY_H2O=0` leaves the H2O arm out (a quicker
-look); `BENCH_QUALITY_DATASETS=wine,digits` runs only those. Prints one JSON line: per dataset, the averaged scores
-and every split's.
+look); `BENCH_QUALITY_DATASETS=wine,digits` runs only those; `BENCH_QUALITY_HELDOUT=1` runs the held-out real tables
+(`real_tables.HELDOUT_TABLES`, never used to choose anything) instead. Prints one JSON line: per dataset, the
+averaged scores and every split's.
 Usage: quality_bench.py <budget seconds>
 """
 
@@ -35,6 +36,7 @@ SEED = 42
 SMALL_ROWS = 1000
 REPEATS = int(os.environ.get("BENCH_QUALITY_REPEATS", "5"))
 WITH_H2O = os.environ.get("BENCH_QUALITY_H2O", "1") != "0"
+HELDOUT = os.environ.get("BENCH_QUALITY_HELDOUT", "0") == "1"
 
 
 def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
@@ -128,6 +130,12 @@ def datasets() -> list[tuple[str, pd.DataFrame, str, str]]:
     from real_tables import real_tables
 
     return out + real_tables()
+
+
+def heldout() -> list[tuple[str, pd.DataFrame, str, str]]:
+    from real_tables import HELDOUT_TABLES, real_tables
+
+    return real_tables(HELDOUT_TABLES)
 
 
 def spec_parts(frame: pd.DataFrame, target: str, problem: str):
@@ -233,7 +241,7 @@ def run(budget: float) -> list[dict]:
 
     rows = []
     only = [d for d in os.environ.get("BENCH_QUALITY_DATASETS", "").split(",") if d]
-    for name, raw, target, problem in datasets():
+    for name, raw, target, problem in heldout() if HELDOUT else datasets():
         if only and name not in only:
             continue
         seeds = [SEED + i for i in range(REPEATS if len(raw) < SMALL_ROWS else 1)]
