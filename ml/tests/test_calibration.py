@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from dataml_jobs.training import calibration
 from dataml_jobs.training.preprocess import Feature, to_model_frame
@@ -36,3 +37,28 @@ def test_no_time_left_keeps_the_model_as_it_is_without_fitting() -> None:
     method, record = calibration.choose(pipe, X, y, 2, 1, seconds_left=0.0, trial_seconds=0.1)
     assert method is None and record["skipped"].startswith("not enough time left")
     assert "validation_log_loss" not in record  # nothing was fitted
+
+
+@pytest.mark.parametrize("k", [2, 3])
+@pytest.mark.parametrize("algorithm", ["gam", "linear", "xgboost", "lightgbm"])
+def test_a_sigmoid_calibrated_model_keeps_an_exact_onnx_copy(algorithm: str, k: int) -> None:
+    """skl2onnx's calibration converter looks up its base model's converter, so exporting registers the base's too
+    (a fresh train job failed with a KeyError); sklearn calibrates the decision function where the model has one
+    (the additive model, LightGBM), so those converters hand the calibration raw scores, not probabilities (they were
+    0.47 and 0.49 apart on real tables)."""
+    from dataml_jobs.training import onnx_export
+    from dataml_jobs.training.onnx_export import export_onnx
+
+    X, _ = noisy(900)
+    rng = np.random.default_rng(5)
+    latent = X.a.to_numpy() + np.sin(2 * X.b.to_numpy()) + rng.logistic(scale=0.5, size=len(X))
+    y = np.digitize(latent, np.quantile(latent, np.linspace(0, 1, k + 1)[1:-1]))
+    params = {"n_knots": 7} if algorithm == "gam" else {}
+    pipe = calibration.calibrated(make_pipeline(algorithm, "Classification", FEATURES, k, 0, params), "sigmoid", 0)
+    pipe.fit(X, y)
+    base = pipe.named_steps["model"].estimator
+    assert [type(m) for m in onnx_export._members(pipe.named_steps["model"])] == [type(base)]
+    blob, info = export_onnx(pipe, FEATURES, "Classification", X)
+    assert blob is not None, info
+    assert info["max_abs_diff"] < 1e-4, info
+    assert algorithm not in ("xgboost", "lightgbm") or algorithm in onnx_export._registered

@@ -138,13 +138,36 @@ def _register(library: str) -> None:
                     classifier,
                     f"{alias}LGBMClassifier",
                     calculate_linear_classifier_output_shapes,
-                    convert_lightgbm,
-                    options=opts,
+                    _with_raw_scores(convert_lightgbm),
+                    options={**opts, "raw_scores": [True, False]},
                 )
                 update_registered_converter(
                     regressor, f"{alias}LGBMRegressor", calculate_linear_regressor_output_shapes, convert_lightgbm
                 )
         _registered.add(library)
+
+
+def _with_raw_scores(convert: Any) -> Any:
+    """onnxmltools' LightGBM classifier converter, answering skl2onnx's calibration converter the raw scores it asks
+    for: sklearn calibrates a LightGBM classifier's decision function (the raw margin), and the converter only gives
+    probabilities (a calibrated LightGBM was 0.49 apart). Its graph is one tree ensemble whose post-transform
+    (logistic, softmax) makes the probabilities; without it the ensemble answers the margins ([-m, m] for two
+    classes, column 1 the margin, as the calibration converter reads it)."""
+
+    def converter(scope: Any, operator: Any, container: Any) -> None:
+        raw = container.get_options(operator.raw_operator, dict(raw_scores=False))["raw_scores"]
+        first = len(container.nodes)
+        convert(scope, operator, container)
+        if not raw:
+            return
+        trees = [n for n in container.nodes[first:] if n.op_type == "TreeEnsembleClassifier"]
+        if len(trees) != 1:
+            raise RuntimeError(f"expected one tree ensemble in the LightGBM graph, found {len(trees)}")
+        for attribute in trees[0].attribute:
+            if attribute.name == "post_transform":
+                attribute.s = b"NONE"
+
+    return converter
 
 
 def onnx_inputs(X: pd.DataFrame, features: list[Feature]) -> dict[str, np.ndarray]:
