@@ -36,7 +36,6 @@ def run(max_trials: int) -> list[dict]:
             )
             out[f"{arm}_seconds"] = round(time.perf_counter() - t0, 2)
         out["members"] = trained.metadata["config"]["ensemble"].get("members")
-        out["out_of_selection"] = trained.metadata["config"]["ensemble"].get("out_of_selection")
         tabular.ensemble.choose = choose
         rows.append(out)
         print(f"[ensemble] {json.dumps(out)}", file=sys.stderr, flush=True)
