@@ -10,9 +10,9 @@ is. A calibrated model's probabilities are an average of per-class calibrated pr
 still sum to 1.
 
 Cost: a candidate is K fits of the model; the choice is only made when the fits it needs (both candidates, then the
-hold-out fit and the refit of the winner) fit in the time left, estimated from one plain fit. The calibrated
-pipeline has no exact ONNX form for the boosters (skl2onnx's calibration converter needs a decision function they
-do not register), so such a model is served by the Python model server, as other models without an ONNX copy are.
+hold-out fit and the refit of the winner) fit in the time left, estimated from one plain fit. Every calibrated
+pipeline has an ONNX copy, whatever its base model and method, exact but for its base model's float32 rounding
+(`calibration_onnx.py`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from sklearn.calibration import CalibratedClassifierCV
 
 from .additive import AdditiveModel
 from .additive_onnx import register_onnx as register_additive
+from .calibration_onnx import register_onnx as register_calibrated
 from .preprocess import Feature, Float32Imputer, Float32Scaler, FrequentOneHot
 from .temperature import TemperatureScaled, register_onnx
 
@@ -61,6 +62,12 @@ def prepare(model: Any) -> None:
             if "additive" not in _registered:
                 register_additive()
                 _registered.add("additive")
+    if isinstance(model, CalibratedClassifierCV):
+        # Ours replaces skl2onnx's, which refuses extra trees and rounds isotonic calibration (calibration_onnx.py).
+        with _lock:
+            if "calibration" not in _registered:
+                register_calibrated()
+                _registered.add("calibration")
 
 
 def _register_preprocessing() -> None:
