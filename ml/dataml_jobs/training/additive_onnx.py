@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .additive import AdditiveClassifier, AdditiveModel, AdditiveRegressor
+from .onnx_classifier import add_outputs
 
 POINTS_PER_INTERVAL = 8
 
@@ -140,12 +141,9 @@ def _convert_regressor(scope: Any, operator: Any, container: Any) -> None:
 
 def _convert_classifier(scope: Any, operator: Any, container: Any) -> None:
     from skl2onnx.algebra.onnx_ops import (
-        OnnxArgMax,
-        OnnxArrayFeatureExtractor,
         OnnxConcat,
         OnnxIdentity,
         OnnxNeg,
-        OnnxReshape,
         OnnxSigmoid,
         OnnxSoftmax,
         OnnxSub,
@@ -164,16 +162,7 @@ def _convert_classifier(scope: Any, operator: Any, container: Any) -> None:
     else:
         proba = OnnxSoftmax(raw, axis=1, op_version=opv)
     proba = OnnxIdentity(proba, op_version=opv, output_names=[operator.outputs[1].full_name])
-    best = OnnxArgMax(proba, axis=1, keepdims=0, op_version=opv)
-    # ArrayFeatureExtractor answers [1, rows]; the label output is [rows].
-    label = OnnxReshape(
-        OnnxArrayFeatureExtractor(np.asarray(op.classes_, dtype=np.int64), best, op_version=opv),
-        np.array([-1], dtype=np.int64),
-        op_version=opv,
-        output_names=[operator.outputs[0].full_name],
-    )
-    proba.add_to(scope, container)
-    label.add_to(scope, container)
+    add_outputs(proba, op.classes_, scope, operator, container)
 
 
 def register_onnx() -> None:

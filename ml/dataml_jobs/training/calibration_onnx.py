@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from .onnx_classifier import add_outputs
+
 # onnx.TensorProto's element types, without importing onnx where this module is imported (export imports it late).
 FLOAT, INT64, DOUBLE = 1, 7, 11
 
@@ -122,11 +124,8 @@ def _fold(calibrated: Any, classes: np.ndarray, x: Any, container: Any, opv: int
 
 def _convert(scope: Any, operator: Any, container: Any) -> None:
     from skl2onnx.algebra.onnx_ops import (
-        OnnxArgMax,
-        OnnxArrayFeatureExtractor,
         OnnxCast,
         OnnxDiv,
-        OnnxReshape,
         OnnxSum,
     )
 
@@ -136,17 +135,7 @@ def _convert(scope: Any, operator: Any, container: Any) -> None:
     folds = [_fold(c, op.classes_, operator.inputs[0], container, opv) for c in op.calibrated_classifiers_]
     mean = OnnxDiv(OnnxSum(*folds, op_version=opv), np.array([len(folds)], np.float64), op_version=opv)
     proba = OnnxCast(mean, to=FLOAT, op_version=opv, output_names=[operator.outputs[1].full_name])
-    best = OnnxArgMax(proba, axis=1, keepdims=0, op_version=opv)
-    classes = np.asarray(op.classes_, dtype=np.int64)  # the pipeline's labels are encoded 0..k-1, as elsewhere
-    # ArrayFeatureExtractor answers [1, rows]; the label output is [rows].
-    label = OnnxReshape(
-        OnnxArrayFeatureExtractor(classes, best, op_version=opv),
-        np.array([-1], dtype=np.int64),
-        op_version=opv,
-        output_names=[operator.outputs[0].full_name],
-    )
-    proba.add_to(scope, container)
-    label.add_to(scope, container)
+    add_outputs(proba, op.classes_, scope, operator, container)
 
 
 def register_onnx() -> None:
