@@ -24,6 +24,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 
 from .ensemble import log_loss
+from .onnx_classifier import add_outputs
 
 BOUNDS = (0.25, 4.0)
 MIN_GAIN = 0.02
@@ -112,16 +113,11 @@ def register_onnx() -> None:
 
 def _convert(scope: Any, operator: Any, container: Any) -> None:
     from skl2onnx.algebra.onnx_operator import OnnxSubEstimator
-    from skl2onnx.algebra.onnx_ops import OnnxArgMax, OnnxArrayFeatureExtractor, OnnxDiv, OnnxLog, OnnxMax, OnnxSoftmax
+    from skl2onnx.algebra.onnx_ops import OnnxDiv, OnnxLog, OnnxMax, OnnxSoftmax
 
     op, opv = operator.raw_operator, container.target_opset
     sub = OnnxSubEstimator(op.estimator_, operator.inputs[0], op_version=opv, options={"zipmap": False})
     floor = OnnxMax(sub[1], np.array([FLOOR], dtype=np.float32), op_version=opv)
     logits = OnnxDiv(OnnxLog(floor, op_version=opv), np.array([op.temperature], dtype=np.float32), op_version=opv)
     proba = OnnxSoftmax(logits, axis=1, op_version=opv, output_names=[operator.outputs[1].full_name])
-    best = OnnxArgMax(proba, axis=1, keepdims=0, op_version=opv)
-    label = OnnxArrayFeatureExtractor(
-        np.asarray(op.classes_, dtype=np.int64), best, op_version=opv, output_names=[operator.outputs[0].full_name]
-    )
-    proba.add_to(scope, container)
-    label.add_to(scope, container)
+    add_outputs(proba, op.classes_, scope, operator, container)
