@@ -12,6 +12,7 @@ from sklearn.pipeline import Pipeline
 
 from dataml_jobs.training import ensemble
 from dataml_jobs.training.explain import contributions, mean_abs_shap, output_space
+from dataml_jobs.training.log_target import log_target
 from dataml_jobs.training.onnx_export import export_onnx
 from dataml_jobs.training.preprocess import Feature, build_preprocessor, to_model_frame
 from dataml_jobs.training.search import FamilyBest
@@ -139,4 +140,63 @@ def test_an_ensembles_explanations_add_up_to_its_output(k: int) -> None:
         np.testing.assert_allclose(raw, proba[:, 1:] if k == 2 else proba, atol=1e-6)
     importance = mean_abs_shap(pipe, X, FEATURES)
     assert importance["explainer"] == "ensemble"
+    assert sum(importance["feature_importance"].values()) == pytest.approx(1)
+
+
+def positive(k: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
+    """A skewed positive target (a price-like exp of the score)."""
+    X, y = data(k)
+    return X, np.exp(y / 2)
+
+
+def test_a_positive_target_adds_the_best_familys_log_target_candidate() -> None:
+    X, y = positive()
+    fams = [family("lightgbm", "Regression", 0, 0.5, "lgbm"), family("linear", "Regression", 0, 0.55, "enet")]
+    picked = ensemble.choose(make_pipe, fams, X, y, "Regression", 0, 7, float("inf"), positive=True)
+    names = [c["estimator"] for c in picked.record["candidates"]]
+    assert names == ["lgbm", "lgbm_log", "enet"]
+    logged = picked.record["candidates"][1]
+    assert logged["algorithm"] == "lightgbm" and np.isfinite(logged["validation_score"])
+    # One family alone: its log-target twin is a second candidate.
+    single = ensemble.choose(make_pipe, fams[:1], X, y, "Regression", 0, 7, float("inf"), positive=True)
+    assert [c["estimator"] for c in single.record["candidates"]] == ["lgbm", "lgbm_log"]
+    # A target with a value <= 0 has no logarithm: no such candidate (also `test_choose_is_reproducible...`).
+    shifted = ensemble.choose(make_pipe, fams, X, y - y.min(), "Regression", 0, 7, float("inf"), positive=True)
+    assert [c["estimator"] for c in shifted.record["candidates"]] == ["lgbm", "enet"]
+    # Nor when a row outside these (the hold-out part, which the refit fits on too) has one.
+    elsewhere = ensemble.choose(make_pipe, fams, X, y, "Regression", 0, 7, float("inf"), positive=False)
+    assert [c["estimator"] for c in elsewhere.record["candidates"]] == ["lgbm", "enet"]
+
+
+def log_members(with_xgboost: bool) -> list[tuple[str, str, object, float]]:
+    out = [
+        ("lgbm", "lightgbm", family("lightgbm", "Regression", 0, 0, "lgbm").estimator, 0.3),
+        ("lgbm_log", "lightgbm", log_target(family("lightgbm", "Regression", 0, 0, "lgbm").estimator), 0.3),
+        ("rf_log", "random_forest", log_target(family("random_forest", "Regression", 0, 0, "rf").estimator), 0.2),
+        ("linear_log", "linear", log_target(family("linear", "Regression", 0, 0, "linear").estimator), 0.1),
+        ("gam_log", "gam", log_target(make_estimator("gam", "Regression", 0, 7)), 0.1),
+    ]
+    if with_xgboost:
+        out.append(("xgboost_log", "xgboost", log_target(family("xgboost", "Regression", 0, 0, "x").estimator), 0.1))
+    return out
+
+
+def test_an_ensemble_with_log_target_members_exports_to_onnx() -> None:
+    X, y = positive()
+    pipe = make_pipe(ensemble.voting(log_members(False), "Regression")).fit(X, y)
+    blob, check = export_onnx(pipe, FEATURES, "Regression", X)
+    assert blob is not None, check
+    # float32 inside the graph, exp outside: relative to the predictions' size.
+    assert check["max_abs_diff"] < 1e-5 * np.abs(pipe.predict(X)).max()
+
+
+def test_an_ensembles_log_target_members_are_explained_in_its_value() -> None:
+    X, y = positive()
+    pipe = make_pipe(ensemble.voting(log_members(True), "Regression")).fit(X, y)
+    contrib, base, names = contributions(pipe, X, 0)
+    assert names == ["a", "b", "c"]
+    np.testing.assert_allclose((contrib.sum(axis=1) + base)[:, 0], pipe.predict(X), rtol=1e-9, atol=1e-9)
+    # Each log-target member's share keeps the signs of its log-space contributions: `a` raises the target.
+    assert np.corrcoef(contrib[:, 0, 0], X.a.fillna(0))[0, 1] > 0.5
+    importance = mean_abs_shap(pipe, X, FEATURES)
     assert sum(importance["feature_importance"].values()) == pytest.approx(1)

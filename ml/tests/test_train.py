@@ -405,3 +405,20 @@ def test_the_hold_out_curves_a_console_draws():
     assert np.allclose(np.array(res["actual"]) - np.array(res["predicted"]), res["residual"])
     rmse = float(np.sqrt(np.mean(np.square(res["residual"]))))
     assert rmse == pytest.approx(r.metrics["rmse"])
+
+
+def test_a_positive_target_gets_a_log_target_candidate_which_exports_and_refits():
+    """A skewed positive target (a price): the best family's log(y) twin is an ensemble candidate; whatever the
+    selection keeps refits on every row and has an exact ONNX copy. One target value at 0, anywhere: no twin, since
+    the refit on every row would fit log(0)."""
+    df, template, columns = tabular(kind="reg")
+    df["y"] = np.exp((df["y"] - df["y"].mean()) / df["y"].std())
+    t = train_frame(df, spec("Regression", "auto", template, columns))
+    names = [c["estimator"] for c in t.metadata["config"]["ensemble"]["candidates"]]
+    assert names[1] == f"{names[0]}_log"
+    assert t.metadata["rows"]["fit"] == len(df) and t.metrics["r2"] > 0.8
+    blob, info = export_onnx(t.pipeline, t.features, "Regression", t.X_sample)
+    assert blob is not None, info
+    df.loc[len(df) - 1, "y"] = 0.0  # a row the hold-out split may put in either part
+    t = train_frame(df, spec("Regression", "auto", template, columns))
+    assert not any(c["estimator"].endswith("_log") for c in t.metadata["config"]["ensemble"]["candidates"])

@@ -9,7 +9,8 @@ the other 25 %. On those out-of-sample predictions, greedy ensemble selection wi
 replacement (Caruana et al. 2004, as auto-sklearn and AutoGluon do) adds, `ROUNDS` times, the member whose addition
 lowers the blend's loss most (log-loss for classification, RMSE for regression): a member's weight is the share of
 rounds it was added in. Ties go to the earlier (better-searched) member, so the same predictions give the same
-weights.
+weights. In regression with a positive target, the best family's configuration fitted on log(y) is a candidate
+too, second in line (`log_target.py`: it errs in relative terms where the others err in absolute ones).
 
 The blend is kept whenever the selection gives weight to two members or more, as auto-sklearn and AutoGluon keep
 theirs; otherwise `auto` keeps the search's winner. An earlier gate (the blend had to beat the single model by 0.5 %
@@ -38,6 +39,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
 from . import holdout
+from .log_target import applies, log_target
 from .search import FamilyBest
 
 MAX_MEMBERS = 4
@@ -135,17 +137,30 @@ def choose(
     seconds_left: float,
     folds: KFold | StratifiedKFold | None = None,
     matrix: np.ndarray | None = None,
+    positive: bool = False,
 ) -> Choice:
     """`make_pipe(estimator)`: an unfitted pipeline (the search's preprocessor) around an unfitted member. `folds`:
     the search's cross-validation folds, with `matrix`, the preprocessed rows the search cross-validated on (its
     preprocessor learnt medians, scales and categories from every train row, no target): out-of-fold predictions
-    of every row on that matrix, as the search scored its trials. None: fits of pipelines on a validation share."""
+    of every row on that matrix, as the search scored its trials. None: fits of pipelines on a validation share.
+    `positive`: every target value of the whole table is above 0 (the refit on every row fits log(y) too), so a
+    regression gets the log-target candidate."""
     folds = folds if matrix is not None else None  # out-of-fold needs the search's matrix
     fits = fits_needed(folds)
     found = candidates(families, seconds_left, fits)
+    clf = problem == "Classification"
+    if not clf and found and positive and applies(y):  # second: its errors differ most from the best's (log_target.py)
+        best = found[0]
+        twin = FamilyBest(
+            f"{best.estimator_name}_log",
+            best.algorithm,
+            log_target(best.estimator),
+            best.validation_score,
+            best.fit_seconds,
+        )
+        found = [best, twin, *found[1:]]
     if len(found) < 2:
         return Choice(record={"kept": False, "skipped": _why_not(families, found, seconds_left)})
-    clf = problem == "Classification"
     if folds is None:
         X_fit, X_val, y_fit, y_val = holdout.split(X, y, VALIDATION_SHARE, seed, stratify=clf)
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .ensemble import is_ensemble
+from .log_target import is_log_target
 from .preprocess import Feature, to_model_frame
 from .temperature import inner, scale
 
@@ -138,12 +139,18 @@ def _ensemble_contributions(
     probability of the base value (sigmoid or softmax of it). The carried contributions keep each feature's share
     and sign of the member's margin contribution and add up exactly to p - p0; forests are already in probability
     space. The ensemble's base value + contributions then equal its probability of the class (`output_space`:
-    "probability")."""
+    "probability"). A regression member fitted on log(y) (`log_target.py`) is explained in log space and carried to
+    its predicted value the same way, (v - v0) / (z - z0) with v = exp(z), v0 = exp(z0)."""
     weights = np.asarray(model.weights if model.weights is not None else np.ones(len(model.estimators_)), "float64")
     weights = weights / weights.sum()
     contrib = base = None
     for w, member in zip(weights, model.estimators_, strict=True):
-        c, b = _contributions(member, Xt, classification, n_classes)
+        if is_log_target(member):
+            c, b = _contributions(member.regressor_, Xt, classification, n_classes)
+            b0 = np.exp(b)
+            c, b = _carry(c, np.asarray(member.predict(Xt), dtype="float64").reshape(b.shape), b0), b0
+        else:
+            c, b = _contributions(member, Xt, classification, n_classes)
         if classification and output_space(member, True, n_classes) != "probability":
             c, b = _to_probability(member, Xt, c, b, n_classes)
         contrib = w * c if contrib is None else contrib + w * c
@@ -163,13 +170,18 @@ def _to_probability(
         p = proba
         e = np.exp(b - b.max(axis=1, keepdims=True))
         p0 = e / e.sum(axis=1, keepdims=True)
-    margin = c.sum(axis=1)  # z - z0, [rows, outputs]
-    # Where the margin did not move (z = z0) but the probability did (softmax: the other classes moved), the
-    # change is spread evenly over the columns.
-    flat = np.abs(margin) < 1e-12
-    factor = np.where(flat, 0.0, (p - p0) / np.where(flat, 1.0, margin))
-    carried = c * factor[:, None, :] + np.where(flat, (p - p0) / c.shape[1], 0.0)[:, None, :]
-    return carried, p0
+    return _carry(c, p, p0), p0
+
+
+def _carry(c: np.ndarray, to: np.ndarray, to0: np.ndarray) -> np.ndarray:
+    """Contributions [rows, columns, outputs] that add up to a move z - z0, carried to the move `to - to0` [rows,
+    outputs] of a monotone function of z: each row and output's contributions times one factor (to - to0) / (z - z0),
+    so they keep their shares and signs and add up exactly to the new move. Where z did not move but the value did
+    (softmax: the other classes moved), that change is spread evenly over the columns."""
+    moved = c.sum(axis=1)
+    flat = np.abs(moved) < 1e-12
+    factor = np.where(flat, 0.0, (to - to0) / np.where(flat, 1.0, moved))
+    return c * factor[:, None, :] + np.where(flat, (to - to0) / c.shape[1], 0.0)[:, None, :]
 
 
 def _with_temperature(c: np.ndarray, b: np.ndarray, t: float, space: str) -> tuple[np.ndarray, np.ndarray]:
@@ -186,11 +198,7 @@ def _with_temperature(c: np.ndarray, b: np.ndarray, t: float, space: str) -> tup
         p0_t = scale(np.hstack([1 - b, b]), t)[:, 1:]
     else:
         p_t, p0_t = scale(p, t), scale(b, t)
-    moved = p - b
-    flat = np.abs(moved) < 1e-12
-    factor = np.where(flat, 0.0, (p_t - p0_t) / np.where(flat, 1.0, moved))
-    carried = c * factor[:, None, :] + np.where(flat, (p_t - p0_t) / c.shape[1], 0.0)[:, None, :]
-    return carried, p0_t
+    return _carry(c, p_t, p0_t), p0_t
 
 
 def _contributions(model: Any, Xt: np.ndarray, classification: bool, n_classes: int) -> tuple[np.ndarray, np.ndarray]:

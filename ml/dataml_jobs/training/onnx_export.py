@@ -17,6 +17,8 @@ from sklearn.calibration import CalibratedClassifierCV
 from .additive import AdditiveModel
 from .additive_onnx import register_onnx as register_additive
 from .calibration_onnx import register_onnx as register_calibrated
+from .log_target import is_log_target
+from .log_target import register_onnx as register_log_target
 from .preprocess import Feature, Float32Imputer, Float32Scaler, FrequentOneHot
 from .temperature import TemperatureScaled, register_onnx
 
@@ -40,13 +42,18 @@ def _members(model: Any) -> list[Any]:
     return [m for _, m in members] if isinstance(members, list) else [model]
 
 
+def _converted(model: Any) -> list[Any]:
+    """The members whose converters the graph needs: a log-target member's (`log_target.py`) is its regressor's."""
+    return [m.regressor if is_log_target(m) else m for m in _members(model)]
+
+
 def prepare(model: Any) -> None:
     """Imports skl2onnx, onnxruntime and the converters of this model's libraries (each member's, for an ensemble), and
     registers them: a second or more of imports, which the train job runs in a thread while the model fits. Only the
     libraries the model uses are imported (no LightGBM on an XGBoost run)."""
     import onnxruntime  # noqa: F401 - imported here to take its cost off the export
 
-    for library in sorted({lib for m in _members(model) if (lib := _library(m)) is not None}):
+    for library in sorted({lib for m in _converted(model) if (lib := _library(m)) is not None}):
         _register(library)
     with _lock:
         if "preprocessing" not in _registered:
@@ -57,11 +64,16 @@ def prepare(model: Any) -> None:
             if "temperature" not in _registered:
                 register_onnx()
                 _registered.add("temperature")
-    if any(isinstance(m, AdditiveModel) for m in _members(model)):
+    if any(isinstance(m, AdditiveModel) for m in _converted(model)):
         with _lock:
             if "additive" not in _registered:
                 register_additive()
                 _registered.add("additive")
+    if any(is_log_target(m) for m in _members(model)):
+        with _lock:
+            if "log_target" not in _registered:
+                register_log_target()
+                _registered.add("log_target")
     if isinstance(model, CalibratedClassifierCV):
         # Ours replaces skl2onnx's, which refuses extra trees and rounds isotonic calibration (calibration_onnx.py).
         with _lock:

@@ -23,7 +23,7 @@ from sklearn import metrics as skm
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
-from . import calibration, ensemble, holdout, temperature
+from . import calibration, ensemble, holdout, log_target, temperature
 from .curves import classification_curves, regression_curves
 from .preprocess import Feature, build_preprocessor
 from .search import VALIDATION_SHARE, SearchResult, folds_for, search
@@ -250,8 +250,21 @@ def train_tabular(
         }
         params = None
         with span("ensemble"):
+            # The sign of the target over every row: the refit on all of them fits a log-target member too.
+            positive = problem != "Classification" and log_target.applies(y)
             members, search_info["ensemble"], leaderboard, oos = _ensemble(
-                found, matrix, X_tr, y_tr, problem, features, n_classes, seed, time_budget, max_trials, started
+                found,
+                matrix,
+                X_tr,
+                y_tr,
+                problem,
+                features,
+                n_classes,
+                seed,
+                time_budget,
+                max_trials,
+                started,
+                positive,
             )
     if members:
         chosen = "ensemble"
@@ -359,6 +372,7 @@ def _ensemble(
     time_budget: float,
     max_trials: int | None,
     started: float,
+    positive: bool,
 ) -> tuple[
     list[tuple[str, str, Any, float]], dict[str, Any], list[dict[str, Any]], tuple[np.ndarray, np.ndarray] | None
 ]:
@@ -382,6 +396,7 @@ def _ensemble(
         left,
         found.folds,
         matrix,
+        positive,
     )
     board = found.leaderboard
     record = picked.record
