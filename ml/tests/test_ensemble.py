@@ -149,7 +149,7 @@ def positive(k: int = 0) -> tuple[pd.DataFrame, np.ndarray]:
     return X, np.exp(y / 2)
 
 
-def test_a_positive_target_adds_the_best_familys_log_target_candidate() -> None:
+def test_a_positive_target_adds_the_best_tree_familys_log_target_candidate() -> None:
     X, y = positive()
     fams = [family("lightgbm", "Regression", 0, 0.5, "lgbm"), family("linear", "Regression", 0, 0.55, "enet")]
     picked = ensemble.choose(make_pipe, fams, X, y, "Regression", 0, 7, float("inf"), positive=True)
@@ -160,6 +160,12 @@ def test_a_positive_target_adds_the_best_familys_log_target_candidate() -> None:
     # One family alone: its log-target twin is a second candidate.
     single = ensemble.choose(make_pipe, fams[:1], X, y, "Regression", 0, 7, float("inf"), positive=True)
     assert [c["estimator"] for c in single.record["candidates"]] == ["lgbm", "lgbm_log"]
+    # The twin is the best TREE family's, right after it: exp of a linear model's extrapolation has no bound.
+    linear_first = [fams[1], fams[0]]
+    picked = ensemble.choose(make_pipe, linear_first, X, y, "Regression", 0, 7, float("inf"), positive=True)
+    assert [c["estimator"] for c in picked.record["candidates"]] == ["enet", "lgbm", "lgbm_log"]
+    alone = ensemble.choose(make_pipe, linear_first[:1], X, y, "Regression", 0, 7, float("inf"), positive=True)
+    assert alone.members == [] and "single family" in alone.record["skipped"]
     # A target with a value <= 0 has no logarithm: no such candidate (also `test_choose_is_reproducible...`).
     shifted = ensemble.choose(make_pipe, fams, X, y - y.min(), "Regression", 0, 7, float("inf"), positive=True)
     assert [c["estimator"] for c in shifted.record["candidates"]] == ["lgbm", "enet"]

@@ -9,8 +9,8 @@ the other 25 %. On those out-of-sample predictions, greedy ensemble selection wi
 replacement (Caruana et al. 2004, as auto-sklearn and AutoGluon do) adds, `ROUNDS` times, the member whose addition
 lowers the blend's loss most (log-loss for classification, RMSE for regression): a member's weight is the share of
 rounds it was added in. Ties go to the earlier (better-searched) member, so the same predictions give the same
-weights. In regression with a positive target, the best family's configuration fitted on log(y) is a candidate
-too, second in line (`log_target.py`: it errs in relative terms where the others err in absolute ones).
+weights. In regression with a positive target, the best tree family's configuration fitted on log(y) is a candidate
+too, right after it (`log_target.py`: it errs in relative terms where the others err in absolute ones).
 
 The blend is kept whenever the selection gives weight to two members or more, as auto-sklearn and AutoGluon keep
 theirs; otherwise `auto` keeps the search's winner. An earlier gate (the blend had to beat the single model by 0.5 %
@@ -47,6 +47,7 @@ MAX_MEMBERS = 4
 REACH = 2.0
 ROUNDS = 25
 VALIDATION_SHARE = 0.25
+TREE_FAMILIES = ("lightgbm", "xgboost", "random_forest", "extra_trees")
 # What an ensemble costs, in units of one member's out-of-sample fit (on 75 % of the train part) and prediction:
 # that fit, then the hold-out fit and the refit on every row (a third and two thirds more rows), and about one more
 # for the evaluation and the ONNX export, which grow with the members.
@@ -126,6 +127,24 @@ def candidates(families: list[FamilyBest], seconds_left: float, fits: float = FI
     return out
 
 
+def with_log_twin(found: list[FamilyBest]) -> list[FamilyBest]:
+    """`found` with the best tree family's configuration fitted on log(y) right after it (`log_target.py`), so the
+    time check drops the weakest families first. Trees only: their predictions stay within the range of the
+    targets they were fitted on, where exp of a linear or additive model's extrapolation grows without bound."""
+    i = next((i for i, f in enumerate(found) if f.algorithm in TREE_FAMILIES), None)
+    if i is None:
+        return found
+    best = found[i]
+    twin = FamilyBest(
+        f"{best.estimator_name}_log",
+        best.algorithm,
+        log_target(best.estimator),
+        best.validation_score,
+        best.fit_seconds,
+    )
+    return [*found[: i + 1], twin, *found[i + 1 :]]
+
+
 def choose(
     make_pipe: Callable[[Any], Pipeline],
     families: list[FamilyBest],
@@ -149,16 +168,8 @@ def choose(
     fits = fits_needed(folds)
     found = candidates(families, seconds_left, fits)
     clf = problem == "Classification"
-    if not clf and found and positive and applies(y):  # second: its errors differ most from the best's (log_target.py)
-        best = found[0]
-        twin = FamilyBest(
-            f"{best.estimator_name}_log",
-            best.algorithm,
-            log_target(best.estimator),
-            best.validation_score,
-            best.fit_seconds,
-        )
-        found = [best, twin, *found[1:]]
+    if not clf and positive and applies(y):
+        found = with_log_twin(found)
     if len(found) < 2:
         return Choice(record={"kept": False, "skipped": _why_not(families, found, seconds_left)})
     if folds is None:
