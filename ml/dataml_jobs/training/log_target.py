@@ -3,8 +3,8 @@
 Prices, wages and sales are skewed: a model fitted on log(y) makes relative errors instead of absolute ones, and
 the two kinds of model err differently, so their mean is often better than either (on Ames house prices the mean of
 default LightGBM on y and on log y had a 5 % lower RMSE than either alone). `ensemble.choose` therefore offers the
-best tree family's configuration fitted on log(y) beside the families' own, when every target value is positive, and the
-greedy selection decides by out-of-sample RMSE whether it takes part. The model is sklearn's
+best tree family's configuration fitted on log(y) beside the families' own, when every target value is positive,
+and the greedy selection decides by out-of-sample RMSE whether it takes part. The model is sklearn's
 TransformedTargetRegressor with np.log and np.exp (nothing hand-written to refit or pickle); this module adds its
 ONNX converter (the inner regressor's own converter, then Exp) and says which models it wraps.
 """
