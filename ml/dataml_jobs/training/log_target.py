@@ -48,11 +48,11 @@ def register_onnx() -> None:
 def _convert(scope: Any, operator: Any, container: Any) -> None:
     """The fitted inner regressor's own converter, then Exp."""
     from skl2onnx.algebra.onnx_operator import OnnxSubEstimator
-    from skl2onnx.algebra.onnx_ops import OnnxExp, OnnxIdentity
+    from skl2onnx.algebra.onnx_ops import OnnxExp
 
     op, opv = operator.raw_operator, container.target_opset
     if not is_log_target(op):
         raise NotImplementedError("a TransformedTargetRegressor other than log / exp")
     sub = OnnxSubEstimator(op.regressor_, operator.inputs[0], op_version=opv)
-    out = OnnxExp(OnnxIdentity(sub, op_version=opv), op_version=opv, output_names=[operator.outputs[0].full_name])
+    out = OnnxExp(sub, op_version=opv, output_names=[operator.outputs[0].full_name])
     out.add_to(scope, container)
